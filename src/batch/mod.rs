@@ -1,0 +1,1 @@
+//! Split plans, the concurrent runner and the journal that makes batches resumable.

@@ -1,0 +1,1 @@
+//! The HTTP client for Bandwidth's lsrorders API: the only module that uses reqwest.

@@ -1,0 +1,114 @@
+//! The resolved run context: config, profile, output mode, colour, interactivity, calendar and
+//! today's date. Built once in `main` from the global flags and the environment; commands never
+//! read the environment themselves.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+
+use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::config::{ConfigFile, config_dir_from_env};
+use crate::exit::{CliError, Exit};
+use crate::output::OutputMode;
+use crate::validate::BusinessCalendar;
+
+/// Everything a command needs to know about how it was run.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub global: GlobalArgs,
+    pub output: OutputMode,
+    pub color: bool,
+    pub stdout_is_tty: bool,
+    /// Prompts are allowed: stdin and stdout are terminals and `--no-input` is not set.
+    pub interactive: bool,
+    pub config_dir: PathBuf,
+    pub config: ConfigFile,
+    pub calendar: BusinessCalendar,
+    /// Today's date for date rules (`LSR_TODAY` pins it for rehearsals and tests).
+    pub today: NaiveDate,
+    /// Terminal width for tables, when stdout is a terminal.
+    pub term_width: Option<u16>,
+}
+
+impl Context {
+    /// Resolves the context from the global flags and the process environment.
+    pub fn from_env(global: &GlobalArgs) -> anyhow::Result<Context> {
+        let stdout_is_tty = std::io::stdout().is_terminal() || env_flag("LSR_FORCE_TTY");
+        let stdin_is_tty = std::io::stdin().is_terminal() || env_flag("LSR_FORCE_TTY");
+        let output = match (global.json, global.output) {
+            (true, _) | (_, Some(OutputFormat::Json)) => OutputMode::Json,
+            (_, Some(OutputFormat::Table)) => OutputMode::Table,
+            (_, Some(OutputFormat::Tsv)) => OutputMode::Tsv,
+            (false, None) if stdout_is_tty => OutputMode::Table,
+            (false, None) => OutputMode::Tsv,
+        };
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                    false
+                } else if std::env::var_os("CLICOLOR_FORCE")
+                    .is_some_and(|v| !v.is_empty() && v != "0")
+                {
+                    true
+                } else {
+                    stdout_is_tty && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                }
+            }
+        };
+        let config_dir = config_dir_from_env().ok_or_else(|| {
+            CliError::new(Exit::Failure, "cannot find a config directory for lsr")
+                .with_hint("set LSR_CONFIG_DIR to a directory lsr may use")
+        })?;
+        let config = ConfigFile::load(&config_dir).map_err(|e| {
+            CliError::new(Exit::Failure, e.to_string())
+                .with_hint("fix the file, or move it aside and run `lsr config init`")
+        })?;
+        let calendar = BusinessCalendar::from_config(&config.calendar);
+        let today = match std::env::var("LSR_TODAY") {
+            Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .with_context(|| format!("LSR_TODAY `{text}` is not a YYYY-MM-DD date"))?,
+            _ => chrono::Local::now().date_naive(),
+        };
+        let term_width = if stdout_is_tty {
+            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+        } else {
+            None
+        };
+        Ok(Context {
+            global: global.clone(),
+            output,
+            color,
+            stdout_is_tty,
+            interactive: stdin_is_tty && stdout_is_tty && !global.no_input,
+            config_dir,
+            config,
+            calendar,
+            today,
+            term_width,
+        })
+    }
+
+    /// Notes, hints and progress on stderr are shown unless `-q`.
+    pub fn show_notes(&self) -> bool {
+        self.global.quiet == 0
+    }
+
+    /// Prints a note on stderr (unless `-q`), marked `[sandbox]` when using the sandbox.
+    pub fn note(&self, text: &str) {
+        if self.show_notes() {
+            if self.global.sandbox {
+                eprintln!("[sandbox] {text}");
+            } else {
+                eprintln!("{text}");
+            }
+        }
+    }
+}
+
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0")
+}

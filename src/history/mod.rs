@@ -1,0 +1,1 @@
+//! The local PON version history (SQLite).

@@ -1,0 +1,108 @@
+//! Renderers: tables on a terminal, TSV when piped, JSON on request. Commands build values;
+//! these functions format them. Data goes to stdout; notes and hints go to stderr.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+/// How data is printed on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputMode {
+    /// A comfy-table (the default on a terminal).
+    Table,
+    /// Tab-separated rows without headers (the default when piped).
+    Tsv,
+    /// JSON (`--json`).
+    Json,
+}
+
+/// Rows of text with headers, for `Table` and `Tsv` modes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rows {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Rows {
+    pub fn new<I, S>(headers: I) -> Rows
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Rows {
+            headers: headers.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push<I, S>(&mut self, row: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.rows.push(row.into_iter().map(Into::into).collect());
+    }
+}
+
+/// Prints `value` as pretty JSON and a newline.
+pub fn print_json<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Renders rows as a table (Table mode) or TSV without headers (any other mode).
+pub fn render_rows(rows: &Rows, mode: OutputMode, width: Option<u16>) -> String {
+    match mode {
+        OutputMode::Table => {
+            let mut table = comfy_table::Table::new();
+            table
+                .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+                .set_header(&rows.headers);
+            if let Some(w) = width {
+                table.set_width(w);
+            }
+            for row in &rows.rows {
+                table.add_row(row);
+            }
+            format!("{table}\n")
+        }
+        OutputMode::Tsv | OutputMode::Json => {
+            let mut text = String::new();
+            for row in &rows.rows {
+                let cells: Vec<String> = row.iter().map(|c| tsv_cell(c)).collect();
+                text.push_str(&cells.join("\t"));
+                text.push('\n');
+            }
+            text
+        }
+    }
+}
+
+/// Tabs and newlines inside a cell would break TSV columns; they become spaces.
+fn tsv_cell(cell: &str) -> String {
+    cell.replace(['\t', '\n', '\r'], " ")
+}
+
+/// Writes text to stdout.
+pub fn print_text(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_has_no_headers_and_no_stray_tabs() {
+        let mut rows = Rows::new(["A", "B"]);
+        rows.push(["1", "x\ty"]);
+        assert_eq!(render_rows(&rows, OutputMode::Tsv, None), "1\tx y\n");
+        let table = render_rows(&rows, OutputMode::Table, Some(40));
+        assert!(table.contains('A') && table.contains("x"));
+    }
+}

@@ -1,0 +1,1 @@
+//! The sandbox porting backend: server, store, engine (lifecycle rules), clock, NPAC, faults.

@@ -1,0 +1,99 @@
+//! Pure order rules, no I/O: TN and PON checks, the whole-order validator, the business
+//! calendar and FOC window, and the catalog of Bandwidth codes and FAQ topics.
+
+pub mod calendar;
+pub mod codes;
+mod order;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{LsrOrder, Tn};
+
+pub use calendar::{BusinessCalendar, CalendarError, FOC_WINDOW_DAYS, FocWindow};
+pub use order::{DateError, MAX_TNS_PER_ORDER, parse_requested_date, validate_order};
+
+/// How serious a finding is: errors stop a submission, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem with an order. `field` is a path into the order file (`subscriber.address.zip`,
+/// `tns[3]`); `code` is Bandwidth's code when it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: Option<u32>,
+    pub severity: Severity,
+    pub field: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Everything `validate_order` found, and the typed order when there is no error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub order: Option<LsrOrder>,
+}
+
+impl Report {
+    /// True when no finding is an error.
+    pub fn ok(&self) -> bool {
+        !self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+    }
+}
+
+/// A TN that already has a pending FOC date on another open order (R4, 17008).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PendingFoc {
+    pub tn: Tn,
+    pub pon: String,
+    pub foc_date: NaiveDate,
+    pub order_id: Option<String>,
+}
+
+/// Data from outside the order that some rules need: the date, the calendar, and what the
+/// history store or backend knows. Keeping it here keeps the validator pure.
+#[derive(Debug, Clone, Copy)]
+pub struct ValidationContext<'a> {
+    pub today: NaiveDate,
+    pub calendar: &'a BusinessCalendar,
+    /// TNs with a pending FOC on an open order (17008 errors).
+    pub pending_focs: &'a [PendingFoc],
+    /// TNs that earlier met 7517: the reseller wants one TN per request (warning, R5).
+    pub one_tn_required: &'a HashSet<Tn>,
+    /// TNs that earlier met 7521: manual handling (warning, R6).
+    pub manual_handling: &'a HashSet<Tn>,
+}
+
+impl<'a> ValidationContext<'a> {
+    /// A context with no outside knowledge.
+    pub fn offline(today: NaiveDate, calendar: &'a BusinessCalendar) -> ValidationContext<'a> {
+        static EMPTY: std::sync::OnceLock<HashSet<Tn>> = std::sync::OnceLock::new();
+        let empty = EMPTY.get_or_init(HashSet::new);
+        ValidationContext {
+            today,
+            calendar,
+            pending_focs: &[],
+            one_tn_required: empty,
+            manual_handling: empty,
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Bandwidth's XML shapes and their mapping to the model (shared by client and sandbox).

@@ -1,0 +1,4 @@
+//! The one integration test binary: a module per command.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
