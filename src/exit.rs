@@ -69,6 +69,9 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if let Some(cli) = cause.downcast_ref::<CliError>() {
             return cli.exit;
         }
+        if let Some(api) = cause.downcast_ref::<crate::client::ApiError>() {
+            return api.exit();
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             if io.kind() == std::io::ErrorKind::BrokenPipe {
                 return Exit::Success;
