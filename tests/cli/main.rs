@@ -1,4 +1,5 @@
 //! The one integration test binary: a module per command.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod assets;
 mod common;
