@@ -210,8 +210,9 @@ static CATALOG: &[CatalogEntry] = &[
         topic: "not-authorized",
         title: "\"Not authorized to view a port\": search by LSR",
         kind: Topic,
-        meaning: "\"Not authorized to view a port\" usually means the port was looked up as a \
-                  Port (port-in) rather than as an LSR. Port-out requests are LSR orders.",
+        meaning: "\"Not authorized to view a port\" usually means the request was searched as \
+                  a Port rather than as an LSR. Port-outs placed with the lsrorders API are LSR \
+                  orders and are found by LSR.",
         action: "Look the order up as an LSR: `lsr status ORDER` or `lsr search --pon PON` (in \
                  the portal, search by LSR). If it is still refused, email Bandwidth: `lsr \
                  email not-authorized ORDER`.",
