@@ -3,3 +3,5 @@
 
 mod assets;
 mod common;
+mod explain;
+mod foc_window;
