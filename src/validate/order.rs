@@ -606,6 +606,24 @@ fn check_address(check: &mut Checker, draft: &OrderDraft) -> Option<ServiceAddre
 /// The per-TN rules, the list rules (17003, 5095, 17009) and the outside hooks (17008, 7517,
 /// 7521). Linear in the number of TNs: one parse each, one hash map for duplicates.
 fn check_tns(check: &mut Checker, draft: &OrderDraft, ctx: &ValidationContext<'_>) -> Vec<Tn> {
+    let start = check.findings.len();
+    let tns = check_tn_entries(check, draft, ctx);
+    // Findings on the list come first, then by position, as a reader goes down the list.
+    check.findings[start..].sort_by_key(|f| {
+        f.field
+            .strip_prefix("tns[")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(|i| i.parse::<usize>().ok())
+            .map_or(0, |i| i + 1)
+    });
+    tns
+}
+
+fn check_tn_entries(
+    check: &mut Checker,
+    draft: &OrderDraft,
+    ctx: &ValidationContext<'_>,
+) -> Vec<Tn> {
     let entries = &draft.tns;
     if entries.is_empty() {
         check.error(
@@ -1218,6 +1236,16 @@ mod tests {
             "{}",
             f.message
         );
+    }
+
+    #[test]
+    fn validate_tn_findings_follow_list_order() {
+        let mut draft = base();
+        draft.tns = vec!["9197206100".into(), "9197206100".into(), "bad".into()];
+        let report = run(&draft);
+        let fields: Vec<&str> = report.findings.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, vec!["tns[1]", "tns[2]"]);
+        assert_eq!(codes(&report), vec![Some(17009), Some(17002)]);
     }
 
     #[test]
