@@ -819,6 +819,9 @@ mod tests {
     use crate::model::{AddressDraft, SubscriberDraft};
     use crate::validate::PendingFoc;
 
+    type ClearField = fn(&mut AddressDraft);
+    type SetField = fn(&mut AddressDraft, String);
+
     /// Monday 2026-11-30 (the integration tests' LSR_TODAY).
     fn today() -> NaiveDate {
         d("2026-11-30")
@@ -1084,7 +1087,7 @@ mod tests {
 
     #[test]
     fn validate_address_required_fields() {
-        let cases: [(fn(&mut AddressDraft), u32, &str); 5] = [
+        let cases: [(ClearField, u32, &str); 5] = [
             (
                 |a| a.house_number = None,
                 7108,
@@ -1104,7 +1107,7 @@ mod tests {
 
     #[test]
     fn validate_address_field_lengths() {
-        let cases: [(fn(&mut AddressDraft, String), &str, usize); 10] = [
+        let cases: [(SetField, &str, usize); 10] = [
             (|a, v| a.house_number = Some(v), "house_number", 45),
             (|a, v| a.street = Some(v), "street", 200),
             (|a, v| a.city = Some(v), "city", 100),
