@@ -897,6 +897,39 @@ mod tests {
         f
     }
 
+    proptest::proptest! {
+        #[test]
+        fn validate_never_panics_on_any_text(
+            fields in proptest::collection::vec(proptest::option::of(".{0,30}"), 12),
+            tns in proptest::collection::vec(".{0,20}", 0..5),
+        ) {
+            let f = |i: usize| fields[i].clone();
+            let draft = OrderDraft {
+                pon: f(0),
+                customer_order_id: f(1),
+                requested_foc_date: f(2),
+                spid: f(3),
+                btn: f(4),
+                authorizing_person: f(5),
+                subscriber: SubscriberDraft {
+                    subscriber_type: f(6),
+                    last_name: f(7),
+                    pin: f(8),
+                    address: AddressDraft {
+                        state: f(9),
+                        zip: f(10),
+                        city: f(11),
+                        ..AddressDraft::default()
+                    },
+                    ..SubscriberDraft::default()
+                },
+                tns,
+            };
+            let report = run(&draft);
+            proptest::prop_assert_eq!(report.ok(), report.order.is_some());
+        }
+    }
+
     #[test]
     fn validate_accepts_the_base_order() {
         let report = run(&base());

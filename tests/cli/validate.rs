@@ -340,3 +340,23 @@ fn validate_flags_override_the_order_file() {
     let value = json(&output);
     assert_eq!(code_fields(&value), vec![(Some(17004), "pon".to_string())]);
 }
+
+#[test]
+fn validate_table_output_has_headers_and_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = lsr(dir.path())
+        .args(["--output", "table", "validate", "--from"])
+        .arg(example())
+        .args(["--state", "XX"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for header in ["SEVERITY", "CODE", "FIELD", "MESSAGE", "HINT"] {
+        assert!(stdout.contains(header), "{stdout}");
+    }
+    assert!(
+        stdout.contains("7395") && stdout.contains("postal code"),
+        "{stdout}"
+    );
+}
