@@ -5,3 +5,4 @@ mod assets;
 mod common;
 mod explain;
 mod foc_window;
+mod validate;
