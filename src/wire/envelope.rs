@@ -1,0 +1,98 @@
+//! Request-level status envelopes: `ResponseStatus` and the bodies that carry only it
+//! (`NoteResponse` for note errors, `LsrOrderReportResponse` for the history 404).
+
+use serde::Deserialize;
+
+use super::error::WireError;
+use super::text;
+use super::writer::XmlWriter;
+use super::{FromXml, ToXml, from_screened_with_root};
+
+/// `{ErrorCode?, Description}`: why a request as a whole failed (400 validation, 5035 not
+/// found, 12501 missing user …).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ResponseStatus {
+    /// An opaque integer; the history 404 has none.
+    #[serde(rename = "ErrorCode", deserialize_with = "text::opt_u32")]
+    pub error_code: Option<u32>,
+    #[serde(rename = "Description", deserialize_with = "text::text")]
+    pub description: String,
+}
+
+impl ResponseStatus {
+    pub fn new(error_code: Option<u32>, description: impl Into<String>) -> ResponseStatus {
+        ResponseStatus {
+            error_code,
+            description: description.into(),
+        }
+    }
+
+    pub(crate) fn write(&self, out: &mut XmlWriter) -> Result<(), WireError> {
+        out.open("ResponseStatus");
+        out.number_opt("ErrorCode", self.error_code.map(u64::from));
+        out.leaf("Description", &self.description)?;
+        out.close("ResponseStatus");
+        Ok(())
+    }
+}
+
+/// The 400 answer to creating or updating a note.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct NoteResponse {
+    #[serde(rename = "ResponseStatus")]
+    pub response_status: Option<ResponseStatus>,
+}
+
+/// The 404 answer of the history endpoint (`The resource does not exist`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct LsrOrderReportResponse {
+    #[serde(rename = "ResponseStatus")]
+    pub response_status: Option<ResponseStatus>,
+}
+
+fn write_status_envelope(
+    out: &mut XmlWriter,
+    root: &'static str,
+    status: Option<&ResponseStatus>,
+) -> Result<(), WireError> {
+    match status {
+        None => out.empty(root),
+        Some(status) => {
+            out.open(root);
+            status.write(out)?;
+            out.close(root);
+        }
+    }
+    Ok(())
+}
+
+impl ToXml for NoteResponse {
+    fn write_xml(&self, out: &mut XmlWriter) -> Result<(), WireError> {
+        write_status_envelope(out, Self::ROOT, self.response_status.as_ref())
+    }
+}
+
+impl FromXml for NoteResponse {
+    const ROOT: &'static str = "NoteResponse";
+
+    fn from_screened(root: &str, text: &str) -> Result<Self, WireError> {
+        from_screened_with_root(Self::ROOT, root, text)
+    }
+}
+
+impl ToXml for LsrOrderReportResponse {
+    fn write_xml(&self, out: &mut XmlWriter) -> Result<(), WireError> {
+        write_status_envelope(out, Self::ROOT, self.response_status.as_ref())
+    }
+}
+
+impl FromXml for LsrOrderReportResponse {
+    const ROOT: &'static str = "LsrOrderReportResponse";
+
+    fn from_screened(root: &str, text: &str) -> Result<Self, WireError> {
+        from_screened_with_root(Self::ROOT, root, text)
+    }
+}
