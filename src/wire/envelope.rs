@@ -69,6 +69,24 @@ fn write_status_envelope(
     Ok(())
 }
 
+impl NoteResponse {
+    /// A note refused for a reason, e.g. `12501 Username is required`.
+    pub fn error(code: u32, description: impl Into<String>) -> NoteResponse {
+        NoteResponse {
+            response_status: Some(ResponseStatus::new(Some(code), description)),
+        }
+    }
+}
+
+impl LsrOrderReportResponse {
+    /// The history endpoint's 404 body, word for word.
+    pub fn not_found() -> LsrOrderReportResponse {
+        LsrOrderReportResponse {
+            response_status: Some(ResponseStatus::new(None, "The resource does not exist")),
+        }
+    }
+}
+
 impl ToXml for NoteResponse {
     fn write_xml(&self, out: &mut XmlWriter) -> Result<(), WireError> {
         write_status_envelope(out, Self::ROOT, self.response_status.as_ref())

@@ -7,6 +7,7 @@ use crate::model::{
     self, AddressDraft, OrderDraft, OrderStatus, SubscriberDraft, SubscriberType, Tn, TnError,
 };
 
+use super::envelope::ResponseStatus;
 use super::order::{LsrOrder, LsrOrderError, LsrOrderResponse, ServiceAddress, Subscriber};
 use super::text::{format_wire_date, format_wire_timestamp, parse_wire_date, parse_wire_timestamp};
 
@@ -110,6 +111,13 @@ impl LsrOrder {
             list_of_telephone_numbers: Some(Vec::new()),
             ..LsrOrder::default()
         }
+    }
+
+    /// Whether this PUT body asks for cancellation (`OrderStatus=CANCELLED`, any case or
+    /// spelling). Bandwidth ignores any other change sent with a cancel (17018); the empty
+    /// `<ListOfTelephoneNumbers/>` of the cancel body is not a TN change.
+    pub fn is_cancel_request(&self) -> bool {
+        self.status() == Some(OrderStatus::Cancelled)
     }
 
     /// The untyped order the validator checks (the sandbox validates incoming bodies this
@@ -239,7 +247,44 @@ fn error_pairs(errors: Option<&[LsrOrderError]>) -> Vec<(u32, String)> {
         .collect()
 }
 
+/// Bandwidth's `ResponseStatus` text for a create or update that fails validation.
+pub const VALIDATION_FAILED_DESCRIPTION: &str =
+    "Lsr order doesn't pass validation. Please check your input parameters.";
+
 impl LsrOrderResponse {
+    /// The 201 (POST) or 200 (PUT) answer carrying the stored order.
+    pub fn with_order(order: LsrOrder) -> LsrOrderResponse {
+        LsrOrderResponse {
+            lsr_order: Some(order),
+            ..LsrOrderResponse::default()
+        }
+    }
+
+    /// The 400 answer: `ResponseStatus` 400, the errors, and the order echoed back with
+    /// `OrderStatus=FAILED` and no `OrderId` (nothing was created), as in the POST example.
+    pub fn rejected(errors: Vec<LsrOrderError>, mut echoed: LsrOrder) -> LsrOrderResponse {
+        echoed.set_status(OrderStatus::Failed);
+        LsrOrderResponse {
+            response_status: Some(ResponseStatus::new(
+                Some(400),
+                VALIDATION_FAILED_DESCRIPTION,
+            )),
+            lsr_order_errors: Some(errors),
+            lsr_order: Some(echoed),
+        }
+    }
+
+    /// The 404 answer of PUT for an unknown order: code 5035, `lsr order {id} not found.`
+    pub fn not_found(order_id: &str) -> LsrOrderResponse {
+        LsrOrderResponse {
+            response_status: Some(ResponseStatus::new(
+                Some(5035),
+                format!("lsr order {order_id} not found."),
+            )),
+            ..LsrOrderResponse::default()
+        }
+    }
+
     /// The validation errors: the envelope's, else the echoed order's.
     pub fn errors(&self) -> Vec<(u32, String)> {
         match (&self.lsr_order_errors, &self.lsr_order) {

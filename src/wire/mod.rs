@@ -23,6 +23,7 @@ pub use envelope::{LsrOrderReportResponse, NoteResponse, ResponseStatus};
 pub use error::WireError;
 pub use history::{OrderHistory, OrderHistoryWrapper};
 pub use list::{LsrOrderSummary, LsrOrders};
+pub use mapping::VALIDATION_FAILED_DESCRIPTION;
 pub use notes::{Note, Notes};
 pub use order::{
     LsrOrder, LsrOrderError, LsrOrderResponse, OrderLayout, ServiceAddress, Subscriber,

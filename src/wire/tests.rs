@@ -642,3 +642,67 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn wire_canned_answers_match_bandwidths_examples() {
+    assert_same_elements(
+        &to_xml(&LsrOrderReportResponse::not_found()).unwrap(),
+        HISTORY_404,
+    );
+    assert_same_elements(
+        &to_xml(&NoteResponse::error(12501, "Username is required")).unwrap(),
+        NOTE_POST_400,
+    );
+    assert_same_elements(
+        &to_xml(&LsrOrderResponse::not_found(
+            "63fb728d-421b-46ce-8c32-da30b909934s",
+        ))
+        .unwrap(),
+        PUT_404,
+    );
+    let example: LsrOrderResponse = decode(POST_400.as_bytes()).unwrap();
+    let mut echoed = example.lsr_order.clone().unwrap();
+    echoed.order_status = None;
+    let rebuilt = LsrOrderResponse::rejected(example.lsr_order_errors.clone().unwrap(), echoed);
+    assert_eq!(rebuilt, example);
+    let created = LsrOrderResponse::with_order(decode(GET_ORDER.as_bytes()).unwrap());
+    assert!(created.errors().iter().any(|(code, _)| *code == 17008));
+}
+
+#[test]
+fn wire_cancel_detection_ignores_the_empty_tn_list() {
+    let cancel: LsrOrder = decode(PUT_CANCEL.as_bytes()).unwrap();
+    assert!(cancel.is_cancel_request());
+    assert_eq!(cancel.tns().unwrap(), vec![]);
+    let supp: LsrOrder = decode(PUT_SUPP.as_bytes()).unwrap();
+    assert!(!supp.is_cancel_request());
+}
+
+/// Throughput figure for the sandbox (2,000+ orders/second): run with
+/// `cargo test --release --lib wire::tests::wire_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "measurement, not a check"]
+fn wire_throughput() {
+    let created: LsrOrderResponse = decode(POST_201.as_bytes()).unwrap();
+    let rounds = 20_000u32;
+    let start = std::time::Instant::now();
+    let mut bytes = 0usize;
+    for _ in 0..rounds {
+        bytes += response_to_xml(&created, OrderLayout::Created)
+            .unwrap()
+            .len();
+    }
+    let write = start.elapsed();
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        let order: LsrOrder = decode(POST_REQUEST.as_bytes()).unwrap();
+        assert!(order.pon.is_some());
+    }
+    let read = start.elapsed();
+    println!(
+        "write 201 body: {:.0}/s ({} bytes each); decode request: {:.0}/s",
+        f64::from(rounds) / write.as_secs_f64(),
+        bytes / rounds as usize,
+        f64::from(rounds) / read.as_secs_f64(),
+    );
+}
