@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::error::WireError;
+use super::order::{LsrOrder, LsrOrderError, LsrOrderResponse, error_list};
 use super::text;
 use super::writer::XmlWriter;
 use super::{FromXml, ToXml, from_screened_with_root};
@@ -112,5 +113,86 @@ impl FromXml for LsrOrderReportResponse {
 
     fn from_screened(root: &str, text: &str) -> Result<Self, WireError> {
         from_screened_with_root(Self::ROOT, root, text)
+    }
+}
+
+/// Whatever an error answer holds, from any of Bandwidth's error roots (`LsrOrderResponse`,
+/// `NoteResponse`, `LsrOrderReportResponse`, or an `LsrOrder` carrying `LsrOrderErrors`): what
+/// a client needs to explain a non-2xx answer without knowing which endpoint produced it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ErrorBody {
+    pub response_status: Option<ResponseStatus>,
+    /// The order-level validation errors, envelope first, then the echoed order's.
+    pub errors: Vec<LsrOrderError>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct StatusEnvelopeShape {
+    #[serde(rename = "ResponseStatus")]
+    response_status: Option<ResponseStatus>,
+    #[serde(rename = "LsrOrderErrors", deserialize_with = "error_list")]
+    lsr_order_errors: Option<Vec<LsrOrderError>>,
+}
+
+impl ErrorBody {
+    /// `(code, description)` of the request-level status and every order error, in order.
+    pub fn pairs(&self) -> Vec<(Option<u32>, String)> {
+        self.response_status
+            .iter()
+            .map(|s| (s.error_code, s.description.clone()))
+            .chain(
+                self.errors
+                    .iter()
+                    .map(|e| (Some(e.code), e.description.clone())),
+            )
+            .collect()
+    }
+}
+
+impl FromXml for ErrorBody {
+    const ROOT: &'static str = "LsrOrderResponse";
+
+    fn from_screened(root: &str, text: &str) -> Result<Self, WireError> {
+        match root {
+            "LsrOrderResponse" => {
+                let response: LsrOrderResponse =
+                    from_screened_with_root(LsrOrderResponse::ROOT, root, text)?;
+                let mut errors = response.lsr_order_errors.unwrap_or_default();
+                if errors.is_empty() {
+                    errors = response
+                        .lsr_order
+                        .and_then(|o| o.lsr_order_errors)
+                        .unwrap_or_default();
+                }
+                Ok(ErrorBody {
+                    response_status: response.response_status,
+                    errors,
+                })
+            }
+            "LsrOrder" => {
+                let order: LsrOrder = from_screened_with_root(LsrOrder::ROOT, root, text)?;
+                Ok(ErrorBody {
+                    response_status: None,
+                    errors: order.lsr_order_errors.unwrap_or_default(),
+                })
+            }
+            "NoteResponse" | "LsrOrderReportResponse" => {
+                let envelope: StatusEnvelopeShape =
+                    quick_xml::de::from_str(text).map_err(|e| WireError::Shape {
+                        root: if root == "NoteResponse" {
+                            NoteResponse::ROOT
+                        } else {
+                            LsrOrderReportResponse::ROOT
+                        },
+                        message: e.to_string(),
+                    })?;
+                Ok(ErrorBody {
+                    response_status: envelope.response_status,
+                    errors: envelope.lsr_order_errors.unwrap_or_default(),
+                })
+            }
+            other => Err(WireError::unexpected_root(Self::ROOT, other)),
+        }
     }
 }

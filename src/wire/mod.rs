@@ -19,7 +19,7 @@ mod screen;
 mod text;
 mod writer;
 
-pub use envelope::{LsrOrderReportResponse, NoteResponse, ResponseStatus};
+pub use envelope::{ErrorBody, LsrOrderReportResponse, NoteResponse, ResponseStatus};
 pub use error::WireError;
 pub use history::{OrderHistory, OrderHistoryWrapper};
 pub use list::{LsrOrderSummary, LsrOrders};

@@ -706,3 +706,32 @@ fn wire_throughput() {
         f64::from(rounds) / read.as_secs_f64(),
     );
 }
+
+#[test]
+fn wire_error_body_reads_every_error_root() {
+    let rejected: ErrorBody = decode(POST_400.as_bytes()).unwrap();
+    assert_eq!(
+        rejected.response_status.as_ref().unwrap().error_code,
+        Some(400)
+    );
+    assert_eq!(rejected.errors.len(), 6);
+    assert_eq!(rejected.pairs().len(), 7);
+    let missing: ErrorBody = decode(PUT_404.as_bytes()).unwrap();
+    assert_eq!(missing.pairs()[0].0, Some(5035));
+    let note: ErrorBody = decode(NOTE_PUT_400.as_bytes()).unwrap();
+    assert_eq!(
+        note.pairs(),
+        vec![(Some(12501), "Username is required".to_string())]
+    );
+    let history: ErrorBody = decode(HISTORY_404.as_bytes()).unwrap();
+    assert_eq!(
+        history.pairs(),
+        vec![(None, "The resource does not exist".to_string())]
+    );
+    let failed_order: ErrorBody = decode(GET_ORDER.as_bytes()).unwrap();
+    assert_eq!(failed_order.errors[0].code, 17008);
+    assert!(matches!(
+        decode::<ErrorBody>(b"<html><body>oops</body></html>"),
+        Err(WireError::UnexpectedRoot { .. })
+    ));
+}
