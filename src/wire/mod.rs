@@ -7,6 +7,18 @@
 //! exact: element names, casing and order as in Bandwidth's published examples (see
 //! `tests/fixtures/wire/`), through [`to_xml`] or, for an order, [`order_to_xml`] with an
 //! [`OrderLayout`].
+//!
+//! | endpoint | request body | success answer | error answer |
+//! |---|---|---|---|
+//! | `GET /lsrorders` | — | [`LsrOrders`] ([`to_xml`]) | — |
+//! | `POST /lsrorders` | [`LsrOrder`] ([`to_xml`] = request layout; [`LsrOrder::from_draft`], `From<&model::LsrOrder>`) | [`LsrOrderResponse`] 201 ([`to_xml`] = `Created` layout) | [`LsrOrderResponse::rejected`] 400 |
+//! | `GET /lsrorders/{id}` | — | bare [`LsrOrder`] ([`order_to_xml`] with `Stored`) | — |
+//! | `PUT /lsrorders/{id}` | [`LsrOrder::supp_request`] / [`LsrOrder::cancel_request`] | [`LsrOrderResponse`] 200 ([`response_to_xml`] with `Stored`) | 400 as POST; [`LsrOrderResponse::not_found`] 404 |
+//! | `GET …/history` | — | [`OrderHistoryWrapper`] | [`LsrOrderReportResponse::not_found`] 404 |
+//! | `GET …/notes` | — | [`Notes`] (204 when none) | — |
+//! | `POST`/`PUT …/notes` | [`Note::request`] | no body | [`NoteResponse::error`] 400 |
+//!
+//! A client reading any non-2xx body can use [`ErrorBody`], which accepts every error root.
 
 mod envelope;
 mod error;

@@ -381,6 +381,8 @@ fn wire_lenient_reading_of_odd_but_valid_bodies() {
         decode(b"<LsrOrder><RequestedFocDate>next tuesday</RequestedFocDate></LsrOrder>").unwrap();
     assert_eq!(bad_date.requested_foc_date.as_deref(), Some("next tuesday"));
     assert_eq!(bad_date.requested_foc(), None);
+    let cdata: LsrOrder = decode(b"<LsrOrder><Pon><![CDATA[A&B]]></Pon></LsrOrder>").unwrap();
+    assert_eq!(cdata.pon.as_deref(), Some("A&B"));
 }
 
 #[test]
@@ -535,6 +537,10 @@ fn wire_hostile_bodies_give_errors() {
     ));
     assert_eq!(decode::<LsrOrder>(b"").unwrap_err(), WireError::Empty);
     assert_eq!(decode::<LsrOrder>(b"  \n ").unwrap_err(), WireError::Empty);
+    assert_eq!(
+        decode::<LsrOrder>(b"<?xml version=\"1.0\"?>\n<!-- nothing -->").unwrap_err(),
+        WireError::NoRoot
+    );
     let truncated = &POST_REQUEST[..POST_REQUEST.len() / 2];
     assert!(decode::<LsrOrder>(truncated.as_bytes()).is_err());
     let cut_at_tag = "<LsrOrder><Pon>A</Pon>";
