@@ -451,14 +451,19 @@ pub fn check_status(method: &str, url: &str, resp: HttpResponse) -> Result<HttpR
     if (200..300).contains(&resp.status) {
         return Ok(resp);
     }
+    Err(http_error(method, url, &resp))
+}
+
+/// The `ApiError::Http` for an answer, with Bandwidth's codes and texts from its body.
+pub fn http_error(method: &str, url: &str, resp: &HttpResponse) -> ApiError {
     let (description, errors) = error_details(&resp.body);
-    Err(ApiError::Http {
+    ApiError::Http {
         status: resp.status,
         method: method.to_string(),
         url: url.to_string(),
         description,
         errors,
-    })
+    }
 }
 
 /// Reads the codes and texts out of any of Bandwidth's error envelopes (`ResponseStatus`,

@@ -3,10 +3,12 @@
 mod auth;
 mod error;
 mod http;
+mod lsrorders;
 
 pub use auth::{CachedToken, Credentials, Secret, TokenCache};
 pub use error::{ApiError, BandwidthError};
 pub use http::{
     ClientOptions, HttpResponse, Transport, check_status, default_token_url, error_details,
-    is_loopback_host, parse_base_url,
+    http_error, is_loopback_host, parse_base_url,
 };
+pub use lsrorders::{Created, LsrClient, SearchQuery};
