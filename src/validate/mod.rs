@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod codes;
 mod order;
+mod tn_list;
 
 use std::collections::HashSet;
 
@@ -14,6 +15,7 @@ use crate::model::{LsrOrder, Tn};
 
 pub use calendar::{BusinessCalendar, CalendarError, FOC_WINDOW_DAYS, FocWindow};
 pub use order::{DateError, MAX_TNS_PER_ORDER, parse_requested_date, validate_order};
+pub use tn_list::{TnListEntry, TnListError, parse_tn_list};
 
 /// How serious a finding is: errors stop a submission, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
