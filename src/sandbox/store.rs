@@ -574,9 +574,11 @@ impl Store {
         }
         let ids: Vec<String> = self
             .conn
-            .prepare_cached("SELECT id FROM orders WHERE pon = ?1 ORDER BY created_at")?
-            .query_map([reference], |r| r.get(0))?
-            .collect::<Result<_, _>>()
+            .prepare_cached("SELECT id FROM orders WHERE pon = ?1 ORDER BY created_at")
+            .and_then(|mut stmt| {
+                stmt.query_map([reference], |r| r.get(0))?
+                    .collect::<Result<_, _>>()
+            })
             .map_err(StoreError::from)?;
         match ids.as_slice() {
             [] => Err(AdminError::NotFound(format!(
