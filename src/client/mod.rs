@@ -4,6 +4,7 @@ mod auth;
 mod error;
 mod http;
 mod lsrorders;
+pub mod sandbox_admin;
 
 pub use auth::{CachedToken, Credentials, Secret, TokenCache};
 pub use error::{ApiError, BandwidthError};

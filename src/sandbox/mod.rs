@@ -1,1 +1,112 @@
 //! The sandbox porting backend: server, store, engine (lifecycle rules), clock, NPAC, faults.
+//!
+//! It speaks Bandwidth's `lsrorders` API (the same XML, paths, status codes and auth) so that
+//! any client written for Bandwidth works against it unchanged, and follows the FAQ's rules
+//! (SPEC section 4) on a clock that tests can move.
+
+pub mod admin_api;
+pub mod clock;
+pub mod embedded;
+pub mod engine;
+mod request_xml;
+mod server;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::validate::BusinessCalendar;
+
+pub use server::{RunningSandbox, SandboxServer, ServeError};
+pub use store::{Store, StoreError};
+
+/// A demo account seeded into every fresh store, with documented credentials (docs/sandbox.md).
+#[derive(Debug, Clone, Copy)]
+pub struct DemoAccount {
+    pub account_id: &'static str,
+    pub spid: &'static str,
+    pub client_id: &'static str,
+    pub client_secret: &'static str,
+    pub username: &'static str,
+    pub password: &'static str,
+}
+
+/// The first demo account: use it unless a test needs two.
+pub const DEMO_ACCOUNT_1: DemoAccount = DemoAccount {
+    account_id: "9900001",
+    spid: "991A",
+    client_id: "demo-client-1",
+    client_secret: "demo-secret-1",
+    username: "demo-user-1",
+    password: "demo-password-1",
+};
+
+/// The second demo account, to show that accounts are isolated.
+pub const DEMO_ACCOUNT_2: DemoAccount = DemoAccount {
+    account_id: "9900002",
+    spid: "992B",
+    client_id: "demo-client-2",
+    client_secret: "demo-secret-2",
+    username: "demo-user-2",
+    password: "demo-password-2",
+};
+
+pub const DEMO_ACCOUNTS: [DemoAccount; 2] = [DEMO_ACCOUNT_1, DEMO_ACCOUNT_2];
+
+/// The default processing delay of `lsr sandbox serve` (between a POST and the TN-line rules).
+pub const DEFAULT_PROCESSING_DELAY: Duration = Duration::from_secs(2);
+
+/// Injected faults for reliability tests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Faults {
+    /// Added latency per API request, in milliseconds.
+    #[serde(default)]
+    pub latency_ms: u64,
+    /// Share of API requests answered 503 (0.0–1.0).
+    #[serde(default)]
+    pub error_rate: f64,
+    /// Share of order creations stored and then dropped before any answer (0.0–1.0).
+    #[serde(default)]
+    pub drop_after_commit: f64,
+}
+
+impl Faults {
+    pub fn is_clear(&self) -> bool {
+        *self == Faults::default()
+    }
+}
+
+/// How to run a sandbox server.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Where to listen; loopback unless told otherwise (`127.0.0.1:0` picks a free port).
+    pub listen: SocketAddr,
+    /// The directory of the SQLite store.
+    pub data_dir: PathBuf,
+    /// Time between a POST and the TN-line rules (on the sandbox clock).
+    pub processing_delay: Duration,
+    pub calendar: BusinessCalendar,
+    /// How often the background tick applies due events.
+    pub tick: Duration,
+}
+
+impl SandboxConfig {
+    /// Loopback on a free port, the default processing delay, the NPAC calendar.
+    pub fn new(data_dir: PathBuf) -> SandboxConfig {
+        SandboxConfig {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir,
+            processing_delay: DEFAULT_PROCESSING_DELAY,
+            calendar: BusinessCalendar::us_npac(),
+            tick: Duration::from_millis(500),
+        }
+    }
+}
+
+/// The sandbox's data directory under a config directory.
+pub fn default_data_dir(config_dir: &std::path::Path) -> PathBuf {
+    config_dir.join("sandbox")
+}

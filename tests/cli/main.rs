@@ -5,4 +5,5 @@ mod assets;
 mod common;
 mod explain;
 mod foc_window;
+mod sandbox;
 mod validate;

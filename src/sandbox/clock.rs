@@ -1,0 +1,121 @@
+//! The sandbox clock: real time plus a settable offset, and the duration syntax of `clock advance`.
+//!
+//! Every lifecycle rule is evaluated against this clock, so a test that moves the clock sees the
+//! same result as one that waits.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, TimeZone, Utc};
+
+/// Milliseconds since the Unix epoch, on the sandbox clock unless said otherwise.
+pub type Millis = i64;
+
+pub const SECOND_MS: Millis = 1_000;
+pub const MINUTE_MS: Millis = 60 * SECOND_MS;
+pub const HOUR_MS: Millis = 60 * MINUTE_MS;
+pub const DAY_MS: Millis = 24 * HOUR_MS;
+
+/// Why a clock argument could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClockError {
+    #[error("duration `{0}` is not like 90s, 15m, 6h, 2d or 1d12h")]
+    Duration(String),
+    #[error("time `{0}` is not RFC 3339 (2026-12-01T09:00:00Z) or YYYY-MM-DD")]
+    Time(String),
+    #[error("the sandbox clock cannot move backwards by `advance`; use `clock set`")]
+    Backwards,
+}
+
+/// The real wall clock, in milliseconds.
+pub fn real_now_ms() -> Millis {
+    Utc::now().timestamp_millis()
+}
+
+/// A sandbox instant as a UTC date-time.
+pub fn to_datetime(ms: Millis) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+/// The sandbox date of an instant (UTC).
+pub fn date_of(ms: Millis) -> NaiveDate {
+    to_datetime(ms).date_naive()
+}
+
+/// Midnight UTC at the start of `date`.
+pub fn start_of(date: NaiveDate) -> Millis {
+    date.and_time(NaiveTime::MIN).and_utc().timestamp_millis()
+}
+
+/// Bandwidth's timestamp form: ISO-8601 UTC with milliseconds (`2015-03-03T13:54:00.450Z`).
+pub fn format_timestamp(ms: Millis) -> String {
+    to_datetime(ms).to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Parses `90s`, `15m`, `6h`, `2d`, `1w` and sums like `1d12h`.
+pub fn parse_duration(text: &str) -> Result<Millis, ClockError> {
+    let bad = || ClockError::Duration(text.to_string());
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(bad());
+    }
+    let mut total: Millis = 0;
+    let mut number = String::new();
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            's' => SECOND_MS,
+            'm' => MINUTE_MS,
+            'h' => HOUR_MS,
+            'd' => DAY_MS,
+            'w' => 7 * DAY_MS,
+            _ => return Err(bad()),
+        };
+        let n: Millis = number.parse().map_err(|_| bad())?;
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(bad)?;
+        number.clear();
+    }
+    if !number.is_empty() {
+        return Err(bad());
+    }
+    Ok(total)
+}
+
+/// Parses an RFC 3339 instant, or a date (its midnight UTC).
+pub fn parse_time(text: &str) -> Result<Millis, ClockError> {
+    let t = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(t) {
+        return Ok(at.timestamp_millis());
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(start_of)
+        .map_err(|_| ClockError::Time(t.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn durations_parse_and_sum() {
+        assert_eq!(parse_duration("6h").unwrap(), 6 * HOUR_MS);
+        assert_eq!(parse_duration("1d12h").unwrap(), 36 * HOUR_MS);
+        assert_eq!(parse_duration("90m").unwrap(), 90 * MINUTE_MS);
+        for bad in ["", "6", "h", "6x", "-1h"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn times_parse_as_rfc3339_or_date() {
+        let day = parse_time("2026-12-01").unwrap();
+        assert_eq!(format_timestamp(day), "2026-12-01T00:00:00.000Z");
+        let at = parse_time("2026-12-01T09:30:00Z").unwrap();
+        assert_eq!(at - day, 9 * HOUR_MS + 30 * MINUTE_MS);
+        assert!(parse_time("tomorrow").is_err());
+    }
+}

@@ -1,0 +1,839 @@
+//! `lsr sandbox`: the porting backend over HTTP, started in-process on 127.0.0.1:0, driven with
+//! reqwest as any Bandwidth client would.
+
+use std::time::Duration;
+
+use lsr::sandbox::{DEMO_ACCOUNT_1, DEMO_ACCOUNT_2, RunningSandbox, SandboxConfig, SandboxServer};
+use lsr::wire;
+use reqwest::StatusCode;
+
+/// Monday 2026-11-30, noon UTC: the sandbox clock of every test.
+const START: &str = "2026-11-30T12:00:00Z";
+
+pub struct Harness {
+    pub running: Option<RunningSandbox>,
+    pub http: reqwest::Client,
+    pub dir: tempfile::TempDir,
+    pub base: String,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub content_type: Option<String>,
+    pub body: String,
+}
+
+impl Harness {
+    pub async fn start() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let running = start_server(dir.path()).await;
+        let base = running.base_url();
+        let harness = Harness {
+            running: Some(running),
+            http: reqwest::Client::new(),
+            dir,
+            base,
+        };
+        harness
+            .admin_post("/sandbox/clock/set", &format!(r#"{{"time":"{START}"}}"#))
+            .await;
+        harness
+    }
+
+    pub async fn restart(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.shutdown().await.unwrap();
+        }
+        let running = start_server(self.dir.path()).await;
+        self.base = running.base_url();
+        self.running = Some(running);
+    }
+
+    pub fn orders_url(&self, account: &str) -> String {
+        format!("{}/api/v1/accounts/{account}/lsrorders", self.base)
+    }
+
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        body: Option<String>,
+        user: Option<(&str, &str)>,
+    ) -> Answer {
+        let mut request = self
+            .http
+            .request(method, url)
+            .header("Accept", "application/xml");
+        if let Some((name, password)) = user {
+            request = request.basic_auth(name, Some(password));
+        }
+        if let Some(body) = body {
+            request = request.header("Content-Type", "application/xml").body(body);
+        }
+        let response = request.send().await.unwrap();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let (location, content_type) = (header("location"), header("content-type"));
+        let status = response.status();
+        Answer {
+            status,
+            location,
+            content_type,
+            body: response.text().await.unwrap(),
+        }
+    }
+
+    pub async fn post_order(&self, xml: String) -> Answer {
+        self.send(
+            reqwest::Method::POST,
+            &self.orders_url(DEMO_ACCOUNT_1.account_id),
+            Some(xml),
+            Some(USER_1),
+        )
+        .await
+    }
+
+    /// Posts an order that must be accepted; returns its id.
+    pub async fn create(&self, pon: &str, tns: &[&str], pin: Option<&str>) -> String {
+        let answer = self.post_order(order_xml(pon, tns, pin)).await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+        let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+        response.lsr_order.unwrap().order_id.unwrap()
+    }
+
+    pub async fn get_order(&self, id: &str) -> wire::LsrOrder {
+        let answer = self
+            .send(
+                reqwest::Method::GET,
+                &format!("{}/{id}", self.orders_url(DEMO_ACCOUNT_1.account_id)),
+                None,
+                Some(USER_1),
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        wire::decode(answer.body.as_bytes()).unwrap()
+    }
+
+    pub async fn put_order(&self, id: &str, xml: &str) -> Answer {
+        self.send(
+            reqwest::Method::PUT,
+            &format!("{}/{id}", self.orders_url(DEMO_ACCOUNT_1.account_id)),
+            Some(xml.to_string()),
+            Some(USER_1),
+        )
+        .await
+    }
+
+    pub async fn admin_post(&self, path: &str, json: &str) -> (StatusCode, String) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("Content-Type", "application/json")
+            .body(json.to_string())
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
+    pub async fn advance(&self, duration: &str) {
+        let (status, body) = self
+            .admin_post(
+                "/sandbox/clock/advance",
+                &format!(r#"{{"duration":"{duration}"}}"#),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+
+    pub async fn set_clock(&self, time: &str) {
+        let (status, body) = self
+            .admin_post("/sandbox/clock/set", &format!(r#"{{"time":"{time}"}}"#))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+}
+
+async fn start_server(dir: &std::path::Path) -> RunningSandbox {
+    let mut config = SandboxConfig::new(dir.join("sandbox"));
+    // Processing runs at the next request; tests move the sandbox clock for everything else.
+    config.processing_delay = Duration::ZERO;
+    SandboxServer::start(config).await.unwrap()
+}
+
+pub const USER_1: (&str, &str) = (DEMO_ACCOUNT_1.username, DEMO_ACCOUNT_1.password);
+pub const USER_2: (&str, &str) = (DEMO_ACCOUNT_2.username, DEMO_ACCOUNT_2.password);
+
+/// A valid order for 2026-12-03 (Thursday) with the given TNs.
+pub fn order_xml(pon: &str, tns: &[&str], pin: Option<&str>) -> String {
+    let tns: String = tns
+        .iter()
+        .map(|t| format!("<TelephoneNumber>{t}</TelephoneNumber>"))
+        .collect();
+    let pin = pin
+        .map(|p| format!("<PinNumber>{p}</PinNumber>"))
+        .unwrap_or_default();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<LsrOrder>
+    <Pon>{pon}</Pon>
+    <CustomerOrderId>cust-{pon}</CustomerOrderId>
+    <RequestedFocDate>2026-12-03</RequestedFocDate>
+    <AuthorizingPerson>Jim Hopkins</AuthorizingPerson>
+    <Subscriber>
+        <SubscriberType>BUSINESS</SubscriberType>
+        <BusinessName>Acme Widgets</BusinessName>
+        <ServiceAddress>
+            <HouseNumber>11</HouseNumber>
+            <StreetName>Park</StreetName>
+            <City>Raleigh</City>
+            <StateCode>NC</StateCode>
+            <Zip>27601</Zip>
+        </ServiceAddress>
+        <AccountNumber>123463</AccountNumber>
+        {pin}
+    </Subscriber>
+    <ListOfTelephoneNumbers>{tns}</ListOfTelephoneNumbers>
+</LsrOrder>"#
+    )
+}
+
+fn status_of(order: &wire::LsrOrder) -> &str {
+    order.order_status.as_deref().unwrap_or("")
+}
+
+fn first_error(order: &wire::LsrOrder) -> (u32, String) {
+    let errors = order.lsr_order_errors.clone().unwrap_or_default();
+    let first = errors.first().cloned().unwrap_or_default();
+    (first.code, first.description)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_post_answers_201_with_location_then_reaches_foc() {
+    let h = Harness::start().await;
+    let answer = h
+        .post_order(order_xml("PLAIN-1", &["9192380100"], None))
+        .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(answer.content_type.as_deref(), Some("application/xml"));
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let created = response.lsr_order.unwrap();
+    let id = created.order_id.clone().unwrap();
+    assert_eq!(status_of(&created), "PENDING");
+    assert_eq!(created.pon_version, Some(1));
+    assert_eq!(
+        created.account_id.as_deref(),
+        Some(DEMO_ACCOUNT_1.account_id)
+    );
+    assert_eq!(created.spid.as_deref(), Some(DEMO_ACCOUNT_1.spid));
+    let location = answer.location.unwrap();
+    assert_eq!(
+        location,
+        format!("{}/{id}", h.orders_url(DEMO_ACCOUNT_1.account_id))
+    );
+
+    // The GET answer is a bare <LsrOrder> root with CountOfTNs and LsrOrderErrors.
+    let got = h
+        .send(reqwest::Method::GET, &location, None, Some(USER_1))
+        .await;
+    assert!(got.body.contains("<LsrOrder>"), "{}", got.body);
+    assert!(
+        got.body.contains("<CountOfTNs>1</CountOfTNs>"),
+        "{}",
+        got.body
+    );
+    let order: wire::LsrOrder = wire::decode(got.body.as_bytes()).unwrap();
+    assert_eq!(status_of(&order), "FOC");
+    assert_eq!(order.actual_foc_date.as_deref(), Some("2026-12-03"));
+    assert_eq!(order.last_modified_by.as_deref(), Some("System"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_tn_line_table_rules() {
+    let h = Harness::start().await;
+    let cases: [(&str, &[&str], Option<&str>, &str, u32); 8] = [
+        ("L5", &["9192385123"], None, "FAILED", 17008),
+        ("L9", &["9192389001"], None, "CANCELLED", 7516),
+        ("L3", &["9192383001"], None, "CANCELLED", 7518),
+        ("L1", &["9192381001", "9192380101"], None, "CANCELLED", 7517),
+        ("L1ALONE", &["9192381002"], None, "FOC", 0),
+        ("L4MISSING", &["9192384321"], None, "EXCEPTION", 7512),
+        ("L4WRONG", &["9192384322"], Some("9999"), "EXCEPTION", 7513),
+        ("L4RIGHT", &["9192384323"], Some("4323"), "FOC", 0),
+    ];
+    let mut ids = Vec::new();
+    for (pon, tns, pin, _, _) in &cases {
+        ids.push(h.create(pon, tns, *pin).await);
+    }
+    for ((pon, _, _, status, code), id) in cases.iter().zip(&ids) {
+        let order = h.get_order(id).await;
+        assert_eq!(status_of(&order), *status, "{pon}");
+        assert_eq!(first_error(&order).0, *code, "{pon}");
+    }
+    let other = h.get_order(&ids[0]).await;
+    assert_eq!(
+        first_error(&other).1,
+        "TNs found with a pending FOC Date: TN: [9192385123], PON: [OTHERCO-5123], FOC Date: [12/07/2026]"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_manual_handling_reaches_foc_after_24_hours() {
+    let h = Harness::start().await;
+    let id = h.create("MANUAL-1", &["9192382001"], None).await;
+    let order = h.get_order(&id).await;
+    assert_eq!(status_of(&order), "PENDING");
+    assert_eq!(first_error(&order).0, 7521);
+    h.advance("23h").await;
+    assert_eq!(status_of(&h.get_order(&id).await), "PENDING");
+    h.advance("2h").await;
+    let order = h.get_order(&id).await;
+    assert_eq!(status_of(&order), "FOC");
+    assert_eq!(order.actual_foc_date.as_deref(), Some("2026-12-03"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_17008_between_two_of_our_orders() {
+    let h = Harness::start().await;
+    let first = h.create("FIRST-1", &["9192380200"], None).await;
+    assert_eq!(status_of(&h.get_order(&first).await), "FOC");
+    let second = h.create("SECOND-1", &["9192380200"], None).await;
+    let order = h.get_order(&second).await;
+    assert_eq!(status_of(&order), "FAILED");
+    assert_eq!(
+        first_error(&order),
+        (
+            17008,
+            "TNs found with a pending FOC Date: TN: [9192380200], PON: [FIRST-1], FOC Date: [12/03/2026]"
+                .to_string()
+        )
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_pon_versions_count_and_search_by_pon_finds_all() {
+    let h = Harness::start().await;
+    let mut versions = Vec::new();
+    for line in ["0301", "0302", "0303"] {
+        let answer = h
+            .post_order(order_xml("REUSED-1", &[&format!("919238{line}")], None))
+            .await;
+        assert_eq!(answer.status, StatusCode::CREATED);
+        let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+        versions.push(response.lsr_order.unwrap().pon_version.unwrap());
+    }
+    assert_eq!(versions, vec![1, 2, 3]);
+    h.create("OTHER-1", &["9192380304"], None).await;
+    let answer = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{}?pon=REUSED-1", h.orders_url(DEMO_ACCOUNT_1.account_id)),
+            None,
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let list: wire::LsrOrders = wire::decode(answer.body.as_bytes()).unwrap();
+    assert_eq!(list.total_count, Some(3));
+    let mut got: Vec<u32> = list
+        .summaries
+        .iter()
+        .filter_map(|s| s.pon_version)
+        .collect();
+    got.sort();
+    assert_eq!(got, vec![1, 2, 3]);
+
+    // Repeated status filters and a TN filter.
+    let url = format!(
+        "{}?status=FOC&status=FAILED&tn=9192380304",
+        h.orders_url(DEMO_ACCOUNT_1.account_id)
+    );
+    let answer = h.send(reqwest::Method::GET, &url, None, Some(USER_1)).await;
+    let list: wire::LsrOrders = wire::decode(answer.body.as_bytes()).unwrap();
+    assert_eq!(list.total_count, Some(1));
+    assert_eq!(list.summaries[0].pon.as_deref(), Some("OTHER-1"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_supp_with_the_right_pin_moves_an_exception_on() {
+    let h = Harness::start().await;
+    let id = h.create("PIN-1", &["9192384444"], Some("0000")).await;
+    assert_eq!(status_of(&h.get_order(&id).await), "EXCEPTION");
+    let supp = "<LsrOrder><Subscriber><PinNumber>4444</PinNumber></Subscriber></LsrOrder>";
+    let answer = h.put_order(&id, supp).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let order = h.get_order(&id).await;
+    assert_eq!(status_of(&order), "FOC");
+    assert_eq!(
+        order.subscriber.unwrap().business_name.as_deref(),
+        Some("Acme Widgets")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_supp_and_cancel_are_refused_on_failed_orders() {
+    let h = Harness::start().await;
+    let id = h.create("DEAD-1", &["9192385001"], None).await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FAILED");
+    let supp = "<LsrOrder><RequestedFocDate>2026-12-04</RequestedFocDate></LsrOrder>";
+    let cancel =
+        "<LsrOrder><OrderStatus>CANCELLED</OrderStatus><ListOfTelephoneNumbers/></LsrOrder>";
+    for body in [supp, cancel] {
+        let answer = h.put_order(&id, body).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+        let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+        let errors = response.lsr_order_errors.unwrap();
+        assert_eq!(errors[0].code, 17015);
+        assert!(
+            errors[0].description.contains("FAILED is a final status"),
+            "{}",
+            errors[0].description
+        );
+    }
+    assert_eq!(status_of(&h.get_order(&id).await), "FAILED");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_supp_refuses_tn_and_pon_changes() {
+    let h = Harness::start().await;
+    let id = h.create("FIXED-1", &["9192380400"], None).await;
+    let tn_change = "<LsrOrder><ListOfTelephoneNumbers><TelephoneNumber>9192380401</TelephoneNumber></ListOfTelephoneNumbers></LsrOrder>";
+    let answer = h.put_order(&id, tn_change).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let error = &response.lsr_order_errors.unwrap()[0];
+    assert_eq!(
+        (error.code, error.description.as_str()),
+        (17025, "ListOfTelephoneNumbers field cannot be modified")
+    );
+    let both = "<LsrOrder><Pon>NEW-1</Pon><ListOfTelephoneNumbers><TelephoneNumber>9192380401</TelephoneNumber></ListOfTelephoneNumbers></LsrOrder>";
+    let answer = h.put_order(&id, both).await;
+    assert!(
+        answer
+            .body
+            .contains("Pon, ListOfTelephoneNumbers fields cannot be modified")
+    );
+
+    let wrong_status = "<LsrOrder><OrderStatus>COMPLETE</OrderStatus></LsrOrder>";
+    let answer = h.put_order(&id, wrong_status).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(
+        answer
+            .body
+            .contains("OrderStatus cannot be changed to COMPLETE. Only cancelled value allowed."),
+        "{}",
+        answer.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_supp_with_new_date_reconfirms_foc_and_cancel_works() {
+    let h = Harness::start().await;
+    let id = h.create("MOVE-1", &["9192380500"], None).await;
+    assert_eq!(status_of(&h.get_order(&id).await).to_string(), "FOC");
+    let supp = "<LsrOrder><RequestedFocDate>2026-12-08</RequestedFocDate></LsrOrder>";
+    let answer = h.put_order(&id, supp).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let order = response.lsr_order.unwrap();
+    assert_eq!(order.actual_foc_date.as_deref(), Some("2026-12-08"));
+    assert_eq!(order.lsr_order_errors, Some(vec![]));
+
+    let cancel =
+        "<LsrOrder><OrderStatus>CANCELLED</OrderStatus><ListOfTelephoneNumbers/></LsrOrder>";
+    let answer = h.put_order(&id, cancel).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(status_of(&h.get_order(&id).await), "CANCELLED");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_foc_window_expiry_fails_the_order() {
+    let h = Harness::start().await;
+    let id = h.create("EXPIRE-1", &["9192380600"], None).await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    // FOC 2026-12-03: the tenth business day is 2026-12-16.
+    h.set_clock("2026-12-16T23:00:00Z").await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    h.set_clock("2026-12-17T00:30:00Z").await;
+    let order = h.get_order(&id).await;
+    assert_eq!(status_of(&order), "FAILED");
+    assert_eq!(first_error(&order).0, 17036);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_npac_medium_timers_concur_after_6_hours_and_activation_completes() {
+    let h = Harness::start().await;
+    let id = h.create("NPAC-1", &["9192380700"], None).await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    let order_json = format!(r#"{{"order":"{id}","medium_timers":true}}"#);
+    let (status, body) = h.admin_post("/sandbox/npac/subscribe", &order_json).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    h.advance("5h").await;
+    let activate = format!(r#"{{"order":"{id}"}}"#);
+    let (status, body) = h.admin_post("/sandbox/npac/activate", &activate).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("no concurrence yet"), "{body}");
+    h.advance("1h1m").await;
+    // Concurred, but the FOC date (2026-12-03) has not come yet.
+    let (status, body) = h.admin_post("/sandbox/npac/activate", &activate).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("before its FOC date"), "{body}");
+    h.set_clock("2026-12-03T15:00:00Z").await;
+    let (status, body) = h.admin_post("/sandbox/npac/activate", &activate).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(status_of(&h.get_order(&id).await), "COMPLETE");
+    let history = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{}/{id}/history", h.orders_url(DEMO_ACCOUNT_1.account_id)),
+            None,
+            Some(USER_1),
+        )
+        .await;
+    assert!(
+        history
+            .body
+            .contains("NPAC concurrence received (medium timers)")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_auth_401_403_and_oauth_tokens() {
+    let h = Harness::start().await;
+    let url = h.orders_url(DEMO_ACCOUNT_1.account_id);
+    let none = h.send(reqwest::Method::GET, &url, None, None).await;
+    assert_eq!(none.status, StatusCode::UNAUTHORIZED);
+    let bad = h
+        .send(reqwest::Method::GET, &url, None, Some((USER_1.0, "wrong")))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+    assert!(!bad.body.contains("wrong"));
+    let other = h.send(reqwest::Method::GET, &url, None, Some(USER_2)).await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+
+    // Account 2 cannot see account 1's order through its own path either.
+    let id = h.create("ISO-1", &["9192380800"], None).await;
+    let theirs = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{}/{id}", h.orders_url(DEMO_ACCOUNT_2.account_id)),
+            None,
+            Some(USER_2),
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    assert!(theirs.body.contains("5035"), "{}", theirs.body);
+
+    let token = h
+        .http
+        .post(format!("{}/api/v1/oauth2/token", h.base))
+        .basic_auth(DEMO_ACCOUNT_1.client_id, Some(DEMO_ACCOUNT_1.client_secret))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("grant_type=client_credentials")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(token.status(), StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&token.text().await.unwrap()).unwrap();
+    assert_eq!(json["token_type"], "Bearer");
+    assert!(json["expires_in"].as_i64().unwrap() > 0);
+    let access = json["access_token"].as_str().unwrap().to_string();
+    let listed = h
+        .http
+        .get(format!(
+            "{}/v1.0/accounts/{}/lsrorders",
+            h.base, DEMO_ACCOUNT_1.account_id
+        ))
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listed.status(), StatusCode::OK);
+    let forged = h
+        .http
+        .get(&url)
+        .bearer_auth("not-a-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+    let wrong_secret = h
+        .http
+        .post(format!("{}/api/v1/oauth2/token", h.base))
+        .basic_auth(DEMO_ACCOUNT_1.client_id, Some("nope"))
+        .body("grant_type=client_credentials")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_secret.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_bad_bodies_get_a_clear_4xx() {
+    let h = Harness::start().await;
+    let bad_xml = h
+        .post_order("<LsrOrder><Pon>X</LsrOrder>".to_string())
+        .await;
+    assert_eq!(bad_xml.status, StatusCode::BAD_REQUEST, "{}", bad_xml.body);
+    let empty = h.post_order(String::new()).await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST, "{}", empty.body);
+    let unknown = h
+        .post_order(
+            order_xml("UNK-1", &["9192380900"], None).replace("<Pon>", "<Ponn>x</Ponn><Pon>"),
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{}", unknown.body);
+    assert!(unknown.body.contains("Ponn"), "{}", unknown.body);
+    let huge = format!(
+        "<LsrOrder><Pon>{}</Pon></LsrOrder>",
+        "A".repeat(10 * 1024 * 1024)
+    );
+    let too_large = h.post_order(huge).await;
+    assert_eq!(too_large.status, StatusCode::PAYLOAD_TOO_LARGE);
+
+    // Validation failures: 400 with the errors and the echoed order, FAILED, without OrderId.
+    let invalid = h
+        .post_order(
+            order_xml("BAD PON!", &["9192380901"], None)
+                .replace("<AuthorizingPerson>Jim Hopkins</AuthorizingPerson>", ""),
+        )
+        .await;
+    assert_eq!(invalid.status, StatusCode::BAD_REQUEST);
+    let response: wire::LsrOrderResponse = wire::decode(invalid.body.as_bytes()).unwrap();
+    assert_eq!(
+        response.response_status.unwrap().description,
+        "Lsr order doesn't pass validation. Please check your input parameters."
+    );
+    let codes: Vec<u32> = response
+        .lsr_order_errors
+        .unwrap()
+        .iter()
+        .map(|e| e.code)
+        .collect();
+    assert!(
+        codes.contains(&17004) && codes.contains(&17023),
+        "{codes:?}"
+    );
+    let echo = response.lsr_order.unwrap();
+    assert_eq!(echo.order_status.as_deref(), Some("FAILED"));
+    assert_eq!(echo.order_id, None);
+    // Nothing was stored.
+    let list = h
+        .send(
+            reqwest::Method::GET,
+            &h.orders_url(DEMO_ACCOUNT_1.account_id),
+            None,
+            Some(USER_1),
+        )
+        .await;
+    assert!(
+        list.body.contains("<TotalCount>0</TotalCount>"),
+        "{}",
+        list.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_notes_and_history_follow_the_reference() {
+    let h = Harness::start().await;
+    let id = h.create("NOTES-1", &["9192381000"], None).await;
+    let notes_url = format!("{}/{id}/notes", h.orders_url(DEMO_ACCOUNT_1.account_id));
+    let empty = h
+        .send(reqwest::Method::GET, &notes_url, None, Some(USER_1))
+        .await;
+    assert_eq!(empty.status, StatusCode::NO_CONTENT);
+    let note = format!(
+        "<Note><UserId>{}</UserId><Description>called the end user</Description></Note>",
+        USER_1.0
+    );
+    let created = h
+        .send(
+            reqwest::Method::POST,
+            &notes_url,
+            Some(note.clone()),
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    assert!(created.body.is_empty());
+    let location = created.location.unwrap();
+    assert!(location.starts_with(&format!("{notes_url}/")), "{location}");
+    let impostor = "<Note><UserId>someone-else</UserId><Description>x</Description></Note>";
+    let refused = h
+        .send(
+            reqwest::Method::POST,
+            &notes_url,
+            Some(impostor.to_string()),
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.body.contains("<NoteResponse>") && refused.body.contains("12501"));
+    let updated = h
+        .send(
+            reqwest::Method::PUT,
+            &location,
+            Some(note.replace("called", "emailed")),
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(updated.status, StatusCode::OK);
+    let listed = h
+        .send(reqwest::Method::GET, &notes_url, None, Some(USER_1))
+        .await;
+    let notes: wire::Notes = wire::decode(listed.body.as_bytes()).unwrap();
+    assert_eq!(notes.notes.len(), 1);
+    assert_eq!(
+        notes.notes[0].description.as_deref(),
+        Some("emailed the end user")
+    );
+
+    let history_url = format!("{}/{id}/history", h.orders_url(DEMO_ACCOUNT_1.account_id));
+    let history = h
+        .send(reqwest::Method::GET, &history_url, None, Some(USER_1))
+        .await;
+    let wrapper: wire::OrderHistoryWrapper = wire::decode(history.body.as_bytes()).unwrap();
+    let notes: Vec<_> = wrapper
+        .entries
+        .iter()
+        .filter_map(|e| e.note.clone())
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            "LSR has been received by the system and is being processed".to_string(),
+            "Port-out date has been set".to_string()
+        ]
+    );
+    assert_eq!(
+        wrapper.entries[1].difference.as_deref(),
+        Some("ActualFocDate : \"\" --> 2026-12-03")
+    );
+    let missing = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{}/nope/history", h.orders_url(DEMO_ACCOUNT_1.account_id)),
+            None,
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("<LsrOrderReportResponse>"));
+    assert!(missing.body.contains("The resource does not exist"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_state_survives_a_restart() {
+    let mut h = Harness::start().await;
+    let id = h.create("KEEP-1", &["9192380110"], None).await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    h.restart().await;
+    let order = h.get_order(&id).await;
+    assert_eq!(status_of(&order), "FOC");
+    assert_eq!(order.pon.as_deref(), Some("KEEP-1"));
+    // The clock offset is part of the state too.
+    let clock = h
+        .http
+        .get(format!("{}/sandbox/clock", h.base))
+        .send()
+        .await
+        .unwrap();
+    let clock: serde_json::Value = serde_json::from_str(&clock.text().await.unwrap()).unwrap();
+    assert_eq!(clock["today"], "2026-11-30");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_drop_after_commit_closes_the_connection_but_keeps_the_order() {
+    let h = Harness::start().await;
+    let set = h
+        .http
+        .put(format!("{}/sandbox/faults", h.base))
+        .body(r#"{"drop_after_commit": 1.0}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), StatusCode::OK);
+    let result = h
+        .http
+        .post(h.orders_url(DEMO_ACCOUNT_1.account_id))
+        .basic_auth(USER_1.0, Some(USER_1.1))
+        .body(order_xml("DROP-1", &["9192380120"], None))
+        .send()
+        .await;
+    assert!(
+        result.is_err(),
+        "expected a closed connection, got {result:?}"
+    );
+    let cleared = h
+        .http
+        .delete(format!("{}/sandbox/faults", h.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cleared.status(), StatusCode::OK);
+    let url = format!(
+        "{}?customerOrderId=cust-DROP-1",
+        h.orders_url(DEMO_ACCOUNT_1.account_id)
+    );
+    let list = h.send(reqwest::Method::GET, &url, None, Some(USER_1)).await;
+    let list: wire::LsrOrders = wire::decode(list.body.as_bytes()).unwrap();
+    assert_eq!(list.total_count, Some(1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_error_rate_answers_503() {
+    let h = Harness::start().await;
+    let set = h
+        .http
+        .put(format!("{}/sandbox/faults", h.base))
+        .body(r#"{"error_rate": 1.0}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), StatusCode::OK);
+    let answer = h
+        .send(
+            reqwest::Method::GET,
+            &h.orders_url(DEMO_ACCOUNT_1.account_id),
+            None,
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[test]
+fn sandbox_embedded_mode_serves_the_demo_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let embedded = lsr::sandbox::embedded::start(dir.path()).unwrap();
+    assert!(embedded.base_url().starts_with("http://127.0.0.1:"));
+    assert_eq!(embedded.account_id(), DEMO_ACCOUNT_1.account_id);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let url = format!(
+        "{}/accounts/{}/lsrorders",
+        embedded.api_base_url(),
+        embedded.account_id()
+    );
+    let account = embedded.demo_account();
+    let status = runtime.block_on(async {
+        reqwest::Client::new()
+            .get(url)
+            .basic_auth(account.username, Some(account.password))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    });
+    assert_eq!(status, StatusCode::OK);
+    embedded.shutdown().unwrap();
+    assert!(dir.path().join("sandbox").join("sandbox.sqlite3").exists());
+}
