@@ -901,3 +901,28 @@ fn history_search_plans_use_the_selective_index() {
     });
     assert!(newest.contains("orders_by_created_at"), "{newest}");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::{OrderRef, OrderRefError};
+
+    proptest! {
+            #[test]
+            fn history_order_ref_parse_never_panics(input in ".{0,40}") {
+                let _ = input.parse::<OrderRef>();
+            }
+
+            #[test]
+            fn history_order_ref_round_trips(pon in "[A-Za-z0-9#_-]{1,25}", version in 1u32..10_000) {
+                let text = format!("{pon}@{version}");
+                let parsed: OrderRef = text.parse().unwrap();
+                prop_assert_eq!(parsed.to_string(), text);
+                let plain: OrderRef = pon.parse().unwrap();
+                prop_assert_eq!(plain, OrderRef::IdOrPon(pon.clone()));
+    let zero = format!("{pon}@0").parse::<OrderRef>();
+                let refused = matches!(zero, Err(OrderRefError::BadVersion { .. }));
+            prop_assert!(refused);
+            }
+        }
+}
