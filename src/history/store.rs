@@ -20,7 +20,7 @@ use super::record::{
     BackendKey, ErrorEntry, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, RecordOutcome,
     StatusEvent,
 };
-use super::schema::{MIGRATIONS, MigrationOutcome, current_version, migrate, read_user_version};
+use super::schema::{MIGRATIONS, MigrationOutcome, current_version, migrate};
 use crate::model::{OrderStatus, Pon, Tn};
 use crate::validate::PendingFoc;
 
@@ -84,10 +84,20 @@ impl HistoryStore {
         .map_err(open_error)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
 
-        // Look before writing anything: reading the version is the first access to the file
-        // and fails with NOTADB on garbage; a newer schema must not even get the WAL switch.
+        // Look before writing anything: this read is the first access to the file and fails
+        // with NOTADB on garbage; a newer schema must not even get the WAL switch. One
+        // statement, so both answers come from the same snapshot even while another process
+        // is migrating the file.
         let known = current_version();
-        let found = retry_busy(path, || read_user_version(&conn))?;
+        let (found, foreign_tables) = retry_busy(path, || {
+            conn.query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite%')",
+                [],
+                |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)),
+            )
+        })?;
+        let found = u32::try_from(found).unwrap_or(u32::MAX);
         if found > known {
             return Err(StoreError::NewerSchema {
                 path: path.to_path_buf(),
@@ -95,19 +105,10 @@ impl HistoryStore {
                 known,
             });
         }
-        if found == 0 {
-            let foreign_tables: i64 = retry_busy(path, || {
-                conn.query_row(
-                    "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite%'",
-                    [],
-                    |row| row.get(0),
-                )
-            })?;
-            if foreign_tables > 0 {
-                return Err(StoreError::NotHistory {
-                    path: path.to_path_buf(),
-                });
-            }
+        if found == 0 && foreign_tables > 0 {
+            return Err(StoreError::NotHistory {
+                path: path.to_path_buf(),
+            });
         }
 
         // WAL lets readers run beside the one writer; synchronous=NORMAL is safe from
