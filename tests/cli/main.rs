@@ -5,5 +5,6 @@ mod assets;
 mod common;
 mod explain;
 mod foc_window;
+mod orders;
 mod sandbox;
 mod validate;
