@@ -148,7 +148,7 @@ pub(crate) fn confirm(ctx: &Context, verb: &str, question: &str) -> anyhow::Resu
         return Ok(());
     }
     Err(
-        CliError::new(Exit::Failure, "not confirmed; nothing was cancelled")
+        CliError::new(Exit::Failure, "not confirmed; nothing was changed")
             .with_hint("answer `y` to go ahead, or pass --yes")
             .into(),
     )

@@ -18,7 +18,7 @@ use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::{OrderDraft, Tn};
 use crate::output::{self, OutputMode};
-use crate::validate::{ValidationContext, validate_order};
+use crate::validate::{Report, ValidationContext, validate_order};
 use crate::wire;
 
 /// Place a new order from an existing one, cancelling it first if it is still open.
@@ -100,6 +100,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
         let offline = ValidationContext::offline(today, &ctx.calendar);
         let report = validate_order(&draft, &offline);
         if !report.ok() {
+            note_inherited_date(ctx, &report, &args.fields, &label);
             return stop_on_findings(ctx, &draft, &report, "nothing was cancelled or sent");
         }
         let tns = report
@@ -182,6 +183,17 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             print_order(ctx, &view)
         }
     })
+}
+
+/// An old order's requested FOC date is often behind us by the time it is resubmitted: say
+/// where the date came from, since the user did not type it.
+fn note_inherited_date(ctx: &Context, report: &Report, fields: &OrderFieldArgs, label: &str) {
+    let date_refused = report.errors().any(|f| f.field == "requested_foc_date");
+    if date_refused && fields.requested_foc_date.is_none() {
+        ctx.note(&format!(
+            "the requested FOC date is the one of order {label}; give the new order its own with --foc (e.g. --foc +2bd)"
+        ));
+    }
 }
 
 /// Places the new order; after a cancel, a failure says the old order is gone.

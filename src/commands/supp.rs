@@ -10,7 +10,7 @@ use crate::cli::{OrderFieldArgs, WaitTarget};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::OrderDraft;
-use crate::validate::{ValidationContext, validate_order};
+use crate::validate::{Report, ValidationContext, parse_requested_date, validate_order};
 use crate::wire;
 
 /// Supplement an open order: move the requested FOC date or correct the end user's details.
@@ -71,21 +71,23 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
         }
         // The order as it would be after the supp must still pass the rules; relative dates
         // count from the backend's today (the sandbox's clock in sandbox mode).
-        let mut merged = order.to_draft().overlay(&changes);
-        if changes.requested_foc_date.is_none() {
-            // The current date is the backend's business: an FOC order's date may be today
-            // or already behind us, which is fine when the supp does not touch it.
-            merged.requested_foc_date = None;
-        }
-        let rules = ValidationContext::offline(backend.today, &ctx.calendar);
-        let report = validate_order(&merged, &rules);
+        let merged = order.to_draft().overlay(&changes);
+        let report = findings_on_changes(
+            validate_order(
+                &merged,
+                &ValidationContext::offline(backend.today, &ctx.calendar),
+            ),
+            &changes,
+        );
         if !report.ok() {
             return stop_on_findings(ctx, &merged, &report, "nothing was sent");
         }
-        if changes.requested_foc_date.is_some() {
-            // Send the date resolved (`+3bd` means nothing to Bandwidth).
-            let resolved = report.order.as_ref().and_then(|o| o.requested_foc_date);
-            changes.requested_foc_date = resolved.map(|d| d.format("%Y-%m-%d").to_string());
+        if let Some(text) = changes.requested_foc_date.take() {
+            // Sent resolved: `+3bd` means nothing to Bandwidth. It parsed, or it would be
+            // a finding above.
+            let date = parse_requested_date(&text, backend.today, &ctx.calendar).ok();
+            changes.requested_foc_date =
+                Some(date.map_or(text, |d| d.format("%Y-%m-%d").to_string()));
         }
         let order_id = order.order_id.clone().unwrap_or_default();
         let body = wire::LsrOrder::supp_request(&changes);
@@ -104,6 +106,63 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
         }
         print_order(ctx, &backend.view(ctx, &updated))
     })
+}
+
+/// Keeps the findings a supp is answerable for: those on the fields it changes, and for a
+/// change to the name or the address the rules that tie that group together (a business
+/// needs a business name, an address needs a ZIP). The rest of the order is the backend's:
+/// it accepted it already, may show it redacted (a PIN as `****`), and an FOC order's own
+/// date may be today or behind us.
+fn findings_on_changes(report: Report, changes: &OrderDraft) -> Report {
+    let s = &changes.subscriber;
+    let mut touched: Vec<&str> = Vec::new();
+    let single = [
+        (&changes.customer_order_id, "customer_order_id"),
+        (&changes.requested_foc_date, "requested_foc_date"),
+        (&changes.spid, "spid"),
+        (&changes.btn, "btn"),
+        (&changes.authorizing_person, "authorizing_person"),
+        (&s.account_number, "subscriber.account_number"),
+        (&s.pin, "subscriber.pin"),
+    ];
+    touched.extend(single.iter().filter(|(v, _)| v.is_some()).map(|(_, f)| *f));
+    let name_changed = [
+        &s.subscriber_type,
+        &s.business_name,
+        &s.first_name,
+        &s.middle_initial,
+        &s.last_name,
+    ]
+    .iter()
+    .any(|v| v.is_some());
+    if name_changed {
+        touched.extend([
+            "subscriber.type",
+            "subscriber.business_name",
+            "subscriber.first_name",
+            "subscriber.middle_initial",
+            "subscriber.last_name",
+        ]);
+    }
+    if !s.address.is_empty() {
+        touched.push("subscriber.address");
+    }
+    let answerable = |field: &str| {
+        touched.iter().any(|t| {
+            field == *t
+                || field
+                    .strip_prefix(t)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    };
+    Report {
+        findings: report
+            .findings
+            .into_iter()
+            .filter(|f| answerable(&f.field))
+            .collect(),
+        order: report.order,
+    }
 }
 
 /// How to name an order to people: `PON@N`, else the PON, else its id.
@@ -235,5 +294,72 @@ mod tests {
         };
         let text = changed_fields(&changes);
         assert_eq!(text, "requested FOC date 2026-12-09, PIN");
+    }
+
+    #[test]
+    fn supp_checks_only_what_it_changes() {
+        let current = OrderDraft {
+            pon: Some("ACME-1".into()),
+            requested_foc_date: Some("2026-11-02".into()),
+            authorizing_person: Some("Jane Doe".into()),
+            subscriber: crate::model::SubscriberDraft {
+                subscriber_type: Some("BUSINESS".into()),
+                business_name: Some("Acme".into()),
+                pin: Some("****".into()),
+                address: crate::model::AddressDraft {
+                    house_number: Some("11".into()),
+                    street: Some("Park Ave".into()),
+                    city: Some("Raleigh".into()),
+                    state: Some("NC".into()),
+                    zip: Some("27601".into()),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            tns: vec!["9197206100".into()],
+            ..OrderDraft::default()
+        };
+        let cal = crate::validate::BusinessCalendar::default();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let check = |changes: &OrderDraft| {
+            let merged = current.clone().overlay(changes);
+            let all = validate_order(&merged, &ValidationContext::offline(today, &cal));
+            assert!(
+                !all.ok(),
+                "the redacted PIN and the old date are errors in the whole"
+            );
+            findings_on_changes(all, changes)
+        };
+        let account = OrderDraft {
+            subscriber: crate::model::SubscriberDraft {
+                account_number: Some("12345".into()),
+                ..Default::default()
+            },
+            ..OrderDraft::default()
+        };
+        assert!(check(&account).findings.is_empty());
+        let saturday = OrderDraft {
+            requested_foc_date: Some("2026-12-05".into()),
+            ..OrderDraft::default()
+        };
+        let report = check(&saturday);
+        assert_eq!(report.findings.len(), 1);
+        assert_eq!(report.findings[0].code, Some(17019));
+        let residential = OrderDraft {
+            subscriber: crate::model::SubscriberDraft {
+                subscriber_type: Some("residential".into()),
+                ..Default::default()
+            },
+            ..OrderDraft::default()
+        };
+        let fields: Vec<String> = check(&residential)
+            .findings
+            .into_iter()
+            .map(|f| f.field)
+            .collect();
+        assert!(
+            fields.contains(&"subscriber.last_name".to_string()),
+            "{fields:?}"
+        );
     }
 }

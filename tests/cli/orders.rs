@@ -388,7 +388,7 @@ fn cancel_asks_on_a_terminal_and_honours_the_answer() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
     assert!(err.contains("cancel CXL-5@1 (1 TN)? [y/N]"), "{err}");
-    assert!(err.contains("nothing was cancelled"), "{err}");
+    assert!(err.contains("nothing was changed"), "{err}");
     assert_eq!(world.status("CXL-5")["status"], "FOC");
 
     let out = world
@@ -400,4 +400,63 @@ fn cancel_asks_on_a_terminal_and_honours_the_answer() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(world.status("CXL-5")["status"], "CANCELLED");
+}
+
+#[test]
+fn resubmit_says_where_an_old_requested_date_came_from() {
+    let world = SandboxWorld::new();
+    let old_id = submit_processed(&world, "RESUB-5", &["919-720-6210", "919-720-6211"], &[]);
+    // Two weeks on, the old order's date (2026-12-07) is in the past.
+    world.clock(&["set", "2026-12-14T15:00:00Z"]);
+    let out = world
+        .lsr()
+        .args([
+            "resubmit",
+            "RESUB-5",
+            "--remove-tn",
+            "919-720-6211",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("7208"), "{err}");
+    assert!(err.contains("the one of order RESUB-5@1"), "{err}");
+    assert_eq!(
+        world.status(&old_id)["status"],
+        "FOC",
+        "nothing was cancelled"
+    );
+
+    let json = world.json(&[
+        "resubmit",
+        "RESUB-5",
+        "--remove-tn",
+        "919-720-6211",
+        "--foc",
+        "+2bd",
+        "--yes",
+    ]);
+    assert_eq!(json["orders"][0]["requested_foc_date"], "2026-12-16");
+    assert_eq!(json["orders"][0]["tns"], serde_json::json!(["9197206210"]));
+}
+
+#[test]
+fn supp_wait_foc_polls_until_the_answered_exception_is_confirmed() {
+    let world = SandboxWorld::new();
+    submit_processed(&world, "PIN-2", &["919-720-4455"], &[]);
+    assert_eq!(world.status("PIN-2")["status"], "EXCEPTION");
+    // The sandbox processes the supp after its delay (2 s on its clock, which runs).
+    let json = world.json(&[
+        "supp",
+        "PIN-2",
+        "--pin",
+        "4455",
+        "--wait",
+        "--timeout",
+        "30s",
+    ]);
+    assert_eq!(json["status"], "FOC", "{json}");
+    assert_eq!(json["actual_foc_date"], "2026-12-07");
 }
