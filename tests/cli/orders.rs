@@ -270,13 +270,19 @@ fn resubmit_of_a_failed_order_places_a_new_pon_without_a_cancel() {
         "919-720-5003",
         "--pon",
         "RESUB-3B",
+        "--wait",
+        "--timeout",
+        "30s",
     ]);
     assert_eq!(json["orders"][0]["pon"], "RESUB-3B");
     assert_eq!(json["orders"][0]["pon_version"], 1);
+    assert_eq!(
+        json["orders"][0]["status"], "FOC",
+        "--wait polls until the FOC"
+    );
     assert_eq!(json["replaced"]["order_id"], old_id.as_str());
     assert_eq!(json["replaced"]["status"], "FAILED");
-    world.process();
-    assert_eq!(world.status("RESUB-3B")["status"], "FOC");
+    assert_eq!(world.status(&old_id)["status"], "FAILED", "never cancelled");
 }
 
 #[test]
