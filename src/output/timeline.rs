@@ -79,7 +79,10 @@ pub fn render_timeline(
             last_month = Some(month);
         }
         numbers.push_str(&format!("{:<CELL$}", d.format("%d")));
-        let (symbol, code) = if Some(*d) == facts.submitted.map(|s| calendar.this_or_next_business_day(s))
+        let (symbol, code) = if Some(*d)
+            == facts
+                .submitted
+                .map(|s| calendar.this_or_next_business_day(s))
             && !window.contains(*d)
         {
             ("S", "1;36")
@@ -97,7 +100,11 @@ pub fn render_timeline(
         let is_today = facts
             .today
             .is_some_and(|t| calendar.this_or_next_business_day(t) == *d);
-        marks.push_str(&if is_today { paint("1;33", "^") } else { " ".to_string() });
+        marks.push_str(&if is_today {
+            paint("1;33", "^")
+        } else {
+            " ".to_string()
+        });
         marks.push_str(&" ".repeat(CELL - 1));
     }
     let mut out = String::new();
