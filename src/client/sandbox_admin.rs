@@ -109,12 +109,14 @@ impl SandboxAdmin {
         path: &str,
         body: &B,
     ) -> Result<T, AdminClientError> {
-        let body = serde_json::to_string(body).map_err(|e| AdminClientError::Decode(e.to_string()))?;
+        let body =
+            serde_json::to_string(body).map_err(|e| AdminClientError::Decode(e.to_string()))?;
         self.send(reqwest::Method::POST, path, Some(body)).await
     }
 
     pub async fn clock(&self) -> Result<ClockView, AdminClientError> {
-        self.send(reqwest::Method::GET, "/sandbox/clock", None).await
+        self.send(reqwest::Method::GET, "/sandbox/clock", None)
+            .await
     }
 
     pub async fn set_clock(&self, time: &str) -> Result<ClockView, AdminClientError> {
@@ -143,8 +145,11 @@ impl SandboxAdmin {
     }
 
     pub async fn npac_activate(&self, order: &str) -> Result<NpacView, AdminClientError> {
-        self.post("/sandbox/npac/activate", &serde_json::json!({ "order": order }))
-            .await
+        self.post(
+            "/sandbox/npac/activate",
+            &serde_json::json!({ "order": order }),
+        )
+        .await
     }
 
     pub async fn inventory(&self) -> Result<InventoryView, AdminClientError> {
@@ -166,7 +171,8 @@ impl SandboxAdmin {
     }
 
     pub async fn faults(&self) -> Result<Faults, AdminClientError> {
-        self.send(reqwest::Method::GET, "/sandbox/faults", None).await
+        self.send(reqwest::Method::GET, "/sandbox/faults", None)
+            .await
     }
 
     pub async fn set_faults(&self, faults: &Faults) -> Result<Faults, AdminClientError> {

@@ -301,7 +301,9 @@ fn remote(ctx: &Context, url: &str, action: &SandboxAction) -> anyhow::Result<()
                 } => admin.npac_subscribe(order, *medium_timers).await?,
                 NpacAction::Activate { order } => admin.npac_activate(order).await?,
             }),
-            SandboxAction::Inventory { action: None } => Outcome::Inventory(admin.inventory().await?),
+            SandboxAction::Inventory { action: None } => {
+                Outcome::Inventory(admin.inventory().await?)
+            }
             SandboxAction::Inventory {
                 action: Some(InventoryAction::Add { tn, behaviour, pin }),
             } => Outcome::Added(admin.add_inventory(tn, behaviour, pin.as_deref()).await?),
@@ -314,7 +316,8 @@ fn remote(ctx: &Context, url: &str, action: &SandboxAction) -> anyhow::Result<()
                     drop_after_commit,
                 } => {
                     let current = admin.faults().await?;
-                    let wanted = merged_faults(current, *latency_ms, *error_rate, *drop_after_commit);
+                    let wanted =
+                        merged_faults(current, *latency_ms, *error_rate, *drop_after_commit);
                     admin.set_faults(&wanted).await?
                 }
             }),
@@ -350,7 +353,9 @@ fn local(ctx: &Context, action: &SandboxAction) -> anyhow::Result<()> {
         // The table needs no store; the explicit entries do, when there is one.
         let data_dir = crate::sandbox::default_data_dir(&ctx.config_dir);
         let entries = if data_dir.join(crate::sandbox::store::STORE_FILE).exists() {
-            open_local(ctx)?.inventory().context("reading the sandbox inventory")?
+            open_local(ctx)?
+                .inventory()
+                .context("reading the sandbox inventory")?
         } else {
             Vec::new()
         };
@@ -411,7 +416,12 @@ fn local(ctx: &Context, action: &SandboxAction) -> anyhow::Result<()> {
                         latency_ms,
                         error_rate,
                         drop_after_commit,
-                    } => merged_faults(store.faults()?, *latency_ms, *error_rate, *drop_after_commit),
+                    } => merged_faults(
+                        store.faults()?,
+                        *latency_ms,
+                        *error_rate,
+                        *drop_after_commit,
+                    ),
                 };
                 if !matches!(action, FaultsAction::Show) {
                     admin_api::check_faults(&faults)?;
@@ -445,7 +455,11 @@ fn print_outcome(ctx: &Context, outcome: &Outcome) -> anyhow::Result<()> {
     match outcome {
         Outcome::Clock(view) => writeln!(out, "{}", view.now)?,
         Outcome::Npac(view) => {
-            writeln!(out, "order {} ({}): {}", view.order_id, view.pon, view.status)?;
+            writeln!(
+                out,
+                "order {} ({}): {}",
+                view.order_id, view.pon, view.status
+            )?;
             if let Some(foc) = &view.actual_foc_date {
                 writeln!(out, "FOC date: {foc}")?;
             }

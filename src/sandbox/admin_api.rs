@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Faults;
 use super::clock;
 use super::engine::{Behaviour, LINE_TABLE, concurrence_due};
 use super::store::{AdminError, InventoryEntry, Store, StoreError, StoredOrder};
-use super::Faults;
 use crate::model::Tn;
 use crate::validate;
 
@@ -104,4 +104,3 @@ pub fn check_faults(faults: &Faults) -> Result<(), AdminError> {
     }
     Ok(())
 }
-

@@ -136,12 +136,23 @@ pub struct PendingFocHit {
 /// What processing does with an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
-    Failed { code: u32, description: String },
-    Cancelled { code: u32, description: String },
-    Exception { code: u32, description: String },
+    Failed {
+        code: u32,
+        description: String,
+    },
+    Cancelled {
+        code: u32,
+        description: String,
+    },
+    Exception {
+        code: u32,
+        description: String,
+    },
     /// Stays PENDING with notice 7521; an agent sets the FOC 24 hours later (R6).
     ManualHandling,
-    Foc { date: NaiveDate },
+    Foc {
+        date: NaiveDate,
+    },
 }
 
 /// Bandwidth's texts for the codes the engine attaches.
@@ -216,10 +227,7 @@ pub fn decide(
             description: pending_foc_text(&hit),
         };
     }
-    for (wanted, code) in [
-        (Behaviour::NotOurs, 7516),
-        (Behaviour::Disconnected, 7518),
-    ] {
+    for (wanted, code) in [(Behaviour::NotOurs, 7516), (Behaviour::Disconnected, 7518)] {
         if first(&|b| *b == wanted).is_some() {
             return Decision::Cancelled {
                 code,
@@ -257,7 +265,11 @@ pub fn decide(
 
 /// When concurrence arrives for subscriptions built at `subscribed_at`: 6 hours later with medium
 /// timers (R2), otherwise after 18 hours that fall on business days (the long timers).
-pub fn concurrence_due(subscribed_at: Millis, medium_timers: bool, calendar: &BusinessCalendar) -> Millis {
+pub fn concurrence_due(
+    subscribed_at: Millis,
+    medium_timers: bool,
+    calendar: &BusinessCalendar,
+) -> Millis {
     if medium_timers {
         return subscribed_at + MEDIUM_TIMER_MS;
     }
@@ -305,18 +317,44 @@ mod tests {
 
     #[test]
     fn line_table_first_match_wins() {
-        assert!(matches!(decide_lines(&["5001", "9001"], None), Decision::Failed { code: 17008, .. }));
-        assert!(matches!(decide_lines(&["9001", "3001"], None), Decision::Cancelled { code: 7516, .. }));
-        assert!(matches!(decide_lines(&["3001"], None), Decision::Cancelled { code: 7518, .. }));
-        assert!(matches!(decide_lines(&["1001", "0100"], None), Decision::Cancelled { code: 7517, .. }));
-        assert!(matches!(decide_lines(&["1001"], None), Decision::Foc { .. }));
-        assert!(matches!(decide_lines(&["4321"], None), Decision::Exception { code: 7512, .. }));
-        assert!(matches!(decide_lines(&["4321"], Some("1234")), Decision::Exception { code: 7513, .. }));
-        assert!(matches!(decide_lines(&["4321"], Some("4321")), Decision::Foc { .. }));
+        assert!(matches!(
+            decide_lines(&["5001", "9001"], None),
+            Decision::Failed { code: 17008, .. }
+        ));
+        assert!(matches!(
+            decide_lines(&["9001", "3001"], None),
+            Decision::Cancelled { code: 7516, .. }
+        ));
+        assert!(matches!(
+            decide_lines(&["3001"], None),
+            Decision::Cancelled { code: 7518, .. }
+        ));
+        assert!(matches!(
+            decide_lines(&["1001", "0100"], None),
+            Decision::Cancelled { code: 7517, .. }
+        ));
+        assert!(matches!(
+            decide_lines(&["1001"], None),
+            Decision::Foc { .. }
+        ));
+        assert!(matches!(
+            decide_lines(&["4321"], None),
+            Decision::Exception { code: 7512, .. }
+        ));
+        assert!(matches!(
+            decide_lines(&["4321"], Some("1234")),
+            Decision::Exception { code: 7513, .. }
+        ));
+        assert!(matches!(
+            decide_lines(&["4321"], Some("4321")),
+            Decision::Foc { .. }
+        ));
         assert_eq!(decide_lines(&["2001"], None), Decision::ManualHandling);
         assert_eq!(
             decide_lines(&["0100"], None),
-            Decision::Foc { date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap() }
+            Decision::Foc {
+                date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+            }
         );
     }
 
@@ -339,6 +377,9 @@ mod tests {
         let due = concurrence_due(friday_noon, false, &cal);
         let monday = start_of(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
         assert_eq!(due, monday + 6 * HOUR_MS);
-        assert_eq!(concurrence_due(friday_noon, true, &cal), friday_noon + 6 * HOUR_MS);
+        assert_eq!(
+            concurrence_due(friday_noon, true, &cal),
+            friday_noon + 6 * HOUR_MS
+        );
     }
 }

@@ -9,8 +9,8 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, Path, Request, State};
-use axum::middleware::Next;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use base64::Engine as _;
@@ -20,15 +20,15 @@ use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 use tower_service::Service as _;
 
-use super::clock::{self, Millis};
 use super::admin_api::{add_inventory, check_faults, clock_view, inventory_view, npac_view};
+use super::clock::{self, Millis};
 use super::request_xml::first_unknown_element;
 use super::store::{
-    AdminError, HistoryEntry, NewOrder, OrderError, OrderFilter, OrderUpdate,
-    Principal, Store, StoreError, StoredNote, StoredOrder, UpdateError,
+    AdminError, HistoryEntry, NewOrder, OrderError, OrderFilter, OrderUpdate, Principal, Store,
+    StoreError, StoredNote, StoredOrder, UpdateError,
 };
 use super::{Faults, SandboxConfig};
-use crate::model::{AddressDraft, OrderDraft, OrderStatus, SubscriberDraft, Tn};
+use crate::model::{OrderDraft, OrderStatus, Tn};
 use crate::validate::{self, Severity, ValidationContext};
 use crate::wire::{self, LsrOrderError, OrderLayout};
 
@@ -42,8 +42,6 @@ const MAX_NOTE_CHARS: usize = 500;
 /// How long a clean shutdown waits for requests in flight.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
-const VALIDATION_FAILED: &str =
-    "Lsr order doesn't pass validation. Please check your input parameters.";
 /// The API path prefixes Bandwidth's clients use (SPEC, the SDK defaults).
 const API_PREFIXES: [&str; 3] = ["/api/v1", "/api", "/v1.0"];
 
@@ -135,19 +133,26 @@ impl SandboxServer {
             faults: RwLock::new(faults.1),
             calendar: config.calendar.clone(),
         });
-        let listener = TcpListener::bind(config.listen)
-            .await
-            .map_err(|source| ServeError::Bind {
-                addr: config.listen,
-                source,
-            })?;
+        let listener =
+            TcpListener::bind(config.listen)
+                .await
+                .map_err(|source| ServeError::Bind {
+                    addr: config.listen,
+                    source,
+                })?;
         let addr = listener.local_addr().map_err(|source| ServeError::Bind {
             addr: config.listen,
             source,
         })?;
         let (shutdown, shutdown_rx) = watch::channel(false);
         let router = routes(state.clone());
-        let task = tokio::spawn(serve_loop(listener, router, state, shutdown_rx, config.tick));
+        let task = tokio::spawn(serve_loop(
+            listener,
+            router,
+            state,
+            shutdown_rx,
+            config.tick,
+        ));
         Ok(RunningSandbox {
             addr,
             shutdown,
@@ -206,14 +211,15 @@ async fn serve_connection(
 ) {
     let kill = Arc::new(Notify::new());
     let request_kill = kill.clone();
-    let service = hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
-        request.extensions_mut().insert(ConnectInfo(peer));
-        request
-            .extensions_mut()
-            .insert(ConnectionKill(request_kill.clone()));
-        let mut router = router.clone();
-        async move { router.call(request.map(Body::new)).await }
-    });
+    let service =
+        hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            request
+                .extensions_mut()
+                .insert(ConnectionKill(request_kill.clone()));
+            let mut router = router.clone();
+            async move { router.call(request.map(Body::new)).await }
+        });
     let connection = hyper::server::conn::http1::Builder::new()
         .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
     tokio::pin!(connection);
@@ -264,7 +270,10 @@ fn routes(state: Arc<AppState>) -> Router {
                 &format!("{orders}/{{order}}/notes"),
                 get(list_notes).post(create_note),
             )
-            .route(&format!("{orders}/{{order}}/notes/{{note}}"), put(update_note));
+            .route(
+                &format!("{orders}/{{order}}/notes/{{note}}"),
+                put(update_note),
+            );
     }
     let admin = Router::new()
         .route("/sandbox/clock", get(admin_clock_show))
@@ -297,7 +306,10 @@ fn routes(state: Arc<AppState>) -> Router {
 fn xml_response(status: StatusCode, body: String) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static(wire::CONTENT_TYPE))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(wire::CONTENT_TYPE),
+        )],
         body,
     )
         .into_response()
@@ -314,7 +326,10 @@ fn json_response<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> Respon
     match serde_json::to_string(value) {
         Ok(body) => (
             status,
-            [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
             body,
         )
             .into_response(),
@@ -337,10 +352,12 @@ fn status_response(status: StatusCode, code: Option<u32>, description: &str) -> 
 
 fn order_not_found(order_id: &str) -> Response {
     // Bandwidth's 404 for order paths (PUT example): 5035 "lsr order X not found.".
-    status_response(
+    write_or_500(
+        wire::response_to_xml(
+            &wire::LsrOrderResponse::not_found(order_id),
+            OrderLayout::Stored,
+        ),
         StatusCode::NOT_FOUND,
-        Some(5035),
-        &format!("lsr order {order_id} not found."),
     )
 }
 
@@ -374,7 +391,11 @@ fn internal(e: impl std::fmt::Display) -> Response {
 }
 
 async fn not_found() -> Response {
-    status_response(StatusCode::NOT_FOUND, Some(404), "The resource does not exist")
+    status_response(
+        StatusCode::NOT_FOUND,
+        Some(404),
+        "The resource does not exist",
+    )
 }
 
 /// Runs store work on the blocking pool under the store lock.
@@ -384,7 +405,9 @@ async fn with_store<T: Send + 'static>(
 ) -> Result<T, Response> {
     let store = state.store.clone();
     tokio::task::spawn_blocking(move || {
-        let mut store = store.lock().map_err(|_| "sandbox store lock poisoned".to_string())?;
+        let mut store = store
+            .lock()
+            .map_err(|_| "sandbox store lock poisoned".to_string())?;
         Ok::<T, String>(work(&mut store))
     })
     .await
@@ -446,11 +469,7 @@ fn authorize(store: &Store, creds: &Credentials, account: &str) -> Result<Princi
 
 /// Latency and injected 503s for API requests.
 async fn inject_faults(state: &Arc<AppState>) -> Result<f64, Response> {
-    let faults = state
-        .faults
-        .read()
-        .map(|f| f.clone())
-        .unwrap_or_default();
+    let faults = state.faults.read().map(|f| f.clone()).unwrap_or_default();
     if faults.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
     }
@@ -504,88 +523,18 @@ fn decode_order(bytes: &[u8]) -> Result<wire::LsrOrder, Response> {
 
 // ---- mapping between the store and the wire ----
 
-fn draft_from_wire(order: &wire::LsrOrder) -> OrderDraft {
-    let s = order.subscriber.clone().unwrap_or_default();
-    let a = s.service_address.clone().unwrap_or_default();
-    OrderDraft {
-        pon: order.pon.clone(),
-        customer_order_id: order.customer_order_id.clone(),
-        requested_foc_date: order.requested_foc_date.clone(),
-        spid: order.spid.clone(),
-        btn: order.billing_telephone_number.clone(),
-        authorizing_person: order.authorizing_person.clone(),
-        subscriber: SubscriberDraft {
-            subscriber_type: s.subscriber_type,
-            business_name: s.business_name,
-            first_name: s.first_name,
-            middle_initial: s.middle_initial,
-            last_name: s.last_name,
-            account_number: s.account_number,
-            pin: s.pin_number,
-            address: AddressDraft {
-                house_prefix: a.house_prefix,
-                house_number: a.house_number,
-                house_suffix: a.house_suffix,
-                pre_directional: a.pre_directional,
-                street: a.street_name,
-                street_suffix: a.street_suffix,
-                post_directional: a.post_directional,
-                address_line2: a.address_line2,
-                city: a.city,
-                state: a.state_code,
-                zip: a.zip,
-                county: a.county,
-            },
-        },
-        tns: order.list_of_telephone_numbers.clone().unwrap_or_default(),
-    }
-}
-
-/// The client's fields of a draft as wire elements.
+/// The client's fields of a draft as wire elements, with the output-only `Country` Bandwidth
+/// adds to the service address.
 fn wire_from_draft(draft: &OrderDraft) -> wire::LsrOrder {
-    let s = &draft.subscriber;
-    let a = &s.address;
-    let address = wire::ServiceAddress {
-        house_prefix: a.house_prefix.clone(),
-        house_number: a.house_number.clone(),
-        house_suffix: a.house_suffix.clone(),
-        pre_directional: a.pre_directional.clone(),
-        street_name: a.street.clone(),
-        street_suffix: a.street_suffix.clone(),
-        post_directional: a.post_directional.clone(),
-        address_line2: a.address_line2.clone(),
-        city: a.city.clone(),
-        state_code: a.state.clone(),
-        zip: a.zip.clone(),
-        county: a.county.clone(),
-        country: Some("United States".to_string()),
-        ..Default::default()
-    };
-    wire::LsrOrder {
-        customer_order_id: draft.customer_order_id.clone(),
-        spid: draft.spid.clone(),
-        billing_telephone_number: draft.btn.clone(),
-        pon: draft.pon.clone(),
-        requested_foc_date: draft.requested_foc_date.clone(),
-        authorizing_person: draft.authorizing_person.clone(),
-        subscriber: Some(wire::Subscriber {
-            subscriber_type: s
-                .subscriber_type
-                .clone()
-                .map(|t| t.to_ascii_uppercase())
-                .or_else(|| Some("RESIDENTIAL".to_string())),
-            business_name: s.business_name.clone(),
-            first_name: s.first_name.clone(),
-            middle_initial: s.middle_initial.clone(),
-            last_name: s.last_name.clone(),
-            account_number: s.account_number.clone(),
-            pin_number: s.pin.clone(),
-            service_address: Some(address),
-            ..Default::default()
-        }),
-        list_of_telephone_numbers: Some(draft.tns.clone()),
-        ..Default::default()
+    let mut out = wire::LsrOrder::from_draft(draft);
+    if let Some(address) = out
+        .subscriber
+        .as_mut()
+        .and_then(|s| s.service_address.as_mut())
+    {
+        address.country = Some("United States".to_string());
     }
+    out
 }
 
 /// A stored order as Bandwidth returns it.
@@ -639,13 +588,8 @@ fn validation_errors(
 
 /// The 400 answer to a POST or PUT that failed validation: the errors and the echoed order,
 /// FAILED (with no OrderId for a POST: there is nothing to track).
-fn validation_failed(errors: &[OrderError], mut echo: wire::LsrOrder) -> Response {
-    echo.order_status = Some(OrderStatus::Failed.as_str().to_string());
-    let body = wire::LsrOrderResponse {
-        response_status: Some(wire::ResponseStatus::new(Some(400), VALIDATION_FAILED)),
-        lsr_order_errors: Some(wire_errors(errors)),
-        lsr_order: Some(echo),
-    };
+fn validation_failed(errors: &[OrderError], echo: wire::LsrOrder) -> Response {
+    let body = wire::LsrOrderResponse::rejected(wire_errors(errors), echo);
     write_or_500(
         wire::response_to_xml(&body, OrderLayout::Created),
         StatusCode::BAD_REQUEST,
@@ -689,7 +633,7 @@ async fn create_order(
         let wire_order = decode_order(&bytes)?;
         store.advance_due().map_err(internal)?;
         let today = store.today().map_err(internal)?;
-        let draft = draft_from_wire(&wire_order);
+        let draft = wire_order.to_draft();
         let (errors, typed) = validation_errors(&draft, today, &calendar);
         let typed = match typed {
             Some(typed) if errors.is_empty() => typed,
@@ -709,7 +653,9 @@ async fn create_order(
                 return Err(validation_failed(&errors, echo));
             }
         };
-        let spid = store.account_spid(&principal.account_id).map_err(internal)?;
+        let spid = store
+            .account_spid(&principal.account_id)
+            .map_err(internal)?;
         let new = NewOrder {
             pon: typed.pon.to_string(),
             tns: typed.tns.clone(),
@@ -776,9 +722,9 @@ fn parse_filter(query: Option<&str>) -> Result<OrderFilter, String> {
             }
             "status" => {
                 for word in value.split(',').filter(|w| !w.trim().is_empty()) {
-                    let status = word
-                        .parse::<OrderStatus>()
-                        .map_err(|_| format!("query parameter status={word} is not an order status"))?;
+                    let status = word.parse::<OrderStatus>().map_err(|_| {
+                        format!("query parameter status={word} is not an order status")
+                    })?;
                     filter.statuses.push(status);
                 }
             }
@@ -815,7 +761,8 @@ async fn list_orders(
         let summaries = orders
             .iter()
             .map(|o| {
-                let mut summary = wire::LsrOrderSummary::from(&wire_from_stored(o, spid.as_deref()));
+                let mut summary =
+                    wire::LsrOrderSummary::from(&wire_from_stored(o, spid.as_deref()));
                 summary.user_id = Some(o.created_by.clone());
                 summary.order_date = Some(clock::format_timestamp(o.created_at));
                 summary
@@ -888,12 +835,8 @@ async fn update_order(
             .ok_or_else(|| order_not_found(&order_id))?;
         let spid = store.account_spid(&account).map_err(internal)?;
         let update = OrderUpdate {
-            draft: {
-                let mut draft = draft_from_wire(&wire_order);
-                // Supps change fields that are present; an empty subscriber part stays absent.
-                draft.tns = wire_order.list_of_telephone_numbers.clone().unwrap_or_default();
-                draft
-            },
+            // Supps change the fields that are present (the draft overlay keeps the others).
+            draft: wire_order.to_draft(),
             order_status: wire_order.order_status.clone(),
         };
         let echo_base = order.clone();
@@ -956,14 +899,12 @@ async fn read_history(
     let outcome = with_store(&state, move |store| {
         authorize(store, &creds, &account)?;
         store.advance_due().map_err(internal)?;
-        let exists = store.order(&account, &order_id).map_err(internal)?.is_some();
+        let exists = store
+            .order(&account, &order_id)
+            .map_err(internal)?
+            .is_some();
         if !exists {
-            let body = wire::LsrOrderReportResponse {
-                response_status: Some(wire::ResponseStatus::new(
-                    None,
-                    "The resource does not exist",
-                )),
-            };
+            let body = wire::LsrOrderReportResponse::not_found();
             return Err(write_or_500(wire::to_xml(&body), StatusCode::NOT_FOUND));
         }
         let entries = store.history(&order_id).map_err(internal)?;
@@ -996,7 +937,11 @@ async fn list_notes(
     let creds = credentials(&headers);
     let outcome = with_store(&state, move |store| {
         authorize(store, &creds, &account)?;
-        if store.order(&account, &order_id).map_err(internal)?.is_none() {
+        if store
+            .order(&account, &order_id)
+            .map_err(internal)?
+            .is_none()
+        {
             return Err(order_not_found(&order_id));
         }
         store.notes(&order_id).map_err(internal)
@@ -1015,9 +960,7 @@ async fn list_notes(
 }
 
 fn note_refused(code: u32, description: &str) -> Response {
-    let body = wire::NoteResponse {
-        response_status: Some(wire::ResponseStatus::new(Some(code), description)),
-    };
+    let body = wire::NoteResponse::error(code, description);
     write_or_500(wire::to_xml(&body), StatusCode::BAD_REQUEST)
 }
 
@@ -1122,7 +1065,11 @@ async fn update_note(
     let creds = credentials(&headers);
     let outcome = with_store(&state, move |store| {
         let principal = authorize(store, &creds, &account)?;
-        if store.order(&account, &order_id).map_err(internal)?.is_none() {
+        if store
+            .order(&account, &order_id)
+            .map_err(internal)?
+            .is_none()
+        {
             return Err(order_not_found(&order_id));
         }
         let (user, text) = checked_note(&bytes, &principal)?;
@@ -1289,32 +1236,25 @@ fn json_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Response
         .map_err(|e| admin_error(StatusCode::BAD_REQUEST, &format!("bad JSON body: {e}")))
 }
 
-async fn admin_clock_show(
-    State(state): State<Arc<AppState>>,
-) -> Response {
+async fn admin_clock_show(State(state): State<Arc<AppState>>) -> Response {
     admin(&state, |store| Ok(clock_view(store)?)).await
 }
 
-async fn admin_clock_set(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
-) -> Response {
+async fn admin_clock_set(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
     let request: ClockSet = match json_body(&body) {
         Ok(r) => r,
         Err(response) => return response,
     };
     admin(&state, move |store| {
-        let at = clock::parse_time(&request.time).map_err(|e| AdminError::Invalid(e.to_string()))?;
+        let at =
+            clock::parse_time(&request.time).map_err(|e| AdminError::Invalid(e.to_string()))?;
         store.set_clock(at)?;
         Ok(clock_view(store)?)
     })
     .await
 }
 
-async fn admin_clock_advance(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
-) -> Response {
+async fn admin_clock_advance(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
     let request: ClockAdvance = match json_body(&body) {
         Ok(r) => r,
         Err(response) => return response,
@@ -1328,10 +1268,7 @@ async fn admin_clock_advance(
     .await
 }
 
-async fn admin_npac_subscribe(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
-) -> Response {
+async fn admin_npac_subscribe(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
     let request: NpacRequest = match json_body(&body) {
         Ok(r) => r,
         Err(response) => return response,
@@ -1343,10 +1280,7 @@ async fn admin_npac_subscribe(
     .await
 }
 
-async fn admin_npac_activate(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
-) -> Response {
+async fn admin_npac_activate(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
     let request: NpacRequest = match json_body(&body) {
         Ok(r) => r,
         Err(response) => return response,
@@ -1358,36 +1292,31 @@ async fn admin_npac_activate(
     .await
 }
 
-async fn admin_inventory_list(
-    State(state): State<Arc<AppState>>,
-) -> Response {
+async fn admin_inventory_list(State(state): State<Arc<AppState>>) -> Response {
     admin(&state, |store| Ok(inventory_view(store)?)).await
 }
 
-async fn admin_inventory_add(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
-) -> Response {
+async fn admin_inventory_add(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
     let request: InventoryAdd = match json_body(&body) {
         Ok(r) => r,
         Err(response) => return response,
     };
     admin(&state, move |store| {
-        add_inventory(store, &request.tn, &request.behaviour, request.pin.as_deref())
+        add_inventory(
+            store,
+            &request.tn,
+            &request.behaviour,
+            request.pin.as_deref(),
+        )
     })
     .await
 }
 
-async fn admin_faults_show(
-    State(state): State<Arc<AppState>>,
-) -> Response {
+async fn admin_faults_show(State(state): State<Arc<AppState>>) -> Response {
     admin(&state, |store| Ok(store.faults()?)).await
 }
 
-async fn admin_faults_set(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
-) -> Response {
+async fn admin_faults_set(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
     let faults: Faults = match json_body(&body) {
         Ok(r) => r,
         Err(response) => return response,
@@ -1403,9 +1332,7 @@ async fn admin_faults_set(
     response
 }
 
-async fn admin_faults_clear(
-    State(state): State<Arc<AppState>>,
-) -> Response {
+async fn admin_faults_clear(State(state): State<Arc<AppState>>) -> Response {
     let response = admin(&state, |store| {
         store.set_faults(&Faults::default())?;
         Ok(Faults::default())
@@ -1423,9 +1350,7 @@ async fn refresh_faults(state: &Arc<AppState>) {
     }
 }
 
-async fn admin_reset(
-    State(state): State<Arc<AppState>>,
-) -> Response {
+async fn admin_reset(State(state): State<Arc<AppState>>) -> Response {
     let response = admin(&state, |store| {
         store.reset()?;
         Ok(serde_json::json!({"reset": true}))

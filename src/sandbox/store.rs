@@ -506,7 +506,9 @@ impl Store {
     pub fn authenticate_token(&self, token: &str) -> Result<Option<Principal>, StoreError> {
         let found: Option<(String, String, Millis)> = self
             .conn
-            .prepare_cached("SELECT principal, account_id, expires_at FROM tokens WHERE token = ?1")?
+            .prepare_cached(
+                "SELECT principal, account_id, expires_at FROM tokens WHERE token = ?1",
+            )?
             .query_row([token], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         Ok(found
@@ -525,7 +527,11 @@ impl Store {
 
     // ---- orders ----
 
-    fn load_order(&self, where_sql: &str, args: &[&str]) -> Result<Option<StoredOrder>, StoreError> {
+    fn load_order(
+        &self,
+        where_sql: &str,
+        args: &[&str],
+    ) -> Result<Option<StoredOrder>, StoreError> {
         let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE {where_sql}");
         let found = self
             .conn
@@ -563,7 +569,11 @@ impl Store {
     }
 
     /// One order of an account.
-    pub fn order(&self, account_id: &str, order_id: &str) -> Result<Option<StoredOrder>, StoreError> {
+    pub fn order(
+        &self,
+        account_id: &str,
+        order_id: &str,
+    ) -> Result<Option<StoredOrder>, StoreError> {
         self.load_order("id = ?1 AND account_id = ?2", &[order_id, account_id])
     }
 
@@ -696,9 +706,8 @@ impl Store {
         };
         self.write_order(&order, true)?;
         {
-            let mut insert_tn = tx.prepare_cached(
-                "INSERT OR IGNORE INTO order_tns (order_id, tn) VALUES (?1, ?2)",
-            )?;
+            let mut insert_tn = tx
+                .prepare_cached("INSERT OR IGNORE INTO order_tns (order_id, tn) VALUES (?1, ?2)")?;
             for tn in &order.tns {
                 insert_tn.execute(params![order.id, tn.digits()])?;
             }
@@ -735,12 +744,12 @@ impl Store {
             &filter.tn,
             &mut args,
         );
-        text_arg("customer_order_id = ?", &filter.customer_order_id, &mut args);
         text_arg(
-            "id LIKE ? || '%'",
-            &filter.order_id_fragment,
+            "customer_order_id = ?",
+            &filter.customer_order_id,
             &mut args,
         );
+        text_arg("id LIKE ? || '%'", &filter.order_id_fragment, &mut args);
         if !filter.statuses.is_empty() {
             let marks = vec!["?"; filter.statuses.len()].join(", ");
             clauses.push(format!("status IN ({marks})"));
@@ -856,7 +865,10 @@ impl Store {
             order.stage = Stage::Settled;
             order.modified_at = now;
             order.modified_by = principal.name.clone();
-            let tx = self.conn.unchecked_transaction().map_err(StoreError::from)?;
+            let tx = self
+                .conn
+                .unchecked_transaction()
+                .map_err(StoreError::from)?;
             self.write_order(&order, false)?;
             self.add_history(
                 &order,
@@ -880,7 +892,11 @@ impl Store {
                 .draft
                 .tns
                 .iter()
-                .map(|t| Tn::parse(t).map(|t| t.digits()).unwrap_or_else(|_| t.clone()))
+                .map(|t| {
+                    Tn::parse(t)
+                        .map(|t| t.digits())
+                        .unwrap_or_else(|_| t.clone())
+                })
                 .collect();
             let mut held: Vec<String> = order.tns.iter().map(|t| t.digits()).collect();
             sent.sort();
@@ -912,13 +928,19 @@ impl Store {
         order.draft = merged;
         order.modified_at = now;
         order.modified_by = principal.name.clone();
-        let tx = self.conn.unchecked_transaction().map_err(StoreError::from)?;
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(StoreError::from)?;
         let mut difference = None;
         if let Some(date) = new_requested {
             if order.requested_foc != Some(date) {
                 difference = Some(format!(
                     "RequestedFocDate : \"{}\" --> {date}",
-                    order.requested_foc.map(|d| d.to_string()).unwrap_or_default()
+                    order
+                        .requested_foc
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
                 ));
             }
             order.requested_foc = Some(date);
@@ -950,7 +972,12 @@ impl Store {
     }
 
     /// Moves an order to FOC on `foc`, with the history entry Bandwidth writes.
-    fn set_foc(&self, order: &mut StoredOrder, foc: NaiveDate, at: Millis) -> Result<(), StoreError> {
+    fn set_foc(
+        &self,
+        order: &mut StoredOrder,
+        foc: NaiveDate,
+        at: Millis,
+    ) -> Result<(), StoreError> {
         let before = order.actual_foc.map(|d| d.to_string()).unwrap_or_default();
         order.status = OrderStatus::Foc;
         order.stage = Stage::Settled;
@@ -982,10 +1009,9 @@ impl Store {
                 let expiry = order
                     .actual_foc
                     .and_then(|d| engine::foc_window_expiry(d, &self.calendar));
-                let concurrence = order
-                    .npac
-                    .filter(|n| n.concurred_at.is_none())
-                    .map(|n| engine::concurrence_due(n.subscribed_at, n.medium_timers, &self.calendar));
+                let concurrence = order.npac.filter(|n| n.concurred_at.is_none()).map(|n| {
+                    engine::concurrence_due(n.subscribed_at, n.medium_timers, &self.calendar)
+                });
                 match (concurrence, expiry) {
                     (Some(c), Some(e)) => Some(c.min(e)),
                     (c, e) => c.or(e),
@@ -1028,7 +1054,10 @@ impl Store {
             }
             (OrderStatus::Foc, _) => {
                 let concurrence = order.npac.filter(|n| n.concurred_at.is_none()).map(|n| {
-                    (n, engine::concurrence_due(n.subscribed_at, n.medium_timers, &self.calendar))
+                    (
+                        n,
+                        engine::concurrence_due(n.subscribed_at, n.medium_timers, &self.calendar),
+                    )
                 });
                 if let Some((mut npac, due)) = concurrence
                     && due <= at
@@ -1083,7 +1112,9 @@ impl Store {
         )?;
         for tn in &order.tns {
             let found: Option<(String, String)> = stmt
-                .query_row(params![tn.digits(), order.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(params![tn.digits(), order.id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .optional()?;
             if let Some((pon, date)) = found {
                 let foc_date = parse_date(Some(date)).ok_or_else(|| corrupt("actual_foc"))?;
@@ -1182,7 +1213,10 @@ impl Store {
         } else {
             "long timers: concurrence after 18 business hours"
         };
-        let tx = self.conn.unchecked_transaction().map_err(StoreError::from)?;
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(StoreError::from)?;
         self.write_order(&order, false)?;
         self.add_history(
             &order,
@@ -1245,7 +1279,10 @@ impl Store {
         order.stage = Stage::Settled;
         order.modified_at = now;
         order.modified_by = SYSTEM_USER.to_string();
-        let tx = self.conn.unchecked_transaction().map_err(StoreError::from)?;
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(StoreError::from)?;
         self.write_order(&order, false)?;
         self.add_history(
             &order,

@@ -35,7 +35,9 @@ impl Harness {
             dir,
             base,
         };
-        harness.admin_post("/sandbox/clock/set", &format!(r#"{{"time":"{START}"}}"#)).await;
+        harness
+            .admin_post("/sandbox/clock/set", &format!(r#"{{"time":"{START}"}}"#))
+            .await;
         harness
     }
 
@@ -67,9 +69,7 @@ impl Harness {
             request = request.basic_auth(name, Some(password));
         }
         if let Some(body) = body {
-            request = request
-                .header("Content-Type", "application/xml")
-                .body(body);
+            request = request.header("Content-Type", "application/xml").body(body);
         }
         let response = request.send().await.unwrap();
         let header = |name: &str| {
@@ -217,7 +217,9 @@ fn first_error(order: &wire::LsrOrder) -> (u32, String) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sandbox_post_answers_201_with_location_then_reaches_foc() {
     let h = Harness::start().await;
-    let answer = h.post_order(order_xml("PLAIN-1", &["9192380100"], None)).await;
+    let answer = h
+        .post_order(order_xml("PLAIN-1", &["9192380100"], None))
+        .await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
     assert_eq!(answer.content_type.as_deref(), Some("application/xml"));
     let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
@@ -225,17 +227,27 @@ async fn sandbox_post_answers_201_with_location_then_reaches_foc() {
     let id = created.order_id.clone().unwrap();
     assert_eq!(status_of(&created), "PENDING");
     assert_eq!(created.pon_version, Some(1));
-    assert_eq!(created.account_id.as_deref(), Some(DEMO_ACCOUNT_1.account_id));
+    assert_eq!(
+        created.account_id.as_deref(),
+        Some(DEMO_ACCOUNT_1.account_id)
+    );
     assert_eq!(created.spid.as_deref(), Some(DEMO_ACCOUNT_1.spid));
     let location = answer.location.unwrap();
-    assert_eq!(location, format!("{}/{id}", h.orders_url(DEMO_ACCOUNT_1.account_id)));
+    assert_eq!(
+        location,
+        format!("{}/{id}", h.orders_url(DEMO_ACCOUNT_1.account_id))
+    );
 
     // The GET answer is a bare <LsrOrder> root with CountOfTNs and LsrOrderErrors.
     let got = h
         .send(reqwest::Method::GET, &location, None, Some(USER_1))
         .await;
     assert!(got.body.contains("<LsrOrder>"), "{}", got.body);
-    assert!(got.body.contains("<CountOfTNs>1</CountOfTNs>"), "{}", got.body);
+    assert!(
+        got.body.contains("<CountOfTNs>1</CountOfTNs>"),
+        "{}",
+        got.body
+    );
     let order: wire::LsrOrder = wire::decode(got.body.as_bytes()).unwrap();
     assert_eq!(status_of(&order), "FOC");
     assert_eq!(order.actual_foc_date.as_deref(), Some("2026-12-03"));
@@ -329,7 +341,11 @@ async fn sandbox_pon_versions_count_and_search_by_pon_finds_all() {
     assert_eq!(answer.status, StatusCode::OK);
     let list: wire::LsrOrders = wire::decode(answer.body.as_bytes()).unwrap();
     assert_eq!(list.total_count, Some(3));
-    let mut got: Vec<u32> = list.summaries.iter().filter_map(|s| s.pon_version).collect();
+    let mut got: Vec<u32> = list
+        .summaries
+        .iter()
+        .filter_map(|s| s.pon_version)
+        .collect();
     got.sort();
     assert_eq!(got, vec![1, 2, 3]);
 
@@ -366,7 +382,8 @@ async fn sandbox_supp_and_cancel_are_refused_on_failed_orders() {
     let id = h.create("DEAD-1", &["9192385001"], None).await;
     assert_eq!(status_of(&h.get_order(&id).await), "FAILED");
     let supp = "<LsrOrder><RequestedFocDate>2026-12-04</RequestedFocDate></LsrOrder>";
-    let cancel = "<LsrOrder><OrderStatus>CANCELLED</OrderStatus><ListOfTelephoneNumbers/></LsrOrder>";
+    let cancel =
+        "<LsrOrder><OrderStatus>CANCELLED</OrderStatus><ListOfTelephoneNumbers/></LsrOrder>";
     for body in [supp, cancel] {
         let answer = h.put_order(&id, body).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
@@ -397,7 +414,11 @@ async fn sandbox_supp_refuses_tn_and_pon_changes() {
     );
     let both = "<LsrOrder><Pon>NEW-1</Pon><ListOfTelephoneNumbers><TelephoneNumber>9192380401</TelephoneNumber></ListOfTelephoneNumbers></LsrOrder>";
     let answer = h.put_order(&id, both).await;
-    assert!(answer.body.contains("Pon, ListOfTelephoneNumbers fields cannot be modified"));
+    assert!(
+        answer
+            .body
+            .contains("Pon, ListOfTelephoneNumbers fields cannot be modified")
+    );
 
     let wrong_status = "<LsrOrder><OrderStatus>COMPLETE</OrderStatus></LsrOrder>";
     let answer = h.put_order(&id, wrong_status).await;
@@ -424,7 +445,8 @@ async fn sandbox_supp_with_new_date_reconfirms_foc_and_cancel_works() {
     assert_eq!(order.actual_foc_date.as_deref(), Some("2026-12-08"));
     assert_eq!(order.lsr_order_errors, Some(vec![]));
 
-    let cancel = "<LsrOrder><OrderStatus>CANCELLED</OrderStatus><ListOfTelephoneNumbers/></LsrOrder>";
+    let cancel =
+        "<LsrOrder><OrderStatus>CANCELLED</OrderStatus><ListOfTelephoneNumbers/></LsrOrder>";
     let answer = h.put_order(&id, cancel).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     assert_eq!(status_of(&h.get_order(&id).await), "CANCELLED");
@@ -474,7 +496,11 @@ async fn sandbox_npac_medium_timers_concur_after_6_hours_and_activation_complete
             Some(USER_1),
         )
         .await;
-    assert!(history.body.contains("NPAC concurrence received (medium timers)"));
+    assert!(
+        history
+            .body
+            .contains("NPAC concurrence received (medium timers)")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -520,7 +546,10 @@ async fn sandbox_auth_401_403_and_oauth_tokens() {
     let access = json["access_token"].as_str().unwrap().to_string();
     let listed = h
         .http
-        .get(format!("{}/v1.0/accounts/{}/lsrorders", h.base, DEMO_ACCOUNT_1.account_id))
+        .get(format!(
+            "{}/v1.0/accounts/{}/lsrorders",
+            h.base, DEMO_ACCOUNT_1.account_id
+        ))
         .bearer_auth(&access)
         .send()
         .await
@@ -548,12 +577,16 @@ async fn sandbox_auth_401_403_and_oauth_tokens() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sandbox_bad_bodies_get_a_clear_4xx() {
     let h = Harness::start().await;
-    let bad_xml = h.post_order("<LsrOrder><Pon>X</LsrOrder>".to_string()).await;
+    let bad_xml = h
+        .post_order("<LsrOrder><Pon>X</LsrOrder>".to_string())
+        .await;
     assert_eq!(bad_xml.status, StatusCode::BAD_REQUEST, "{}", bad_xml.body);
     let empty = h.post_order(String::new()).await;
     assert_eq!(empty.status, StatusCode::BAD_REQUEST, "{}", empty.body);
     let unknown = h
-        .post_order(order_xml("UNK-1", &["9192380900"], None).replace("<Pon>", "<Ponn>x</Ponn><Pon>"))
+        .post_order(
+            order_xml("UNK-1", &["9192380900"], None).replace("<Pon>", "<Ponn>x</Ponn><Pon>"),
+        )
         .await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "{}", unknown.body);
     assert!(unknown.body.contains("Ponn"), "{}", unknown.body);
@@ -566,7 +599,10 @@ async fn sandbox_bad_bodies_get_a_clear_4xx() {
 
     // Validation failures: 400 with the errors and the echoed order, FAILED, without OrderId.
     let invalid = h
-        .post_order(order_xml("BAD PON!", &["9192380901"], None).replace("<AuthorizingPerson>Jim Hopkins</AuthorizingPerson>", ""))
+        .post_order(
+            order_xml("BAD PON!", &["9192380901"], None)
+                .replace("<AuthorizingPerson>Jim Hopkins</AuthorizingPerson>", ""),
+        )
         .await;
     assert_eq!(invalid.status, StatusCode::BAD_REQUEST);
     let response: wire::LsrOrderResponse = wire::decode(invalid.body.as_bytes()).unwrap();
@@ -580,15 +616,27 @@ async fn sandbox_bad_bodies_get_a_clear_4xx() {
         .iter()
         .map(|e| e.code)
         .collect();
-    assert!(codes.contains(&17004) && codes.contains(&17023), "{codes:?}");
+    assert!(
+        codes.contains(&17004) && codes.contains(&17023),
+        "{codes:?}"
+    );
     let echo = response.lsr_order.unwrap();
     assert_eq!(echo.order_status.as_deref(), Some("FAILED"));
     assert_eq!(echo.order_id, None);
     // Nothing was stored.
     let list = h
-        .send(reqwest::Method::GET, &h.orders_url(DEMO_ACCOUNT_1.account_id), None, Some(USER_1))
+        .send(
+            reqwest::Method::GET,
+            &h.orders_url(DEMO_ACCOUNT_1.account_id),
+            None,
+            Some(USER_1),
+        )
         .await;
-    assert!(list.body.contains("<TotalCount>0</TotalCount>"), "{}", list.body);
+    assert!(
+        list.body.contains("<TotalCount>0</TotalCount>"),
+        "{}",
+        list.body
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -596,14 +644,21 @@ async fn sandbox_notes_and_history_follow_the_reference() {
     let h = Harness::start().await;
     let id = h.create("NOTES-1", &["9192381000"], None).await;
     let notes_url = format!("{}/{id}/notes", h.orders_url(DEMO_ACCOUNT_1.account_id));
-    let empty = h.send(reqwest::Method::GET, &notes_url, None, Some(USER_1)).await;
+    let empty = h
+        .send(reqwest::Method::GET, &notes_url, None, Some(USER_1))
+        .await;
     assert_eq!(empty.status, StatusCode::NO_CONTENT);
     let note = format!(
         "<Note><UserId>{}</UserId><Description>called the end user</Description></Note>",
         USER_1.0
     );
     let created = h
-        .send(reqwest::Method::POST, &notes_url, Some(note.clone()), Some(USER_1))
+        .send(
+            reqwest::Method::POST,
+            &notes_url,
+            Some(note.clone()),
+            Some(USER_1),
+        )
         .await;
     assert_eq!(created.status, StatusCode::CREATED);
     assert!(created.body.is_empty());
@@ -611,7 +666,12 @@ async fn sandbox_notes_and_history_follow_the_reference() {
     assert!(location.starts_with(&format!("{notes_url}/")), "{location}");
     let impostor = "<Note><UserId>someone-else</UserId><Description>x</Description></Note>";
     let refused = h
-        .send(reqwest::Method::POST, &notes_url, Some(impostor.to_string()), Some(USER_1))
+        .send(
+            reqwest::Method::POST,
+            &notes_url,
+            Some(impostor.to_string()),
+            Some(USER_1),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.body.contains("<NoteResponse>") && refused.body.contains("12501"));
@@ -624,15 +684,26 @@ async fn sandbox_notes_and_history_follow_the_reference() {
         )
         .await;
     assert_eq!(updated.status, StatusCode::OK);
-    let listed = h.send(reqwest::Method::GET, &notes_url, None, Some(USER_1)).await;
+    let listed = h
+        .send(reqwest::Method::GET, &notes_url, None, Some(USER_1))
+        .await;
     let notes: wire::Notes = wire::decode(listed.body.as_bytes()).unwrap();
     assert_eq!(notes.notes.len(), 1);
-    assert_eq!(notes.notes[0].description.as_deref(), Some("emailed the end user"));
+    assert_eq!(
+        notes.notes[0].description.as_deref(),
+        Some("emailed the end user")
+    );
 
     let history_url = format!("{}/{id}/history", h.orders_url(DEMO_ACCOUNT_1.account_id));
-    let history = h.send(reqwest::Method::GET, &history_url, None, Some(USER_1)).await;
+    let history = h
+        .send(reqwest::Method::GET, &history_url, None, Some(USER_1))
+        .await;
     let wrapper: wire::OrderHistoryWrapper = wire::decode(history.body.as_bytes()).unwrap();
-    let notes: Vec<_> = wrapper.entries.iter().filter_map(|e| e.note.clone()).collect();
+    let notes: Vec<_> = wrapper
+        .entries
+        .iter()
+        .filter_map(|e| e.note.clone())
+        .collect();
     assert_eq!(
         notes,
         vec![
@@ -667,7 +738,12 @@ async fn sandbox_state_survives_a_restart() {
     assert_eq!(status_of(&order), "FOC");
     assert_eq!(order.pon.as_deref(), Some("KEEP-1"));
     // The clock offset is part of the state too.
-    let clock = h.http.get(format!("{}/sandbox/clock", h.base)).send().await.unwrap();
+    let clock = h
+        .http
+        .get(format!("{}/sandbox/clock", h.base))
+        .send()
+        .await
+        .unwrap();
     let clock: serde_json::Value = serde_json::from_str(&clock.text().await.unwrap()).unwrap();
     assert_eq!(clock["today"], "2026-11-30");
 }
@@ -690,7 +766,10 @@ async fn sandbox_drop_after_commit_closes_the_connection_but_keeps_the_order() {
         .body(order_xml("DROP-1", &["9192380120"], None))
         .send()
         .await;
-    assert!(result.is_err(), "expected a closed connection, got {result:?}");
+    assert!(
+        result.is_err(),
+        "expected a closed connection, got {result:?}"
+    );
     let cleared = h
         .http
         .delete(format!("{}/sandbox/faults", h.base))
@@ -719,7 +798,12 @@ async fn sandbox_error_rate_answers_503() {
         .unwrap();
     assert_eq!(set.status(), StatusCode::OK);
     let answer = h
-        .send(reqwest::Method::GET, &h.orders_url(DEMO_ACCOUNT_1.account_id), None, Some(USER_1))
+        .send(
+            reqwest::Method::GET,
+            &h.orders_url(DEMO_ACCOUNT_1.account_id),
+            None,
+            Some(USER_1),
+        )
         .await;
     assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
 }
