@@ -812,7 +812,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, note, author, status, difference FROM history WHERE order_id = ?1 ORDER BY at, rowid",
         )?;
-        let rows: Vec<(Millis, String, Option<String>, String, Option<String>)> = stmt
+        type HistoryRow = (Millis, String, Option<String>, String, Option<String>);
+        let rows: Vec<HistoryRow> = stmt
             .query_map([order_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?

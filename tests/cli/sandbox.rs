@@ -257,7 +257,9 @@ async fn sandbox_post_answers_201_with_location_then_reaches_foc() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sandbox_tn_line_table_rules() {
     let h = Harness::start().await;
-    let cases: [(&str, &[&str], Option<&str>, &str, u32); 8] = [
+    // (PON, TNs, PIN, expected status, expected code)
+    type Case<'a> = (&'a str, &'a [&'a str], Option<&'a str>, &'a str, u32);
+    let cases: [Case; 8] = [
         ("L5", &["9192385123"], None, "FAILED", 17008),
         ("L9", &["9192389001"], None, "CANCELLED", 7516),
         ("L3", &["9192383001"], None, "CANCELLED", 7518),
