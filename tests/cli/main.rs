@@ -3,3 +3,4 @@
 
 mod common;
 mod sandbox;
+mod sandbox_cli;
