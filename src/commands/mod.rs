@@ -9,6 +9,7 @@ pub mod explain;
 pub mod foc_window;
 pub mod history;
 pub mod notes;
+pub mod order_input;
 pub mod resubmit;
 pub mod sandbox;
 pub mod search;

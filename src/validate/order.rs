@@ -606,6 +606,24 @@ fn check_address(check: &mut Checker, draft: &OrderDraft) -> Option<ServiceAddre
 /// The per-TN rules, the list rules (17003, 5095, 17009) and the outside hooks (17008, 7517,
 /// 7521). Linear in the number of TNs: one parse each, one hash map for duplicates.
 fn check_tns(check: &mut Checker, draft: &OrderDraft, ctx: &ValidationContext<'_>) -> Vec<Tn> {
+    let start = check.findings.len();
+    let tns = check_tn_entries(check, draft, ctx);
+    // Findings on the list come first, then by position, as a reader goes down the list.
+    check.findings[start..].sort_by_key(|f| {
+        f.field
+            .strip_prefix("tns[")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(|i| i.parse::<usize>().ok())
+            .map_or(0, |i| i + 1)
+    });
+    tns
+}
+
+fn check_tn_entries(
+    check: &mut Checker,
+    draft: &OrderDraft,
+    ctx: &ValidationContext<'_>,
+) -> Vec<Tn> {
     let entries = &draft.tns;
     if entries.is_empty() {
         check.error(
@@ -801,6 +819,9 @@ mod tests {
     use crate::model::{AddressDraft, SubscriberDraft};
     use crate::validate::PendingFoc;
 
+    type ClearField = fn(&mut AddressDraft);
+    type SetField = fn(&mut AddressDraft, String);
+
     /// Monday 2026-11-30 (the integration tests' LSR_TODAY).
     fn today() -> NaiveDate {
         d("2026-11-30")
@@ -874,6 +895,39 @@ mod tests {
         assert!(report.ok());
         assert!(report.order.is_some(), "warnings keep the order");
         f
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn validate_never_panics_on_any_text(
+            fields in proptest::collection::vec(proptest::option::of(".{0,30}"), 12),
+            tns in proptest::collection::vec(".{0,20}", 0..5),
+        ) {
+            let f = |i: usize| fields[i].clone();
+            let draft = OrderDraft {
+                pon: f(0),
+                customer_order_id: f(1),
+                requested_foc_date: f(2),
+                spid: f(3),
+                btn: f(4),
+                authorizing_person: f(5),
+                subscriber: SubscriberDraft {
+                    subscriber_type: f(6),
+                    last_name: f(7),
+                    pin: f(8),
+                    address: AddressDraft {
+                        state: f(9),
+                        zip: f(10),
+                        city: f(11),
+                        ..AddressDraft::default()
+                    },
+                    ..SubscriberDraft::default()
+                },
+                tns,
+            };
+            let report = run(&draft);
+            proptest::prop_assert_eq!(report.ok(), report.order.is_some());
+        }
     }
 
     #[test]
@@ -1066,7 +1120,7 @@ mod tests {
 
     #[test]
     fn validate_address_required_fields() {
-        let cases: [(fn(&mut AddressDraft), u32, &str); 5] = [
+        let cases: [(ClearField, u32, &str); 5] = [
             (
                 |a| a.house_number = None,
                 7108,
@@ -1086,7 +1140,7 @@ mod tests {
 
     #[test]
     fn validate_address_field_lengths() {
-        let cases: [(fn(&mut AddressDraft, String), &str, usize); 10] = [
+        let cases: [(SetField, &str, usize); 10] = [
             (|a, v| a.house_number = Some(v), "house_number", 45),
             (|a, v| a.street = Some(v), "street", 200),
             (|a, v| a.city = Some(v), "city", 100),
@@ -1218,6 +1272,16 @@ mod tests {
             "{}",
             f.message
         );
+    }
+
+    #[test]
+    fn validate_tn_findings_follow_list_order() {
+        let mut draft = base();
+        draft.tns = vec!["9197206100".into(), "9197206100".into(), "bad".into()];
+        let report = run(&draft);
+        let fields: Vec<&str> = report.findings.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, vec!["tns[1]", "tns[2]"]);
+        assert_eq!(codes(&report), vec![Some(17009), Some(17002)]);
     }
 
     #[test]

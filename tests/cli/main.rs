@@ -4,3 +4,4 @@
 mod common;
 mod sandbox;
 mod sandbox_cli;
+mod validate;

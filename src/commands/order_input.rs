@@ -1,0 +1,317 @@
+//! The order input of `validate` and `submit` (and `resubmit` later): the `--from` file, the
+//! order-field flags laid over it, and the TNs of the file, every `--tn` and the `--tn-file`,
+//! in that order, each remembering where it came from.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::cli::{OrderFieldArgs, TnInputArgs};
+use crate::exit::{CliError, Exit};
+use crate::model::OrderDraft;
+use crate::validate::{Finding, TnListError, parse_tn_list};
+
+/// Where one entry of `OrderInput::draft.tns` came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TnOrigin {
+    /// The `tns` list of the `--from` file (same index there as in the order).
+    OrderFile,
+    /// The n-th `--tn` flag, counting from 1.
+    Flag { number: usize },
+    /// A line of the `--tn-file`.
+    TnFile { line: usize },
+}
+
+/// An order as the user gave it, before validation, with the origin of every TN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrderInput {
+    pub draft: OrderDraft,
+    /// One per entry of `draft.tns`.
+    pub tn_origins: Vec<TnOrigin>,
+    /// The `--from` file, if any.
+    pub order_file: Option<PathBuf>,
+    /// How to name the `--tn-file` in messages: its path, or `stdin`.
+    pub tn_file_label: Option<String>,
+}
+
+/// Builds the order input from `--from`, the order flags and the TN flags. A `--tn-file -` is
+/// read from stdin. Unreadable or malformed files are `Exit::Invalid` errors naming the file.
+pub fn read_order_input(
+    from: Option<&Path>,
+    fields: &OrderFieldArgs,
+    tn_args: &TnInputArgs,
+) -> anyhow::Result<OrderInput> {
+    let file = match from {
+        Some(path) => Some((path.to_path_buf(), read_order_file(path)?)),
+        None => None,
+    };
+    let tn_file = match &tn_args.tn_file {
+        Some(path) => Some(read_tn_file(path)?),
+        None => None,
+    };
+    Ok(assemble_order_input(file, fields, &tn_args.tns, tn_file)?)
+}
+
+/// The pure part of `read_order_input`: the files already read.
+/// `tn_file` is the file's label for messages and its text.
+pub fn assemble_order_input(
+    file: Option<(PathBuf, OrderDraft)>,
+    fields: &OrderFieldArgs,
+    flag_tns: &[String],
+    tn_file: Option<(String, String)>,
+) -> Result<OrderInput, CliError> {
+    let (order_file, base) = match file {
+        Some((path, draft)) => (Some(path), draft),
+        None => (None, OrderDraft::default()),
+    };
+    // The flags carry no TNs, so the file's TNs survive the overlay.
+    let mut draft = base.overlay(&fields.to_draft());
+    let mut tn_origins = vec![TnOrigin::OrderFile; draft.tns.len()];
+    for (i, tn) in flag_tns.iter().enumerate() {
+        draft.tns.push(tn.clone());
+        tn_origins.push(TnOrigin::Flag { number: i + 1 });
+    }
+    let mut tn_file_label = None;
+    if let Some((label, text)) = tn_file {
+        let entries = parse_tn_list(&text).map_err(|e| tn_list_error(&label, &e))?;
+        draft.tns.reserve(entries.len());
+        tn_origins.reserve(entries.len());
+        for entry in entries {
+            draft.tns.push(entry.text);
+            tn_origins.push(TnOrigin::TnFile { line: entry.line });
+        }
+        tn_file_label = Some(label);
+    }
+    Ok(OrderInput {
+        draft,
+        tn_origins,
+        order_file,
+        tn_file_label,
+    })
+}
+
+impl OrderInput {
+    /// Where TN `index` came from, when that is not the order file itself: `--tn #2`,
+    /// `line 12 of tns.txt`.
+    pub fn tn_origin(&self, index: usize) -> Option<String> {
+        match self.tn_origins.get(index)? {
+            TnOrigin::OrderFile => None,
+            TnOrigin::Flag { number } => Some(format!("--tn #{number}")),
+            TnOrigin::TnFile { line } => Some(format!(
+                "line {line} of {}",
+                self.tn_file_label.as_deref().unwrap_or("the TN file")
+            )),
+        }
+    }
+
+    /// Makes findings on TNs say where each TN came from: a finding on `tns[i]` starts with
+    /// `line 12 of tns.txt: `, and each `tns[k]` its message mentions gets `(--tn #2)` after it.
+    pub fn annotate_findings(&self, findings: &mut [Finding]) {
+        if self
+            .tn_origins
+            .iter()
+            .all(|o| matches!(o, TnOrigin::OrderFile))
+        {
+            return;
+        }
+        for finding in findings {
+            let mentioned = finding.message.contains("tns[");
+            if mentioned {
+                finding.message = self.annotate_mentions(&finding.message);
+            }
+            let own = tn_index(&finding.field).and_then(|i| self.tn_origin(i));
+            if let Some(origin) = own {
+                if !finding.message.contains(&finding.field) {
+                    finding.message = format!("{origin}: {}", finding.message);
+                }
+            }
+        }
+    }
+
+    fn annotate_mentions(&self, message: &str) -> String {
+        let mut out = String::with_capacity(message.len() + 32);
+        let mut rest = message;
+        while let Some(start) = rest.find("tns[") {
+            let after = &rest[start + 4..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let closes = after.as_bytes().get(digits) == Some(&b']');
+            let origin = closes
+                .then(|| after[..digits].parse::<usize>().ok())
+                .flatten()
+                .and_then(|i| self.tn_origin(i));
+            let end = if closes {
+                start + 4 + digits + 1
+            } else {
+                start + 4
+            };
+            out.push_str(&rest[..end]);
+            if let Some(origin) = origin {
+                out.push_str(" (");
+                out.push_str(&origin);
+                out.push(')');
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// `i` of a `tns[i]` field path.
+fn tn_index(field: &str) -> Option<usize> {
+    field.strip_prefix("tns[")?.strip_suffix(']')?.parse().ok()
+}
+
+fn read_order_file(path: &Path) -> Result<OrderDraft, CliError> {
+    OrderDraft::read_file(path).map_err(|e| {
+        CliError::new(Exit::Invalid, e.to_string())
+            .with_hint("fix the file; examples/port-out.toml shows every field of an order file")
+    })
+}
+
+/// The label and text of a `--tn-file` (`-` is stdin).
+fn read_tn_file(path: &Path) -> Result<(String, String), CliError> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            CliError::new(Exit::Invalid, format!("cannot read TNs from stdin: {e}"))
+                .with_hint("pipe a list of TNs, one a line, or give a file to --tn-file")
+        })?;
+        return Ok(("stdin".to_string(), text));
+    }
+    let label = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::new(Exit::Invalid, format!("cannot read TN file `{label}`: {e}"))
+            .with_hint("check the path; `--tn-file -` reads the numbers from stdin")
+    })?;
+    Ok((label, text))
+}
+
+fn tn_list_error(label: &str, error: &TnListError) -> CliError {
+    let hint = match error {
+        TnListError::NoTnColumn { .. } => {
+            "name the column of telephone numbers `tn`, or list one TN a line without a header"
+        }
+        TnListError::Csv { .. } => "fix the CSV, or list one TN a line",
+    };
+    CliError::new(Exit::Invalid, format!("TN file `{label}`: {error}")).with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::validate::Severity;
+
+    fn file_draft() -> (PathBuf, OrderDraft) {
+        let draft = OrderDraft {
+            pon: Some("FILE-PON".into()),
+            authorizing_person: Some("Jane Doe".into()),
+            tns: vec!["9197206100".into()],
+            ..OrderDraft::default()
+        };
+        (PathBuf::from("order.toml"), draft)
+    }
+
+    fn finding(field: &str, message: &str) -> Finding {
+        Finding {
+            code: Some(17002),
+            severity: Severity::Error,
+            field: field.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    #[test]
+    fn order_input_concatenates_tns_in_order_with_origins() {
+        let fields = OrderFieldArgs {
+            pon: Some("FLAG-PON".into()),
+            ..OrderFieldArgs::default()
+        };
+        let input = assemble_order_input(
+            Some(file_draft()),
+            &fields,
+            &["9197206101".into()],
+            Some((
+                "tns.txt".into(),
+                "# list\n9197206102\n\n9197206103\n".into(),
+            )),
+        )
+        .unwrap();
+        assert_eq!(input.draft.pon.as_deref(), Some("FLAG-PON"), "flags win");
+        assert_eq!(input.draft.authorizing_person.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            input.draft.tns,
+            vec!["9197206100", "9197206101", "9197206102", "9197206103"]
+        );
+        assert_eq!(
+            input.tn_origins,
+            vec![
+                TnOrigin::OrderFile,
+                TnOrigin::Flag { number: 1 },
+                TnOrigin::TnFile { line: 2 },
+                TnOrigin::TnFile { line: 4 },
+            ]
+        );
+        assert_eq!(input.tn_origin(0), None);
+        assert_eq!(input.tn_origin(1).as_deref(), Some("--tn #1"));
+        assert_eq!(input.tn_origin(3).as_deref(), Some("line 4 of tns.txt"));
+    }
+
+    #[test]
+    fn order_input_annotates_tn_findings() {
+        let input = assemble_order_input(
+            Some(file_draft()),
+            &OrderFieldArgs::default(),
+            &["9197206100".into()],
+            Some(("tns.txt".into(), "\n919\n".into())),
+        )
+        .unwrap();
+        let mut findings = vec![
+            finding("tns[2]", "telephone number `919` has 3 digits"),
+            finding(
+                "tns[1]",
+                "telephone number 919-720-6100 appears 2 times: tns[0], tns[1]",
+            ),
+            finding("pon", "PON is required"),
+        ];
+        input.annotate_findings(&mut findings);
+        assert_eq!(
+            findings[0].message,
+            "line 2 of tns.txt: telephone number `919` has 3 digits"
+        );
+        assert_eq!(
+            findings[1].message,
+            "telephone number 919-720-6100 appears 2 times: tns[0], tns[1] (--tn #1)"
+        );
+        assert_eq!(findings[2].message, "PON is required");
+    }
+
+    #[test]
+    fn order_input_tn_file_without_tn_column_names_the_file() {
+        let err = assemble_order_input(
+            None,
+            &OrderFieldArgs::default(),
+            &[],
+            Some((
+                "numbers.csv".into(),
+                "name,number\nAcme,9197206100\n".into(),
+            )),
+        )
+        .unwrap_err();
+        assert_eq!(err.exit, Exit::Invalid);
+        assert!(err.message.contains("numbers.csv"), "{}", err.message);
+        assert!(err.message.contains("no `tn` column"), "{}", err.message);
+        assert!(err.hint.is_some());
+    }
+
+    #[test]
+    fn order_input_missing_files_are_invalid_and_named() {
+        let err = read_order_file(Path::new("/nonexistent/order.toml")).unwrap_err();
+        assert_eq!(err.exit, Exit::Invalid);
+        assert!(err.message.contains("/nonexistent/order.toml"));
+        let err = read_tn_file(Path::new("/nonexistent/tns.txt")).unwrap_err();
+        assert_eq!(err.exit, Exit::Invalid);
+        assert!(err.message.contains("/nonexistent/tns.txt"));
+    }
+}
