@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod explain;
+mod foc_window;
 mod sandbox;
 mod sandbox_cli;
 mod validate;
