@@ -857,7 +857,10 @@ impl Store {
         if let Some(explanation) = order.status.terminal_explanation() {
             return Err(UpdateError::Rejected(vec![OrderError {
                 code: 17015,
-                description: format!("{}: {explanation}", engine::code_text(17015)),
+                description: format!(
+                    "{}: {explanation}",
+                    engine::code_text(17015).trim_end_matches('.')
+                ),
             }]));
         }
         if cancel {
@@ -911,7 +914,7 @@ impl Store {
             let plural = if fixed.len() > 1 { "s" } else { "" };
             return Err(UpdateError::Rejected(vec![OrderError {
                 code: 17025,
-                description: format!("{} field{plural} cannot be modified", fixed.join(", ")),
+                description: engine::code_text_with(17025, &[&fixed.join(", "), plural]),
             }]));
         }
         let mut changes = update.draft.clone();

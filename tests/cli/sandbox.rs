@@ -412,7 +412,7 @@ async fn sandbox_supp_refuses_tn_and_pon_changes() {
     let error = &response.lsr_order_errors.unwrap()[0];
     assert_eq!(
         (error.code, error.description.as_str()),
-        (17025, "ListOfTelephoneNumbers field cannot be modified")
+        (17025, "ListOfTelephoneNumbers field cannot be modified.")
     );
     let both = "<LsrOrder><Pon>NEW-1</Pon><ListOfTelephoneNumbers><TelephoneNumber>9192380401</TelephoneNumber></ListOfTelephoneNumbers></LsrOrder>";
     let answer = h.put_order(&id, both).await;
