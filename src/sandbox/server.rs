@@ -1363,3 +1363,47 @@ async fn admin_reset(State(state): State<Arc<AppState>>) -> Response {
     refresh_faults(&state).await;
     response
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn router() -> Router {
+        let store = Store::open_in_memory(validate::BusinessCalendar::us_npac(), 0).unwrap();
+        routes(Arc::new(AppState {
+            store: Arc::new(Mutex::new(store)),
+            faults: RwLock::new(Faults::default()),
+            calendar: validate::BusinessCalendar::us_npac(),
+        }))
+    }
+
+    async fn admin_status(peer: &str) -> StatusCode {
+        let mut request = Request::builder()
+            .uri("/sandbox/clock")
+            .body(Body::empty())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
+        router().call(request).await.unwrap().status()
+    }
+
+    #[tokio::test]
+    async fn admin_endpoints_answer_only_loopback_peers() {
+        assert_eq!(admin_status("127.0.0.1:40000").await, StatusCode::OK);
+        assert_eq!(admin_status("[::1]:40000").await, StatusCode::OK);
+        assert_eq!(admin_status("192.0.2.7:40000").await, StatusCode::FORBIDDEN);
+    }
+
+    #[test]
+    fn list_filters_parse_and_refuse_bad_values() {
+        let filter =
+            parse_filter(Some("status=FOC&status=failed&tn=919-238-0100&pon=A&x=ignored"))
+                .unwrap();
+        assert_eq!(filter.statuses, vec![OrderStatus::Foc, OrderStatus::Failed]);
+        assert_eq!(filter.tn.as_deref(), Some("9192380100"));
+        assert!(parse_filter(Some("createdDateFrom=12/01/2026")).is_err());
+        assert!(parse_filter(Some("status=NEW")).is_err());
+    }
+}
