@@ -764,13 +764,7 @@ async fn list_orders(
         let (orders, total) = store.list_orders(&account, &filter).map_err(internal)?;
         let summaries = orders
             .iter()
-            .map(|o| {
-                let mut summary =
-                    wire::LsrOrderSummary::from(&wire_from_stored(o, spid.as_deref()));
-                summary.user_id = Some(o.created_by.clone());
-                summary.order_date = Some(clock::format_timestamp(o.created_at));
-                summary
-            })
+            .map(|o| wire::LsrOrderSummary::from(&wire_from_stored(o, spid.as_deref())))
             .collect();
         let body = wire::LsrOrders {
             total_count: Some(u32::try_from(total).unwrap_or(u32::MAX)),
@@ -1398,9 +1392,10 @@ mod tests {
 
     #[test]
     fn list_filters_parse_and_refuse_bad_values() {
-        let filter =
-            parse_filter(Some("status=FOC&status=failed&tn=919-238-0100&pon=A&x=ignored"))
-                .unwrap();
+        let filter = parse_filter(Some(
+            "status=FOC&status=failed&tn=919-238-0100&pon=A&x=ignored",
+        ))
+        .unwrap();
         assert_eq!(filter.statuses, vec![OrderStatus::Foc, OrderStatus::Failed]);
         assert_eq!(filter.tn.as_deref(), Some("9192380100"));
         assert!(parse_filter(Some("createdDateFrom=12/01/2026")).is_err());
