@@ -246,11 +246,8 @@ fn parse_date(text: Option<String>) -> Option<NaiveDate> {
 
 fn order_from_row(row: &Row<'_>) -> rusqlite::Result<(StoredOrder, String, String, String)> {
     let npac_subscribed_at: Option<Millis> = row.get(15)?;
-    let npac = npac_subscribed_at.map(|subscribed_at| NpacState {
-        subscribed_at,
-        medium_timers: false,
-        concurred_at: None,
-    });
+    let npac_medium: bool = row.get(16)?;
+    let concurred_at: Option<Millis> = row.get(17)?;
     let order = StoredOrder {
         id: row.get(0)?,
         account_id: row.get(1)?,
@@ -268,12 +265,13 @@ fn order_from_row(row: &Row<'_>) -> rusqlite::Result<(StoredOrder, String, Strin
         modified_by: row.get(12)?,
         stage: Stage::parse(&row.get::<_, String>(13)?),
         stage_since: row.get(14)?,
-        npac: npac.map(|n| NpacState {
-            medium_timers: row.get::<_, i64>(16).map(|v| v != 0).unwrap_or(false),
-            concurred_at: row.get(17).unwrap_or(None),
-            ..n
+        npac: npac_subscribed_at.map(|subscribed_at| NpacState {
+            subscribed_at,
+            medium_timers: npac_medium,
+            concurred_at,
         }),
     };
+    // Status, draft and errors are parsed by `complete_order`, which can report corruption.
     Ok((order, row.get(4)?, row.get(5)?, row.get(8)?))
 }
 

@@ -839,3 +839,54 @@ fn sandbox_embedded_mode_serves_the_demo_account() {
     embedded.shutdown().unwrap();
     assert!(dir.path().join("sandbox").join("sandbox.sqlite3").exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_processing_delay_runs_on_the_sandbox_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = SandboxConfig::new(dir.path().join("sandbox"));
+    config.processing_delay = Duration::from_secs(600);
+    let running = SandboxServer::start(config).await.unwrap();
+    let h = Harness {
+        base: running.base_url(),
+        running: Some(running),
+        http: reqwest::Client::new(),
+        dir,
+    };
+    h.set_clock(START).await;
+    let id = h.create("SLOW-1", &["9192380160"], None).await;
+    h.advance("9m").await;
+    assert_eq!(status_of(&h.get_order(&id).await), "PENDING");
+    h.advance("2m").await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_pon_versions_are_counted_per_account() {
+    let h = Harness::start().await;
+    h.create("SHARED-1", &["9192380170"], None).await;
+    h.create("SHARED-1", &["9192380171"], None).await;
+    let answer = h
+        .send(
+            reqwest::Method::POST,
+            &h.orders_url(DEMO_ACCOUNT_2.account_id),
+            Some(order_xml("SHARED-1", &["9192380172"], None)),
+            Some(USER_2),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let order = response.lsr_order.unwrap();
+    assert_eq!(order.pon_version, Some(1));
+    assert_eq!(order.account_id.as_deref(), Some(DEMO_ACCOUNT_2.account_id));
+    // Account 2's search does not see account 1's versions.
+    let list = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{}?pon=SHARED-1", h.orders_url(DEMO_ACCOUNT_2.account_id)),
+            None,
+            Some(USER_2),
+        )
+        .await;
+    let list: wire::LsrOrders = wire::decode(list.body.as_bytes()).unwrap();
+    assert_eq!(list.total_count, Some(1));
+}
