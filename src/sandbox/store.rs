@@ -919,7 +919,11 @@ impl Store {
         changes.pon = None;
         changes.tns.clear();
         let merged = order.draft.clone().overlay(&changes);
-        let errors = validate(&merged, today);
+        // The date rules (not in the past, a business day) apply to a date the supp sends: an
+        // address change after the original requested date has passed is still fine.
+        let mut checked = merged.clone();
+        checked.requested_foc_date = changes.requested_foc_date.clone();
+        let errors = validate(&checked, today);
         if !errors.is_empty() {
             return Err(UpdateError::Rejected(errors));
         }

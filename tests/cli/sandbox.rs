@@ -890,3 +890,19 @@ async fn sandbox_pon_versions_are_counted_per_account() {
     let list: wire::LsrOrders = wire::decode(list.body.as_bytes()).unwrap();
     assert_eq!(list.total_count, Some(1));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_supp_after_the_requested_date_checks_only_what_it_sends() {
+    let h = Harness::start().await;
+    let id = h.create("LATE-1", &["9192380180"], None).await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    // 2026-12-04: the requested date (12-03) is past, the window is still open.
+    h.set_clock("2026-12-04T10:00:00Z").await;
+    let address = "<LsrOrder><Subscriber><ServiceAddress><HouseNumber>12</HouseNumber></ServiceAddress></Subscriber></LsrOrder>";
+    let answer = h.put_order(&id, address).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let past = "<LsrOrder><RequestedFocDate>2026-12-02</RequestedFocDate></LsrOrder>";
+    let answer = h.put_order(&id, past).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(answer.body.contains("<Code>7208</Code>"), "{}", answer.body);
+}
