@@ -1035,17 +1035,23 @@ impl Store {
             .prepare_cached("SELECT id FROM orders WHERE due_at <= ?1 ORDER BY due_at")?
             .query_map([now], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        // One transaction for the batch: one commit however many orders moved. Orders are
+        // applied in due order and see each other's changes (a FOC set earlier in the batch
+        // makes a later order with the same TN fail with 17008).
+        let tx = self.conn.unchecked_transaction()?;
         for id in &ids {
             let Some(mut order) = self.load_order("id = ?1", &[id])? else {
                 continue;
             };
-            let tx = self.conn.unchecked_transaction()?;
             while let Some(due) = self.next_due(&order).filter(|due| *due <= now) {
                 self.apply_due_event(&mut order, due)?;
             }
             self.write_order(&order, false)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(ids.len())
     }
 
