@@ -906,3 +906,87 @@ async fn sandbox_supp_after_the_requested_date_checks_only_what_it_sends() {
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert!(answer.body.contains("<Code>7208</Code>"), "{}", answer.body);
 }
+
+/// Bandwidth's published example bodies, unchanged, are accepted as any client would send them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_accepts_bandwidths_example_request_bodies() {
+    let h = Harness::start().await;
+    // The example asks for 2015-11-15 (a Sunday): put the clock just before it.
+    h.set_clock("2015-11-10T12:00:00Z").await;
+    let post = include_str!("../fixtures/wire/post-lsrorders-request-example.xml");
+    let answer = h.post_order(post.to_string()).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+    assert!(
+        answer.body.contains("<Code>17019</Code>"),
+        "{}",
+        answer.body
+    );
+    let monday = post.replace("2015-11-15", "2015-11-16");
+    let answer = h.post_order(monday).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let id = response.lsr_order.unwrap().order_id.unwrap();
+    // Two TNs on lines 1467/1468: a one-TN-per-request reseller (R5).
+    let order = h.get_order(&id).await;
+    assert_eq!(
+        (status_of(&order), first_error(&order).0),
+        ("CANCELLED", 7517)
+    );
+
+    let supp = include_str!("../fixtures/wire/put-lsrorders-id-request-simple-response.xml");
+    let answer = h.put_order(&id, supp).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(
+        answer.body.contains("CANCELLED is a final status"),
+        "{}",
+        answer.body
+    );
+
+    let single = include_str!("../fixtures/wire/post-lsrorders-request-example.xml")
+        .replace("2015-11-15", "2015-11-16")
+        .replace("<TelephoneNumber>9192381467</TelephoneNumber>", "");
+    let answer = h.post_order(single).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let id = response.lsr_order.unwrap().order_id.unwrap();
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    // The supp example asks for the same Sunday: refused (17019), then accepted for Tuesday.
+    let answer = h.put_order(&id, supp).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+    assert!(
+        answer.body.contains("<Code>17019</Code>"),
+        "{}",
+        answer.body
+    );
+    let answer = h
+        .put_order(&id, &supp.replace("2015-11-15", "2015-11-17"))
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    assert_eq!(
+        response.lsr_order.unwrap().actual_foc_date.as_deref(),
+        Some("2015-11-17")
+    );
+    let cancel =
+        include_str!("../fixtures/wire/put-lsrorders-id-request-canceled-state-response.xml");
+    let answer = h.put_order(&id, cancel).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(status_of(&h.get_order(&id).await), "CANCELLED");
+
+    let note = include_str!("../fixtures/wire/post-lsrorders-id-notes-request-example.xml");
+    let answer = h
+        .send(
+            reqwest::Method::POST,
+            &format!("{}/{id}/notes", h.orders_url(DEMO_ACCOUNT_1.account_id)),
+            Some(note.to_string()),
+            Some(USER_1),
+        )
+        .await;
+    // The example's UserId is `userId`, not the authenticated user.
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(
+        answer.body.contains("<ErrorCode>12501</ErrorCode>"),
+        "{}",
+        answer.body
+    );
+}
