@@ -124,9 +124,16 @@ impl SandboxServer {
         let delay_ms = Millis::try_from(config.processing_delay.as_millis()).unwrap_or(Millis::MAX);
         let data_dir = config.data_dir.clone();
         let calendar = config.calendar.clone();
-        let store = tokio::task::spawn_blocking(move || Store::open(&data_dir, calendar, delay_ms))
-            .await
-            .map_err(|e| ServeError::Task(e.to_string()))??;
+        let initial_clock = config.initial_clock;
+        let store = tokio::task::spawn_blocking(move || {
+            let mut store = Store::open(&data_dir, calendar, delay_ms)?;
+            if let Some(at) = initial_clock {
+                store.set_clock_if_unset(at)?;
+            }
+            Ok::<_, StoreError>(store)
+        })
+        .await
+        .map_err(|e| ServeError::Task(e.to_string()))??;
         let faults = {
             let mut store = store;
             let faults = store.faults()?;

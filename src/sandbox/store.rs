@@ -409,6 +409,17 @@ impl Store {
         self.now()
     }
 
+    /// Sets the sandbox clock to `at` unless it was ever set in this store (a fresh store
+    /// starts on a pinned date; later runs continue from where it was).
+    pub fn set_clock_if_unset(&mut self, at: Millis) -> Result<bool, StoreError> {
+        self.refresh()?;
+        if self.setting("clock_offset_ms")?.is_some() {
+            return Ok(false);
+        }
+        self.set_clock(at)?;
+        Ok(true)
+    }
+
     /// Moves the sandbox clock forward by `by` and applies every event that became due.
     pub fn advance_clock(&mut self, by: Millis) -> Result<Millis, StoreError> {
         let now = self.now()?;

@@ -990,3 +990,54 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
         answer.body
     );
 }
+
+#[test]
+fn sandbox_embedded_start_on_pins_a_fresh_clock_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let clock_today = |base: &str| {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let body = reqwest::get(format!("{base}/sandbox/clock"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            serde_json::from_str::<serde_json::Value>(&body).unwrap()["today"].clone()
+        })
+    };
+    let first = lsr::sandbox::embedded::start_on(dir.path(), today).unwrap();
+    assert_eq!(clock_today(first.base_url()), "2026-11-30");
+    first.shutdown().unwrap();
+    // A later run keeps the store's clock instead of pinning it again.
+    let later = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+    let second = lsr::sandbox::embedded::start_on(dir.path(), later).unwrap();
+    assert_eq!(clock_today(second.base_url()), "2026-11-30");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_concurrent_posts_with_one_pon_get_distinct_versions() {
+    let h = std::sync::Arc::new(Harness::start().await);
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let h = h.clone();
+        tasks.push(tokio::spawn(async move {
+            let answer = h
+                .post_order(order_xml("RACE-1", &[&format!("91923806{i:02}")], None))
+                .await;
+            assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+            let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+            response.lsr_order.unwrap().pon_version.unwrap()
+        }));
+    }
+    let mut versions = Vec::new();
+    for task in tasks {
+        versions.push(task.await.unwrap());
+    }
+    versions.sort();
+    assert_eq!(versions, (1..=20).collect::<Vec<u32>>());
+}
