@@ -7,5 +7,6 @@ mod explain;
 mod foc_window;
 mod orders;
 mod sandbox;
+mod sandbox_cli;
 mod submit;
 mod validate;
