@@ -180,7 +180,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             })?;
             Ok(())
         } else {
-            print_order(ctx, &view)
+            print_order(ctx, &view, backend.today)
         }
     })
 }

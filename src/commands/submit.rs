@@ -154,7 +154,7 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
             })?;
             Ok(())
         } else {
-            print_order(ctx, &view)
+            print_order(ctx, &view, backend.today)
         }
     })
 }

@@ -104,7 +104,7 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
         if let Some(target) = args.wait {
             updated = wait_for(ctx, &backend, &order_id, updated, target, timeout).await?;
         }
-        print_order(ctx, &backend.view(ctx, &updated))
+        print_order(ctx, &backend.view(ctx, &updated), backend.today)
     })
 }
 

@@ -71,11 +71,11 @@ pub fn render_timeline(
         let month = (d.year(), d.month());
         if last_month != Some(month) {
             let label = d.format("%b").to_string();
-            let at = INDENT + i * CELL;
-            if months.chars().count() <= at {
-                months.push_str(&" ".repeat(at - months.chars().count()));
-                months.push_str(&label);
-            }
+            // A month that starts right after the previous label moves over by a space.
+            let len = months.chars().count();
+            let at = (INDENT + i * CELL).max(if i == 0 { 0 } else { len + 1 });
+            months.push_str(&" ".repeat(at - len));
+            months.push_str(&label);
             last_month = Some(month);
         }
         numbers.push_str(&format!("{:<CELL$}", d.format("%d")));
@@ -128,7 +128,21 @@ pub fn render_timeline(
             if left == 1 { "" } else { "s" }
         ));
     }
-    out.push_str(&format!("  {}\n", legend.join(" · ")));
+    // The legend wraps at the width, between items.
+    let mut line = String::new();
+    for item in legend {
+        if !line.is_empty() && INDENT + line.chars().count() + 3 + item.chars().count() > width {
+            out.push_str(&format!("  {line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(&item);
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("  {line}\n"));
+    }
     if let Some(built) = facts.subscriptions_built {
         let mut line = format!("  subscriptions built {}", built.format("%m-%d %H:%M"));
         if let Some(concur) = facts.auto_concurrence {
@@ -141,6 +155,43 @@ pub fn render_timeline(
         out.push('\n');
     }
     out
+}
+
+/// The timeline of an order as `status` shows it: the window of its FOC date (the requested
+/// date while there is none yet); nothing when it has neither.
+pub fn render_order_timeline(
+    view: &crate::commands::order_view::OrderView,
+    calendar: &BusinessCalendar,
+    today: NaiveDate,
+    width: Option<u16>,
+    color: bool,
+) -> String {
+    let Some(foc) = view.actual_foc_date.or(view.requested_foc_date) else {
+        return String::new();
+    };
+    let facts = TimelineFacts {
+        submitted: view.submitted,
+        window: calendar
+            .foc_window(calendar.this_or_next_business_day(foc))
+            .ok(),
+        today: Some(today),
+        ..TimelineFacts::default()
+    };
+    let picture = render_timeline(&facts, calendar, width, color);
+    if picture.is_empty() {
+        return picture;
+    }
+    let title = if view.actual_foc_date.is_some() {
+        "Timeline (business days)"
+    } else {
+        "Timeline (business days; the window once the requested date is confirmed)"
+    };
+    let title = if color {
+        format!("\x1b[1m{title}\x1b[0m")
+    } else {
+        title.to_string()
+    };
+    format!("{title}\n{picture}")
 }
 
 #[cfg(test)]
@@ -170,8 +221,9 @@ mod tests {
         assert_eq!(lines[1], "  16 17 18 21 22 23 24 28 29 30 31 04 05");
         assert_eq!(lines[2], "  S  .  .  F  =  =  =  =  =  =  =  =  L");
         assert_eq!(lines[3], "                    ^");
-        assert!(lines[4].contains("L last day 01-05"), "{}", lines[4]);
-        assert!(lines[4].contains("(7 business days left)"), "{}", lines[4]);
+        let legend = lines[4..].join(" ");
+        assert!(legend.contains("L last day 01-05"), "{legend}");
+        assert!(legend.contains("(7 business days left)"), "{legend}");
         assert!(!text.contains('\x1b'));
     }
 
@@ -180,7 +232,7 @@ mod tests {
         let mut f = facts();
         f.submitted = Some(d("2026-11-02"));
         let text = render_timeline(&f, &BusinessCalendar::us_npac(), Some(40), false);
-        for line in text.lines().take(4) {
+        for line in text.lines() {
             assert!(line.chars().count() <= 40, "{line:?}");
         }
         assert!(text.lines().nth(2).unwrap().contains('F'));
