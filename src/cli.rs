@@ -10,7 +10,13 @@ use crate::commands;
 /// words, never submits an order twice, and keeps a local history of every PON version.
 /// `lsr --sandbox …` runs any command against a local porting backend, with no setup.
 #[derive(Debug, Parser)]
-#[command(name = "lsr", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "lsr",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_long_help = AFTER_LONG_HELP
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -18,6 +24,32 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// The environment, exit codes and files; shown by `lsr --help` and in the man page.
+const AFTER_LONG_HELP: &str = "\
+Environment:
+  LSR_CONFIG_DIR      config directory (config.toml, history database, sandbox state, token cache)
+  LSR_PROFILE         configuration profile (--profile)
+  LSR_BASE_URL        backend base URL (--base-url)
+  LSR_ACCOUNT_ID      Bandwidth account id (--account-id)
+  LSR_CLIENT_ID, LSR_CLIENT_SECRET   OAuth2 client credentials (the default)
+  LSR_USERNAME, LSR_PASSWORD         legacy HTTP Basic credentials
+  LSR_TOKEN_URL       OAuth2 token endpoint (default: Bandwidth's for its hosts)
+  LSR_NO_INPUT        never prompt (--no-input)
+  LSR_TODAY           pretend today is YYYY-MM-DD (rehearsals, tests)
+  NO_COLOR, CLICOLOR_FORCE           colour off / on
+
+Exit status:
+  0 ok, 1 other failure, 2 usage, 3 local validation failed (nothing sent),
+  4 rejected by the backend, 5 network, timeout or server error,
+  6 authentication or permission, 7 not found, 8 --wait timed out, 130 interrupted.
+  A broken pipe is success.
+
+Files (under the config directory):
+  config.toml         profiles and settings (mode 0600)
+  history.sqlite3     the PON version history of every order seen
+  token-cache.json    cached OAuth2 tokens (mode 0600)
+  sandbox/            the embedded sandbox's store";
 
 /// Flags every command accepts.
 #[derive(Debug, Clone, Args)]

@@ -78,6 +78,183 @@ impl std::fmt::Debug for Profile {
     }
 }
 
+/// Bandwidth's production API base (SPEC section 3).
+pub const BANDWIDTH_PRODUCTION_URL: &str = "https://dashboard.bandwidth.com/api/v1";
+/// Bandwidth's test environment base.
+pub const BANDWIDTH_TEST_URL: &str = "https://test.dashboard.bandwidth.com/api/v1";
+/// Bandwidth's OAuth2 token endpoint, used for Bandwidth's hosts.
+pub const BANDWIDTH_TOKEN_URL: &str = "https://api.bandwidth.com/api/v1/oauth2/token";
+
+/// Where a resolved setting came from, for `lsr config show`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env(&'static str),
+    Profile(String),
+    Default,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag => f.write_str("flag"),
+            Source::Env(name) => write!(f, "env {name}"),
+            Source::Profile(name) => write!(f, "config.toml [profiles.{name}]"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Sourced {
+    pub value: String,
+    pub source: Source,
+}
+
+impl std::fmt::Debug for Sourced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} ({})", self.value, self.source)
+    }
+}
+
+/// The backend settings after flags, environment, profile and defaults are applied.
+/// Secrets are redacted in `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub profile: String,
+    pub base_url: Sourced,
+    pub account_id: Option<Sourced>,
+    pub token_url: Option<Sourced>,
+    pub client_id: Option<Sourced>,
+    pub client_secret: Option<Sourced>,
+    pub username: Option<Sourced>,
+    pub password: Option<Sourced>,
+    pub spid: Option<Sourced>,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let redact = |v: &Option<Sourced>| v.as_ref().map(|s| format!("<redacted> ({})", s.source));
+        f.debug_struct("Settings")
+            .field("profile", &self.profile)
+            .field("base_url", &self.base_url)
+            .field("account_id", &self.account_id)
+            .field("token_url", &self.token_url)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &redact(&self.client_secret))
+            .field("username", &self.username)
+            .field("password", &redact(&self.password))
+            .field("spid", &self.spid)
+            .finish()
+    }
+}
+
+/// The keys `lsr config set` accepts in a profile, and whether each is a secret.
+pub const PROFILE_KEYS: [(&str, bool); 8] = [
+    ("base_url", false),
+    ("account_id", false),
+    ("token_url", false),
+    ("client_id", false),
+    ("client_secret", true),
+    ("username", false),
+    ("password", true),
+    ("spid", false),
+];
+
+impl Profile {
+    /// The value of a profile key.
+    pub fn get(&self, key: &str) -> Option<&String> {
+        match key {
+            "base_url" => self.base_url.as_ref(),
+            "account_id" => self.account_id.as_ref(),
+            "token_url" => self.token_url.as_ref(),
+            "client_id" => self.client_id.as_ref(),
+            "client_secret" => self.client_secret.as_ref(),
+            "username" => self.username.as_ref(),
+            "password" => self.password.as_ref(),
+            "spid" => self.spid.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Sets a profile key; false when the key is unknown.
+    pub fn set(&mut self, key: &str, value: String) -> bool {
+        let slot = match key {
+            "base_url" => &mut self.base_url,
+            "account_id" => &mut self.account_id,
+            "token_url" => &mut self.token_url,
+            "client_id" => &mut self.client_id,
+            "client_secret" => &mut self.client_secret,
+            "username" => &mut self.username,
+            "password" => &mut self.password,
+            "spid" => &mut self.spid,
+            _ => return false,
+        };
+        *slot = Some(value);
+        true
+    }
+}
+
+/// Applies, in order of precedence, flags (and their env vars), credential env vars, the chosen
+/// profile and defaults. `env` reads an environment variable (injected so tests stay hermetic).
+pub fn resolve_settings(
+    flags: &crate::cli::GlobalArgs,
+    config: &ConfigFile,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Settings {
+    let profile_name = flags
+        .profile
+        .clone()
+        .or_else(|| config.default_profile.clone())
+        .unwrap_or_else(|| "default".to_string());
+    let profile = config
+        .profiles
+        .get(&profile_name)
+        .cloned()
+        .unwrap_or_default();
+    let from_profile = |key: &str| {
+        profile.get(key).filter(|v| !v.is_empty()).map(|v| Sourced {
+            value: v.clone(),
+            source: Source::Profile(profile_name.clone()),
+        })
+    };
+    // clap folds LSR_BASE_URL/LSR_ACCOUNT_ID into the flag; tell them apart for `config show`.
+    let from_flag = |value: &Option<String>, var: &'static str| {
+        value.as_ref().filter(|v| !v.is_empty()).map(|v| Sourced {
+            value: v.clone(),
+            source: if env(var).as_deref() == Some(v.as_str()) {
+                Source::Env(var)
+            } else {
+                Source::Flag
+            },
+        })
+    };
+    let from_env = |var: &'static str| {
+        env(var).filter(|v| !v.is_empty()).map(|value| Sourced {
+            value,
+            source: Source::Env(var),
+        })
+    };
+    Settings {
+        base_url: from_flag(&flags.base_url, "LSR_BASE_URL")
+            .or_else(|| from_profile("base_url"))
+            .unwrap_or_else(|| Sourced {
+                value: BANDWIDTH_PRODUCTION_URL.to_string(),
+                source: Source::Default,
+            }),
+        account_id: from_flag(&flags.account_id, "LSR_ACCOUNT_ID")
+            .or_else(|| from_profile("account_id")),
+        token_url: from_env("LSR_TOKEN_URL").or_else(|| from_profile("token_url")),
+        client_id: from_env("LSR_CLIENT_ID").or_else(|| from_profile("client_id")),
+        client_secret: from_env("LSR_CLIENT_SECRET").or_else(|| from_profile("client_secret")),
+        username: from_env("LSR_USERNAME").or_else(|| from_profile("username")),
+        password: from_env("LSR_PASSWORD").or_else(|| from_profile("password")),
+        spid: from_profile("spid"),
+        profile: profile_name,
+    }
+}
+
 /// Why the configuration could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -106,6 +283,86 @@ impl ConfigFile {
     }
 }
 
+/// The comment written at the top of `config.toml`.
+const CONFIG_HEADER: &str = "\
+# lsr configuration. `lsr config show` prints the resolved values and where each came from.
+# Secrets (client_secret, password) may live here: this file is kept at mode 0600.
+# Environment variables override it: LSR_PROFILE, LSR_BASE_URL, LSR_ACCOUNT_ID, LSR_CLIENT_ID,
+# LSR_CLIENT_SECRET, LSR_USERNAME, LSR_PASSWORD, LSR_TOKEN_URL.
+";
+
+impl ConfigFile {
+    /// A starting configuration: a `default` profile for Bandwidth production and a `test`
+    /// profile for Bandwidth's test environment, with credentials to fill in.
+    pub fn starter() -> ConfigFile {
+        let mut profiles = BTreeMap::new();
+        profiles.insert(
+            "default".to_string(),
+            Profile {
+                base_url: Some(BANDWIDTH_PRODUCTION_URL.to_string()),
+                ..Profile::default()
+            },
+        );
+        profiles.insert(
+            "test".to_string(),
+            Profile {
+                base_url: Some(BANDWIDTH_TEST_URL.to_string()),
+                ..Profile::default()
+            },
+        );
+        ConfigFile {
+            default_profile: Some("default".to_string()),
+            calendar: CalendarConfig::default(),
+            profiles,
+        }
+    }
+
+    /// Writes `config.toml` atomically (temp file + rename) with mode 0600.
+    pub fn save(&self, dir: &Path) -> Result<PathBuf, ConfigError> {
+        let path = dir.join(CONFIG_FILE);
+        let body = toml::to_string_pretty(self).map_err(|e| ConfigError::Parse {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let text = format!("{CONFIG_HEADER}\n{body}");
+        write_private_file(&path, text.as_bytes()).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+}
+
+/// Writes a file only its owner can read (0600), atomically: a temp file in the same directory,
+/// then a rename, so a crash never leaves half a file and the secret is never world-readable.
+pub fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
+        std::process::id()
+    ));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(contents)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, path)
+}
+
 /// The config directory: `LSR_CONFIG_DIR` when set, else the platform's config dir for lsr.
 pub fn config_dir_from_env() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("LSR_CONFIG_DIR").filter(|v| !v.is_empty()) {
@@ -126,6 +383,47 @@ mod tests {
         std::fs::write(dir.path().join(CONFIG_FILE), "[calendar]\nholidayz = []\n").unwrap();
         let err = ConfigFile::load(dir.path()).unwrap_err();
         assert!(err.to_string().contains("holidayz"), "{err}");
+    }
+
+    #[test]
+    fn config_save_round_trips_with_mode_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = ConfigFile::starter();
+        config
+            .profiles
+            .entry("default".into())
+            .or_default()
+            .set("client_secret", "s3cr3t".into());
+        let path = config.save(dir.path()).unwrap();
+        assert_eq!(ConfigFile::load(dir.path()).unwrap(), config);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn settings_precedence_flag_env_profile_default() {
+        use clap::Parser;
+        let mut config = ConfigFile::starter();
+        let test = config.profiles.get_mut("test").unwrap();
+        test.set("account_id", "111".into());
+        test.set("client_id", "from-profile".into());
+        let cli = crate::cli::Cli::parse_from(["lsr", "--profile", "test", "explain"]);
+        let env = |k: &str| (k == "LSR_CLIENT_ID").then(|| "from-env".to_string());
+        let s = resolve_settings(&cli.global, &config, &env);
+        assert_eq!(s.base_url.value, BANDWIDTH_TEST_URL);
+        assert_eq!(s.base_url.source, Source::Profile("test".into()));
+        assert_eq!(s.account_id.unwrap().value, "111");
+        assert_eq!(s.client_id.clone().unwrap().value, "from-env");
+        let cli =
+            crate::cli::Cli::parse_from(["lsr", "--base-url", "http://127.0.0.1:9", "explain"]);
+        let s = resolve_settings(&cli.global, &ConfigFile::default(), &|_| None);
+        assert_eq!(s.base_url.source, Source::Flag);
+        assert_eq!(s.profile, "default");
+        assert!(s.client_id.is_none());
     }
 
     #[test]

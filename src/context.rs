@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
-use crate::config::{ConfigFile, config_dir_from_env};
+use crate::config::{ConfigFile, Settings, config_dir_from_env, resolve_settings};
 use crate::exit::{CliError, Exit};
 use crate::output::OutputMode;
 use crate::validate::BusinessCalendar;
@@ -25,6 +25,8 @@ pub struct Context {
     pub interactive: bool,
     pub config_dir: PathBuf,
     pub config: ConfigFile,
+    /// Backend settings after flags, environment, profile and defaults.
+    pub settings: Settings,
     pub calendar: BusinessCalendar,
     /// Today's date for date rules (`LSR_TODAY` pins it for rehearsals and tests).
     pub today: NaiveDate,
@@ -68,6 +70,7 @@ impl Context {
                 .with_hint("fix the file, or move it aside and run `lsr config init`")
         })?;
         let calendar = BusinessCalendar::from_config(&config.calendar);
+        let settings = resolve_settings(global, &config, &|name| std::env::var(name).ok());
         let today = match std::env::var("LSR_TODAY") {
             Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                 .with_context(|| format!("LSR_TODAY `{text}` is not a YYYY-MM-DD date"))?,
@@ -86,6 +89,7 @@ impl Context {
             interactive: stdin_is_tty && stdout_is_tty && !global.no_input,
             config_dir,
             config,
+            settings,
             calendar,
             today,
             term_width,

@@ -1,3 +1,15 @@
 //! The HTTP client for Bandwidth's lsrorders API: the only module that uses reqwest.
 
+mod auth;
+mod error;
+mod http;
+mod lsrorders;
 pub mod sandbox_admin;
+
+pub use auth::{CachedToken, Credentials, Secret, TokenCache};
+pub use error::{ApiError, BandwidthError};
+pub use http::{
+    ClientOptions, HttpResponse, Transport, check_status, default_token_url, error_details,
+    http_error, is_loopback_host, parse_base_url,
+};
+pub use lsrorders::{Created, LsrClient, SearchQuery};

@@ -1,5 +1,6 @@
 //! One module per subcommand: its `Args` and one `run(ctx, args)`; `dispatch` picks the one.
 
+pub mod backend;
 pub mod batch;
 pub mod cancel;
 pub mod completions;
@@ -10,6 +11,8 @@ pub mod foc_window;
 pub mod history;
 pub mod notes;
 pub mod order_input;
+pub mod order_view;
+pub mod presubmit;
 pub mod resubmit;
 pub mod sandbox;
 pub mod search;

@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<()> {
 }
 
 /// One row per finding: severity, code, field, message, hint.
-fn findings_rows(findings: &[Finding]) -> Rows {
+pub(crate) fn findings_rows(findings: &[Finding]) -> Rows {
     let mut rows = Rows::new(["SEVERITY", "CODE", "FIELD", "MESSAGE", "HINT"]);
     for f in findings {
         rows.push([
@@ -88,7 +88,7 @@ fn findings_rows(findings: &[Finding]) -> Rows {
 }
 
 /// `order ACME-0001: 2 errors, 1 warning (3 TNs)`, or `order ACME-0001 is valid (3 TNs)`.
-fn summary_line(draft: &OrderDraft, report: &Report, tn_count: usize) -> String {
+pub(crate) fn summary_line(draft: &OrderDraft, report: &Report, tn_count: usize) -> String {
     let name = match draft.pon.as_deref().map(str::trim) {
         Some(pon) if !pon.is_empty() => format!("order {pon}"),
         _ => "order (no PON)".to_string(),

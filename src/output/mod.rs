@@ -1,6 +1,9 @@
 //! Renderers: tables on a terminal, TSV when piped, JSON on request. Commands build values;
 //! these functions format them. Data goes to stdout; notes and hints go to stderr.
 
+pub mod order;
+pub mod timeline;
+
 use std::io::{self, Write};
 
 use serde::Serialize;

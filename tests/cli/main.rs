@@ -1,9 +1,12 @@
 //! The one integration test binary: a module per command.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod assets;
 mod common;
 mod explain;
 mod foc_window;
+mod orders;
 mod sandbox;
 mod sandbox_cli;
+mod submit;
 mod validate;

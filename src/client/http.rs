@@ -1,0 +1,614 @@
+//! The transport: URL policy, authentication, timeouts, bounded GET retries with backoff and
+//! jitter, capped response bodies, and turning error answers into `ApiError`.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use reqwest::{Method, StatusCode, Url};
+
+use super::auth::{CachedToken, Credentials, TokenCache, TokenResponse};
+use super::error::{ApiError, BandwidthError};
+
+/// How the client connects. Built by the command layer from the resolved settings.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// API base, e.g. `https://dashboard.bandwidth.com/api/v1`.
+    pub base_url: String,
+    pub account_id: String,
+    pub credentials: Option<Credentials>,
+    /// The OAuth2 token endpoint; default: Bandwidth's for its hosts, else the server's own.
+    pub token_url: Option<String>,
+    pub token_cache: Option<TokenCache>,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    /// Retries of a GET after a connection error, 5xx or 429.
+    pub max_get_retries: u32,
+    pub retry_base_delay: Duration,
+    /// Longest wait between retries, whatever `Retry-After` says.
+    pub max_retry_delay: Duration,
+    pub max_body_bytes: usize,
+}
+
+impl ClientOptions {
+    pub fn new(base_url: impl Into<String>, account_id: impl Into<String>) -> ClientOptions {
+        ClientOptions {
+            base_url: base_url.into(),
+            account_id: account_id.into(),
+            credentials: None,
+            token_url: None,
+            token_cache: None,
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            max_get_retries: 4,
+            retry_base_delay: Duration::from_millis(250),
+            max_retry_delay: Duration::from_secs(30),
+            max_body_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// A raw answer: status, the headers the client needs, and the body.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub location: Option<String>,
+    pub retry_after: Option<Duration>,
+    pub body: Vec<u8>,
+}
+
+/// A connection to one backend account.
+#[derive(Debug)]
+pub struct Transport {
+    http: reqwest::Client,
+    base: Url,
+    opts: ClientOptions,
+    token_url: String,
+    token: tokio::sync::Mutex<Option<CachedToken>>,
+}
+
+/// True for hosts where plain http is acceptable: the loopback range and `localhost`.
+pub fn is_loopback_host(url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    host.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Checks the https-except-loopback policy and normalises the base to end without a slash.
+pub fn parse_base_url(text: &str) -> Result<Url, ApiError> {
+    let url = Url::parse(text.trim()).map_err(|e| ApiError::InvalidUrl {
+        url: text.to_string(),
+        reason: e.to_string(),
+    })?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback_host(&url) => {}
+        "http" => {
+            return Err(ApiError::Insecure {
+                url: text.to_string(),
+            });
+        }
+        other => {
+            return Err(ApiError::InvalidUrl {
+                url: text.to_string(),
+                reason: format!("scheme `{other}` is not http(s)"),
+            });
+        }
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(ApiError::InvalidUrl {
+            url: redact_userinfo(&url),
+            reason: "credentials do not belong in the URL; use the config or LSR_CLIENT_ID/LSR_CLIENT_SECRET".into(),
+        });
+    }
+    Ok(url)
+}
+
+fn redact_userinfo(url: &Url) -> String {
+    let mut shown = url.clone();
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    shown.to_string()
+}
+
+/// The token endpoint for a base URL: Bandwidth's for Bandwidth's hosts, else the server's own
+/// `/api/v1/oauth2/token` (the sandbox, a proxy).
+pub fn default_token_url(base: &Url) -> String {
+    let host = base.host_str().unwrap_or_default().to_ascii_lowercase();
+    if host == "bandwidth.com" || host.ends_with(".bandwidth.com") {
+        return crate::config::BANDWIDTH_TOKEN_URL.to_string();
+    }
+    let mut origin = base.clone();
+    origin.set_path("/api/v1/oauth2/token");
+    origin.set_query(None);
+    origin.to_string()
+}
+
+impl Transport {
+    pub fn new(opts: ClientOptions) -> Result<Transport, ApiError> {
+        let base = parse_base_url(&opts.base_url)?;
+        let token_url = match &opts.token_url {
+            Some(url) => parse_base_url(url)?.to_string(),
+            None => default_token_url(&base),
+        };
+        let http = reqwest::Client::builder()
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.request_timeout)
+            // Credentials must never follow a redirect to another host; the API never redirects.
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("lsr/", env!("CARGO_PKG_VERSION")))
+            .https_only(base.scheme() == "https")
+            .build()
+            .map_err(|e| ApiError::Network {
+                url: base.to_string(),
+                message: e.to_string(),
+            })?;
+        Ok(Transport {
+            http,
+            base,
+            opts,
+            token_url,
+            token: tokio::sync::Mutex::new(None),
+        })
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.opts
+    }
+
+    pub fn base_url(&self) -> &Url {
+        &self.base
+    }
+
+    /// `{base}/accounts/{account}/{tail}`.
+    pub fn account_url(&self, tail: &str) -> String {
+        let base = self.base.as_str().trim_end_matches('/');
+        let account: String =
+            form_urlencoded::byte_serialize(self.opts.account_id.as_bytes()).collect();
+        if tail.is_empty() {
+            format!("{base}/accounts/{account}")
+        } else {
+            format!("{base}/accounts/{account}/{}", tail.trim_start_matches('/'))
+        }
+    }
+
+    /// The `Authorization` header value, fetching a token when needed.
+    async fn authorization(&self, force_new_token: bool) -> Result<Option<String>, ApiError> {
+        use base64::Engine as _;
+        match &self.opts.credentials {
+            None => Ok(None),
+            Some(Credentials::Basic { username, password }) => {
+                let raw = format!("{username}:{}", password.expose());
+                Ok(Some(format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(raw)
+                )))
+            }
+            Some(Credentials::ClientCredentials {
+                client_id,
+                client_secret,
+            }) => {
+                let mut slot = self.token.lock().await;
+                let now = Utc::now();
+                if force_new_token {
+                    *slot = None;
+                    if let Some(cache) = &self.opts.token_cache {
+                        cache.remove(&self.token_url, client_id);
+                    }
+                }
+                if let Some(token) = slot.as_ref().filter(|t| t.is_fresh(now)) {
+                    return Ok(Some(format!("Bearer {}", token.access_token)));
+                }
+                if !force_new_token {
+                    if let Some(token) = self
+                        .opts
+                        .token_cache
+                        .as_ref()
+                        .and_then(|c| c.get(&self.token_url, client_id, now))
+                    {
+                        let header = format!("Bearer {}", token.access_token);
+                        *slot = Some(token);
+                        return Ok(Some(header));
+                    }
+                }
+                let token = self.fetch_token(client_id, client_secret.expose()).await?;
+                if let Some(cache) = &self.opts.token_cache {
+                    cache.put(&self.token_url, client_id, &token, now);
+                }
+                let header = format!("Bearer {}", token.access_token);
+                *slot = Some(token);
+                Ok(Some(header))
+            }
+        }
+    }
+
+    async fn fetch_token(&self, client_id: &str, secret: &str) -> Result<CachedToken, ApiError> {
+        let url = self.token_url.clone();
+        let started = Utc::now();
+        let result = self
+            .http
+            .post(&url)
+            .basic_auth(client_id, Some(secret))
+            .header(reqwest::header::ACCEPT, "application/json")
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body("grant_type=client_credentials")
+            .send()
+            .await;
+        let resp = result.map_err(|e| self.transport_error("POST", &url, &e))?;
+        let status = resp.status().as_u16();
+        if status == 400 || status == 401 || status == 403 {
+            return Err(ApiError::TokenRejected { url, status });
+        }
+        let body = self.read_body("POST", &url, resp).await?;
+        if !(200..300).contains(&status) {
+            return Err(ApiError::Http {
+                status,
+                method: "POST".into(),
+                url,
+                description: None,
+                errors: Vec::new(),
+            });
+        }
+        let parsed: TokenResponse =
+            serde_json::from_slice(&body).map_err(|e| ApiError::Decode {
+                method: "POST".into(),
+                url: url.clone(),
+                message: format!("token answer is not the expected JSON ({e})"),
+            })?;
+        if parsed
+            .token_type
+            .as_deref()
+            .is_some_and(|t| !t.eq_ignore_ascii_case("bearer"))
+        {
+            return Err(ApiError::Decode {
+                method: "POST".into(),
+                url,
+                message: "token type is not Bearer".into(),
+            });
+        }
+        // Without expires_in, assume a short life rather than caching forever.
+        let life = parsed.expires_in.unwrap_or(300).clamp(0, 7 * 24 * 3600);
+        Ok(CachedToken {
+            access_token: parsed.access_token,
+            expires_at: started + chrono::Duration::seconds(life),
+        })
+    }
+
+    fn transport_error(&self, method: &str, url: &str, err: &reqwest::Error) -> ApiError {
+        if err.is_timeout() {
+            ApiError::Timeout {
+                method: method.to_string(),
+                url: url.to_string(),
+                after: self.opts.request_timeout,
+            }
+        } else {
+            // reqwest's Display names the URL; the chain holds the cause (refused, reset …).
+            let mut message = String::new();
+            let mut source: Option<&dyn std::error::Error> = std::error::Error::source(err);
+            while let Some(s) = source {
+                message = s.to_string();
+                source = s.source();
+            }
+            if message.is_empty() {
+                message = err.to_string();
+            }
+            ApiError::Network {
+                url: url.to_string(),
+                message,
+            }
+        }
+    }
+
+    async fn read_body(
+        &self,
+        method: &str,
+        url: &str,
+        mut resp: reqwest::Response,
+    ) -> Result<Vec<u8>, ApiError> {
+        let limit = self.opts.max_body_bytes;
+        if resp.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(ApiError::BodyTooLarge {
+                url: url.to_string(),
+                limit,
+            });
+        }
+        let mut body = Vec::new();
+        loop {
+            match resp.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > limit {
+                        return Err(ApiError::BodyTooLarge {
+                            url: url.to_string(),
+                            limit,
+                        });
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => return Ok(body),
+                Err(e) => return Err(self.transport_error(method, url, &e)),
+            }
+        }
+    }
+
+    /// One request, no retry. A refused token is renewed once.
+    pub async fn send_once(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<&str>,
+    ) -> Result<HttpResponse, ApiError> {
+        let mut renewed = false;
+        loop {
+            let auth = self.authorization(renewed).await?;
+            let mut req = self
+                .http
+                .request(method.clone(), url)
+                .header(reqwest::header::ACCEPT, "application/xml");
+            if let Some(value) = auth {
+                req = req.header(reqwest::header::AUTHORIZATION, value);
+            }
+            if let Some(text) = body {
+                req = req
+                    .header(reqwest::header::CONTENT_TYPE, "application/xml")
+                    .body(text.to_string());
+            }
+            let resp = req
+                .send()
+                .await
+                .map_err(|e| self.transport_error(method.as_str(), url, &e))?;
+            let status = resp.status();
+            if status == StatusCode::UNAUTHORIZED
+                && !renewed
+                && matches!(
+                    self.opts.credentials,
+                    Some(Credentials::ClientCredentials { .. })
+                )
+            {
+                // A cached token the server no longer accepts: fetch a new one once.
+                renewed = true;
+                continue;
+            }
+            let location = header_text(&resp, reqwest::header::LOCATION);
+            let retry_after = header_text(&resp, reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs);
+            if status.is_redirection() {
+                return Err(ApiError::Redirect {
+                    url: url.to_string(),
+                    location: location.unwrap_or_default(),
+                });
+            }
+            let bytes = self.read_body(method.as_str(), url, resp).await?;
+            return Ok(HttpResponse {
+                status: status.as_u16(),
+                location,
+                retry_after,
+                body: bytes,
+            });
+        }
+    }
+
+    /// A request whose non-2xx answers become `ApiError::Http`; GETs are retried with backoff on
+    /// connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), a bounded number of
+    /// times. Other methods are sent exactly once: the caller decides what an unclear outcome means.
+    pub async fn call(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<&str>,
+    ) -> Result<HttpResponse, ApiError> {
+        let retries = if method == Method::GET {
+            self.opts.max_get_retries
+        } else {
+            0
+        };
+        let mut attempt = 0;
+        loop {
+            let outcome = self.send_once(method.clone(), url, body).await;
+            let retry_after = match &outcome {
+                Ok(resp) if resp.status == 429 || resp.status >= 500 => Some(resp.retry_after),
+                Err(ApiError::Network { .. }) | Err(ApiError::Timeout { .. }) => Some(None),
+                _ => None,
+            };
+            match retry_after {
+                Some(hint) if attempt < retries => {
+                    tokio::time::sleep(self.backoff(attempt, hint)).await;
+                    attempt += 1;
+                }
+                _ => return outcome.and_then(|resp| check_status(method.as_str(), url, resp)),
+            }
+        }
+    }
+
+    /// Exponential backoff with jitter, or the server's `Retry-After`, capped.
+    pub fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        let base = self.opts.retry_base_delay;
+        let exp = base.saturating_mul(1u32 << attempt.min(16));
+        let chosen = retry_after.unwrap_or(exp);
+        let jitter_ms = fastrand::u64(0..=base.as_millis() as u64);
+        (chosen + Duration::from_millis(jitter_ms)).min(self.opts.max_retry_delay)
+    }
+}
+
+fn header_text(resp: &reqwest::Response, name: reqwest::header::HeaderName) -> Option<String> {
+    resp.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// 2xx passes; anything else becomes `ApiError::Http` with Bandwidth's codes and texts.
+pub fn check_status(method: &str, url: &str, resp: HttpResponse) -> Result<HttpResponse, ApiError> {
+    if (200..300).contains(&resp.status) {
+        return Ok(resp);
+    }
+    Err(http_error(method, url, &resp))
+}
+
+/// The `ApiError::Http` for an answer, with Bandwidth's codes and texts from its body.
+pub fn http_error(method: &str, url: &str, resp: &HttpResponse) -> ApiError {
+    let (description, errors) = error_details(&resp.body);
+    ApiError::Http {
+        status: resp.status,
+        method: method.to_string(),
+        url: url.to_string(),
+        description,
+        errors,
+    }
+}
+
+/// Reads the codes and texts out of any of Bandwidth's error envelopes (`ResponseStatus`,
+/// `LsrOrderErrors/LsrOrderError`, `Errors/Error`), leniently: a non-XML body (an HTML error
+/// page from a proxy) gives no details rather than an error.
+pub fn error_details(body: &[u8]) -> (Option<String>, Vec<BandwidthError>) {
+    use quick_xml::events::Event;
+    const MAX_EVENTS: usize = 10_000;
+    const MAX_DEPTH: usize = 32;
+    let mut reader = quick_xml::Reader::from_reader(body);
+    reader.config_mut().trim_text(true);
+    let mut path: Vec<String> = Vec::new();
+    let mut description = None;
+    let mut errors = Vec::new();
+    let mut pending_code: Option<u32> = None;
+    let mut buf = Vec::new();
+    for _ in 0..MAX_EVENTS {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => {
+                if path.len() >= MAX_DEPTH {
+                    break;
+                }
+                path.push(String::from_utf8_lossy(e.local_name().as_ref()).into_owned());
+            }
+            Ok(Event::End(_)) => {
+                path.pop();
+            }
+            Ok(Event::Text(t)) => {
+                let text = t.decode().map(|c| c.trim().to_string()).unwrap_or_default();
+                let parent = path.iter().rev().nth(1).map(String::as_str);
+                match (parent, path.last().map(String::as_str)) {
+                    (Some("ResponseStatus"), Some("Description")) => description = Some(text),
+                    (Some("ResponseStatus"), Some("ErrorCode")) => {
+                        // 400 is the HTTP status echoed, not one of Bandwidth's codes.
+                        pending_code = text.parse().ok().filter(|c: &u32| *c >= 1000);
+                        if let Some(code) = pending_code.take() {
+                            errors.push(BandwidthError {
+                                code,
+                                description: String::new(),
+                            });
+                        }
+                    }
+                    (Some("LsrOrderError") | Some("Error"), Some("Code")) => {
+                        pending_code = text.parse().ok();
+                    }
+                    (Some("LsrOrderError") | Some("Error"), Some("Description")) => {
+                        if let Some(code) = pending_code.take() {
+                            errors.push(BandwidthError {
+                                code,
+                                description: text,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+    // A ResponseStatus code carries the envelope's description as its text.
+    if let Some(d) = &description {
+        for e in errors.iter_mut().filter(|e| e.description.is_empty()) {
+            e.description.clone_from(d);
+        }
+    }
+    (description, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn base_url_policy_requires_https_off_loopback() {
+        assert!(parse_base_url("https://dashboard.bandwidth.com/api/v1").is_ok());
+        assert!(parse_base_url("http://127.0.0.1:8080/api/v1").is_ok());
+        assert!(parse_base_url("http://[::1]:8080/api/v1").is_ok());
+        assert!(parse_base_url("http://localhost/api").is_ok());
+        assert!(matches!(
+            parse_base_url("http://example.com/api/v1"),
+            Err(ApiError::Insecure { .. })
+        ));
+        assert!(matches!(
+            parse_base_url("ftp://example.com"),
+            Err(ApiError::InvalidUrl { .. })
+        ));
+        let err = parse_base_url("https://user:pw@example.com/").unwrap_err();
+        assert!(!err.to_string().contains("pw"), "{err}");
+    }
+
+    #[test]
+    fn token_url_follows_the_host() {
+        let bw = parse_base_url("https://test.dashboard.bandwidth.com/api/v1").unwrap();
+        assert_eq!(default_token_url(&bw), crate::config::BANDWIDTH_TOKEN_URL);
+        let local = parse_base_url("http://127.0.0.1:4000/api/v1").unwrap();
+        assert_eq!(
+            default_token_url(&local),
+            "http://127.0.0.1:4000/api/v1/oauth2/token"
+        );
+    }
+
+    #[test]
+    fn error_details_read_every_envelope() {
+        let body = br#"<?xml version="1.0"?><LsrOrderResponse><ResponseStatus><ErrorCode>400</ErrorCode>
+<Description>Lsr order doesn't pass validation.</Description></ResponseStatus><LsrOrderErrors>
+<LsrOrderError><Code>17023</Code><Description>The authorizing person contact is required.</Description></LsrOrderError>
+<LsrOrderError><Code>17020</Code><Description>
+  SPID mismatch
+</Description></LsrOrderError></LsrOrderErrors></LsrOrderResponse>"#;
+        let (d, errors) = error_details(body);
+        assert_eq!(d.as_deref(), Some("Lsr order doesn't pass validation."));
+        assert_eq!(errors.len(), 2);
+        assert_eq!(
+            errors[1],
+            BandwidthError {
+                code: 17020,
+                description: "SPID mismatch".into()
+            }
+        );
+        let not_found = br#"<LsrOrderResponse><ResponseStatus><ErrorCode>5035</ErrorCode><Description>lsr order x not found.</Description></ResponseStatus></LsrOrderResponse>"#;
+        let (_, errors) = error_details(not_found);
+        assert_eq!(
+            errors,
+            vec![BandwidthError {
+                code: 5035,
+                description: "lsr order x not found.".into()
+            }]
+        );
+        let (d, errors) = error_details(b"<html><body>502 Bad Gateway</body></html>");
+        assert!(d.is_none() && errors.is_empty());
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let t = Transport::new(ClientOptions::new("http://127.0.0.1:1/api/v1", "1")).unwrap();
+        let d0 = t.backoff(0, None);
+        let d3 = t.backoff(3, None);
+        assert!(d0 >= Duration::from_millis(250) && d0 <= Duration::from_millis(500));
+        assert!(d3 >= Duration::from_millis(2000));
+        assert_eq!(
+            t.backoff(2, Some(Duration::from_secs(600))),
+            Duration::from_secs(30)
+        );
+    }
+}

@@ -1,0 +1,405 @@
+//! Typed calls for the eight `lsrorders` endpoints over the shared `wire` types, including the
+//! one rule that makes submissions safe: a POST is never re-sent blindly.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use reqwest::Method;
+
+use super::error::ApiError;
+use super::http::{ClientOptions, HttpResponse, Transport, http_error};
+use crate::model::{OrderStatus, Tn};
+use crate::wire::{self, FromXml};
+
+/// Filters of GET `/lsrorders` (reference E1). Empty filters are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub pon: Option<String>,
+    pub tn: Option<Tn>,
+    pub statuses: Vec<OrderStatus>,
+    pub customer_order_id: Option<String>,
+    pub order_id_fragment: Option<String>,
+    pub created_from: Option<NaiveDate>,
+    pub created_to: Option<NaiveDate>,
+    pub modified_from: Option<NaiveDate>,
+    pub modified_to: Option<NaiveDate>,
+}
+
+impl SearchQuery {
+    /// The query string, `status` repeated once per value (reference E1).
+    pub fn to_query_string(&self) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if let Some(v) = &self.pon {
+            q.append_pair("pon", v);
+        }
+        if let Some(tn) = self.tn {
+            q.append_pair("tn", &tn.digits());
+        }
+        for s in &self.statuses {
+            q.append_pair("status", s.as_str());
+        }
+        if let Some(v) = &self.customer_order_id {
+            q.append_pair("customerOrderId", v);
+        }
+        if let Some(v) = &self.order_id_fragment {
+            q.append_pair("orderIdFragment", v);
+        }
+        let date = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
+        if let Some(d) = &self.created_from {
+            q.append_pair("createdDateFrom", &date(d));
+        }
+        if let Some(d) = &self.created_to {
+            q.append_pair("createdDateTo", &date(d));
+        }
+        if let Some(d) = &self.modified_from {
+            q.append_pair("modifiedDateFrom", &date(d));
+        }
+        if let Some(d) = &self.modified_to {
+            q.append_pair("modifiedDateTo", &date(d));
+        }
+        q.finish()
+    }
+}
+
+/// The outcome of a create.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub order_id: String,
+    /// The order as the backend returned it (or as found again after an unclear outcome).
+    pub order: wire::LsrOrder,
+    /// True when the POST's answer was lost and the order was found by its customer order id.
+    pub recovered: bool,
+    /// How many times the body was actually sent.
+    pub attempts: u32,
+}
+
+/// How many times a create is sent at most, each after a lookup proved it missing.
+const MAX_CREATE_ATTEMPTS: u32 = 3;
+
+/// A client for one account of one backend.
+#[derive(Debug)]
+pub struct LsrClient {
+    transport: Transport,
+}
+
+impl LsrClient {
+    pub fn new(opts: ClientOptions) -> Result<LsrClient, ApiError> {
+        Ok(LsrClient {
+            transport: Transport::new(opts)?,
+        })
+    }
+
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    /// The base URL as the history store keys it (no trailing slash).
+    pub fn base_url(&self) -> String {
+        self.transport
+            .base_url()
+            .as_str()
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    pub fn account_id(&self) -> &str {
+        &self.transport.options().account_id
+    }
+
+    fn order_url(&self, order_id: &str) -> String {
+        let id: String = form_urlencoded::byte_serialize(order_id.as_bytes()).collect();
+        self.transport.account_url(&format!("lsrorders/{id}"))
+    }
+
+    fn decode<T: FromXml>(method: &str, url: &str, body: &[u8]) -> Result<T, ApiError> {
+        wire::decode(body).map_err(|e| ApiError::Decode {
+            method: method.to_string(),
+            url: url.to_string(),
+            message: e.to_string(),
+        })
+    }
+
+    /// GET one order.
+    pub async fn get_order(&self, order_id: &str) -> Result<wire::LsrOrder, ApiError> {
+        let url = self.order_url(order_id);
+        let resp = self.transport.call(Method::GET, &url, None).await?;
+        Self::decode("GET", &url, &resp.body)
+    }
+
+    /// GET the order list (at most 1,000 results, no paging).
+    pub async fn search(&self, query: &SearchQuery) -> Result<wire::LsrOrders, ApiError> {
+        let q = query.to_query_string();
+        let mut url = self.transport.account_url("lsrorders");
+        if !q.is_empty() {
+            url.push('?');
+            url.push_str(&q);
+        }
+        let resp = self.transport.call(Method::GET, &url, None).await?;
+        Self::decode("GET", &url, &resp.body)
+    }
+
+    /// POST a new order. The body must carry a `CustomerOrderId`: when the outcome is unclear
+    /// (timeout, dropped connection, 5xx, 429, unreadable answer) the client looks the order up
+    /// by it and only sends again when the backend proves it is not there.
+    pub async fn create_order(&self, order: &wire::LsrOrder) -> Result<Created, ApiError> {
+        let customer_order_id = order
+            .customer_order_id
+            .clone()
+            .filter(|c| !c.trim().is_empty())
+            .ok_or_else(|| ApiError::InvalidUrl {
+                url: self.transport.account_url("lsrorders"),
+                reason: "an order is only sent with a customer order id, so that an unclear \
+                         outcome can be checked"
+                    .into(),
+            })?;
+        let url = self.transport.account_url("lsrorders");
+        let body = wire::to_xml(order).map_err(|e| ApiError::Decode {
+            method: "POST".into(),
+            url: url.clone(),
+            message: format!("cannot write the order: {e}"),
+        })?;
+        let mut attempts = 0;
+        let mut last_problem: Option<ApiError> = None;
+        while attempts < MAX_CREATE_ATTEMPTS {
+            if attempts > 0 {
+                // Before any resend: is it there already?
+                match self
+                    .find_by_customer_order_id(&customer_order_id, order.pon.as_deref())
+                    .await
+                {
+                    Ok(Some(found)) => {
+                        return Ok(Created {
+                            order_id: found.order_id.clone().unwrap_or_default(),
+                            order: found,
+                            recovered: true,
+                            attempts,
+                        });
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        return Err(ApiError::UnclearOutcome {
+                            customer_order_id,
+                            message: format!(
+                                "{}; and looking the order up failed too: {e}",
+                                last_problem.map(|p| p.to_string()).unwrap_or_default()
+                            ),
+                        });
+                    }
+                }
+            }
+            attempts += 1;
+            let outcome = self
+                .transport
+                .send_once(Method::POST, &url, Some(&body))
+                .await;
+            match outcome {
+                Ok(resp) if (200..300).contains(&resp.status) => {
+                    match self.read_created(&url, &resp).await {
+                        Ok((order_id, created)) => {
+                            return Ok(Created {
+                                order_id,
+                                order: created,
+                                recovered: false,
+                                attempts,
+                            });
+                        }
+                        Err(e) => last_problem = Some(e),
+                    }
+                }
+                Ok(resp) if resp.status == 429 || resp.status >= 500 => {
+                    last_problem = Some(http_error("POST", &url, &resp));
+                    tokio::time::sleep(self.transport.backoff(attempts - 1, resp.retry_after))
+                        .await;
+                }
+                Ok(resp) => return Err(http_error("POST", &url, &resp)),
+                Err(e) if e.is_unclear_outcome() => {
+                    last_problem = Some(e);
+                    tokio::time::sleep(self.transport.backoff(attempts - 1, None)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        // Last look before giving up: the final attempt may have landed.
+        if let Ok(Some(found)) = self
+            .find_by_customer_order_id(&customer_order_id, order.pon.as_deref())
+            .await
+        {
+            return Ok(Created {
+                order_id: found.order_id.clone().unwrap_or_default(),
+                order: found,
+                recovered: true,
+                attempts,
+            });
+        }
+        Err(ApiError::UnclearOutcome {
+            customer_order_id,
+            message: last_problem
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "no answer".into()),
+        })
+    }
+
+    /// The order id and order from a 2xx create answer: `OrderId` in the body or the tail of
+    /// `Location`; an empty body (some servers) is followed by a GET.
+    async fn read_created(
+        &self,
+        url: &str,
+        resp: &HttpResponse,
+    ) -> Result<(String, wire::LsrOrder), ApiError> {
+        let from_location = resp
+            .location
+            .as_deref()
+            .and_then(|l| l.trim_end_matches('/').rsplit('/').next())
+            .filter(|id| !id.is_empty())
+            .map(str::to_string);
+        let body_text = String::from_utf8_lossy(&resp.body);
+        if body_text.trim().is_empty() {
+            let id = from_location.ok_or_else(|| ApiError::Decode {
+                method: "POST".into(),
+                url: url.to_string(),
+                message: "the answer has neither a body nor a Location header".into(),
+            })?;
+            let order = self.get_order(&id).await?;
+            return Ok((id, order));
+        }
+        let response: wire::LsrOrderResponse = Self::decode("POST", url, &resp.body)?;
+        let order = response.lsr_order.unwrap_or_default();
+        let id = order
+            .order_id
+            .clone()
+            .or(from_location)
+            .ok_or_else(|| ApiError::Decode {
+                method: "POST".into(),
+                url: url.to_string(),
+                message: "the answer names no order id".into(),
+            })?;
+        Ok((id, order))
+    }
+
+    /// The order with this customer order id (and PON, when given), fetched in full.
+    pub async fn find_by_customer_order_id(
+        &self,
+        customer_order_id: &str,
+        pon: Option<&str>,
+    ) -> Result<Option<wire::LsrOrder>, ApiError> {
+        let found = self
+            .search(&SearchQuery {
+                customer_order_id: Some(customer_order_id.to_string()),
+                ..SearchQuery::default()
+            })
+            .await?;
+        let hit = found.summaries.into_iter().find(|s| {
+            s.customer_order_id.as_deref() == Some(customer_order_id)
+                && pon.is_none_or(|p| s.pon.as_deref() == Some(p))
+        });
+        match hit.and_then(|s| s.order_id) {
+            Some(id) => self.get_order(&id).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// PUT a supp. Bandwidth answers with the updated order.
+    pub async fn supp(
+        &self,
+        order_id: &str,
+        changes: &wire::LsrOrder,
+    ) -> Result<wire::LsrOrder, ApiError> {
+        self.put_order(order_id, changes).await
+    }
+
+    /// PUT `OrderStatus=CANCELLED` (there is no DELETE).
+    pub async fn cancel(&self, order_id: &str) -> Result<wire::LsrOrder, ApiError> {
+        self.put_order(order_id, &wire::LsrOrder::cancel_request())
+            .await
+    }
+
+    async fn put_order(
+        &self,
+        order_id: &str,
+        body: &wire::LsrOrder,
+    ) -> Result<wire::LsrOrder, ApiError> {
+        let url = self.order_url(order_id);
+        let text = wire::to_xml(body).map_err(|e| ApiError::Decode {
+            method: "PUT".into(),
+            url: url.clone(),
+            message: format!("cannot write the request: {e}"),
+        })?;
+        let resp = self.transport.call(Method::PUT, &url, Some(&text)).await?;
+        if String::from_utf8_lossy(&resp.body).trim().is_empty() {
+            return self.get_order(order_id).await;
+        }
+        let response: wire::LsrOrderResponse = Self::decode("PUT", &url, &resp.body)?;
+        match response.lsr_order {
+            Some(order) => Ok(order),
+            None => self.get_order(order_id).await,
+        }
+    }
+
+    /// GET the order's history.
+    pub async fn history(&self, order_id: &str) -> Result<Vec<wire::OrderHistory>, ApiError> {
+        let url = format!("{}/history", self.order_url(order_id));
+        let resp = self.transport.call(Method::GET, &url, None).await?;
+        let wrapper: wire::OrderHistoryWrapper = Self::decode("GET", &url, &resp.body)?;
+        Ok(wrapper.entries)
+    }
+
+    /// GET the order's notes; 204 means none.
+    pub async fn notes(&self, order_id: &str) -> Result<Vec<wire::Note>, ApiError> {
+        let url = format!("{}/notes", self.order_url(order_id));
+        let resp = self.transport.call(Method::GET, &url, None).await?;
+        if resp.status == 204 || String::from_utf8_lossy(&resp.body).trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let notes: wire::Notes = Self::decode("GET", &url, &resp.body)?;
+        Ok(notes.notes)
+    }
+
+    /// POST a note; returns its id from the `Location` tail.
+    pub async fn add_note(
+        &self,
+        order_id: &str,
+        user_id: &str,
+        text: &str,
+    ) -> Result<Option<String>, ApiError> {
+        let url = format!("{}/notes", self.order_url(order_id));
+        let body =
+            wire::to_xml(&wire::Note::request(user_id, text)).map_err(|e| ApiError::Decode {
+                method: "POST".into(),
+                url: url.clone(),
+                message: format!("cannot write the note: {e}"),
+            })?;
+        let resp = self.transport.call(Method::POST, &url, Some(&body)).await?;
+        Ok(resp
+            .location
+            .as_deref()
+            .and_then(|l| l.trim_end_matches('/').rsplit('/').next())
+            .map(str::to_string))
+    }
+
+    /// How long to wait before polling again, growing from `base` to `max`.
+    pub fn poll_delay(attempt: u32, base: Duration, max: Duration) -> Duration {
+        base.saturating_mul(1u32 << attempt.min(10)).min(max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn search_query_repeats_status() {
+        let q = SearchQuery {
+            pon: Some("A B".into()),
+            tn: Some(Tn::parse("919-555-0100").unwrap()),
+            statuses: vec![OrderStatus::Pending, OrderStatus::Foc],
+            created_from: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()),
+            ..SearchQuery::default()
+        };
+        assert_eq!(
+            q.to_query_string(),
+            "pon=A+B&tn=9195550100&status=PENDING&status=FOC&createdDateFrom=2026-01-02"
+        );
+        assert_eq!(SearchQuery::default().to_query_string(), "");
+    }
+}

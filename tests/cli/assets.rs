@@ -1,0 +1,88 @@
+//! `completions/` and `man/` are rendered from the clap definitions; this test fails when the
+//! committed files are stale and rewrites them with `LSR_UPDATE_ASSETS=1`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+/// The completion scripts, by file name.
+fn render_completions() -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for (shell, name) in [
+        (Shell::Bash, "lsr.bash"),
+        (Shell::Zsh, "_lsr"),
+        (Shell::Fish, "lsr.fish"),
+        (Shell::Elvish, "lsr.elv"),
+        (Shell::PowerShell, "_lsr.ps1"),
+    ] {
+        files.insert(name.to_string(), lsr::commands::completions::render(shell));
+    }
+    files
+}
+
+/// `lsr.1` and one page per subcommand (nested ones too), by file name.
+fn render_man_pages() -> BTreeMap<String, Vec<u8>> {
+    let tmp = tempfile::tempdir().unwrap();
+    clap_mangen::generate_to(lsr::cli::Cli::command(), tmp.path()).expect("render man pages");
+    std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Compares rendered files with a directory; rewrites it when `LSR_UPDATE_ASSETS=1`.
+fn check_dir(dir: &Path, rendered: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let update = std::env::var("LSR_UPDATE_ASSETS").is_ok_and(|v| v == "1");
+    let mut problems = Vec::new();
+    let existing: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    for path in &existing {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !rendered.contains_key(&name) {
+            if update {
+                std::fs::remove_file(path).unwrap();
+            } else {
+                problems.push(format!("{} is no longer rendered", path.display()));
+            }
+        }
+    }
+    for (name, bytes) in rendered {
+        let path = dir.join(name);
+        let current = std::fs::read(&path)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"));
+        let fresh = String::from_utf8_lossy(bytes).to_string();
+        if current.as_deref() != Some(fresh.as_str()) {
+            if update {
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(&path, bytes).unwrap();
+            } else if current.is_none() {
+                problems.push(format!("{} is missing", path.display()));
+            } else {
+                problems.push(format!("{} is stale", path.display()));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn assets_completions_and_man_pages_are_fresh() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut problems = check_dir(&root.join("completions"), &render_completions());
+    problems.extend(check_dir(&root.join("man"), &render_man_pages()));
+    assert!(
+        problems.is_empty(),
+        "generated assets are out of date:\n  {}\nrun: LSR_UPDATE_ASSETS=1 cargo test --test cli assets",
+        problems.join("\n  ")
+    );
+}
