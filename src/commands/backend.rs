@@ -55,8 +55,12 @@ impl Backend {
             }
         })?;
         if ctx.global.sandbox {
-            let embedded = crate::sandbox::embedded::start(&ctx.config_dir)
-                .map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
+            let started = if ctx.today_pinned {
+                crate::sandbox::embedded::start_on(&ctx.config_dir, ctx.today)
+            } else {
+                crate::sandbox::embedded::start(&ctx.config_dir)
+            };
+            let embedded = started.map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
             let demo = embedded.demo_account();
             let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
             opts.credentials = Some(Credentials::ClientCredentials {
