@@ -100,7 +100,12 @@ pub fn confirm_sending(
     order: &LsrOrder,
     findings: &[Finding],
 ) -> anyhow::Result<()> {
-    let summary = order_summary(ctx, order, findings);
+    let backend = if ctx.global.sandbox {
+        "the sandbox".to_string()
+    } else {
+        ctx.settings.base_url.value.clone()
+    };
+    let summary = order_summary(&backend, order, findings);
     eprint!("{summary}");
     if ctx.global.yes {
         return Ok(());
@@ -118,12 +123,12 @@ pub fn confirm_sending(
         Exit::Failure,
         format!("order {} was not sent", order.pon),
     )
-    .with_hint("run `lsr submit` again when it is ready, or `lsr validate` with the same flags to check it")
+    .with_hint("run `lsr submit` again to start over; `lsr validate` checks an order without sending it")
     .into())
 }
 
-/// The summary shown before sending: the order's fields, then the findings.
-pub fn order_summary(ctx: &Context, order: &LsrOrder, findings: &[Finding]) -> String {
+/// The summary shown before sending to `backend`: the order's fields, then the findings.
+pub fn order_summary(backend: &str, order: &LsrOrder, findings: &[Finding]) -> String {
     let s = &order.subscriber;
     let mut lines: Vec<(&str, String)> = vec![("PON", order.pon.to_string())];
     if let Some(id) = &order.customer_order_id {
@@ -158,11 +163,6 @@ pub fn order_summary(ctx: &Context, order: &LsrOrder, findings: &[Finding]) -> S
     lines.push(("TNs", format!("{} ({})", tns.join(", "), tns.len())));
 
     let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let backend = if ctx.global.sandbox {
-        "the sandbox".to_string()
-    } else {
-        ctx.settings.base_url.value.clone()
-    };
     let mut text = format!("\nThe order to send to {backend}:\n");
     for (key, value) in lines {
         text.push_str(&format!("  {key:<width$}  {value}\n"));
@@ -220,12 +220,7 @@ pub fn refusal(
     rules: &ValidationContext<'_>,
 ) -> Option<String> {
     let report = validate_order(candidate, rules);
-    let finding = report.errors().find(|f| {
-        f.field == field
-            || field
-                .strip_prefix(f.field.as_str())
-                .is_some_and(|rest| rest.starts_with('.'))
-    })?;
+    let finding = report.errors().find(|f| covers(&f.field, field))?;
     // A "field is required" hint names flags and order-file keys, which mean nothing at a
     // prompt; other hints say how to fix the answer (e.g. the next business day).
     let is_missing = !flags_for_missing(finding).is_empty();
@@ -292,18 +287,18 @@ impl<'a> Wizard<'a> {
         }
     }
 
-    /// Asks, in the order of the order file, for each field `report` found missing, plus the
-    /// requested FOC date when none was given (offering the next business day).
+    /// Asks, in the order of the order file, for each field the validator has an error on:
+    /// the missing ones, and the given ones it refuses (shown with the reason, to edit). The
+    /// requested FOC date is asked when none was given, offering the next business day.
     fn ask_missing(&self, draft: &mut OrderDraft, report: &Report) -> dialoguer::Result<()> {
-        let missing = |code: u32| report.errors().any(|f| f.code == Some(code));
-        let address_missing = missing(7107);
+        let needs = |field: &str| has_error_on(report, field);
         eprintln!("The order is missing required fields; answer to complete it (Ctrl-C stops).");
-        if missing(7120) {
+        if needs("pon") {
             self.ask_text(draft, "PON (purchase order number)", "pon", None, |d| {
                 &mut d.pon
             })?;
         }
-        if is_blank(&draft.requested_foc_date) {
+        if is_blank(&draft.requested_foc_date) || needs("requested_foc_date") {
             let next = self.ctx.calendar.next_business_day(self.ctx.today);
             self.ask_text(
                 draft,
@@ -313,7 +308,7 @@ impl<'a> Wizard<'a> {
                 |d| &mut d.requested_foc_date,
             )?;
         }
-        if missing(17023) {
+        if needs("authorizing_person") {
             self.ask_text(
                 draft,
                 "Authorizing person",
@@ -322,41 +317,54 @@ impl<'a> Wizard<'a> {
                 |d| &mut d.authorizing_person,
             )?;
         }
-        if missing(17010) || missing(17012) {
-            self.ask_subscriber_name(draft)?;
+        if [
+            "subscriber.type",
+            "subscriber.business_name",
+            "subscriber.last_name",
+        ]
+        .into_iter()
+        .any(needs)
+        {
+            self.ask_subscriber_name(draft, report)?;
         }
-        let address: [(u32, &str, &str, FieldSlot); 5] = [
-            (7108, "Service address: house number", "house_number", |d| {
+        let address: [(&str, &str, FieldSlot); 5] = [
+            ("house_number", "Service address: house number", |d| {
                 &mut d.subscriber.address.house_number
             }),
-            (7109, "Service address: street", "street", |d| {
+            ("street", "Service address: street", |d| {
                 &mut d.subscriber.address.street
             }),
-            (7110, "Service address: city", "city", |d| {
+            ("city", "Service address: city", |d| {
                 &mut d.subscriber.address.city
             }),
-            (7111, "Service address: state (2 letters)", "state", |d| {
+            ("state", "Service address: state (2 letters)", |d| {
                 &mut d.subscriber.address.state
             }),
-            (7112, "Service address: ZIP code", "zip", |d| {
+            ("zip", "Service address: ZIP code", |d| {
                 &mut d.subscriber.address.zip
             }),
         ];
-        for (code, prompt, name, slot) in address {
-            if address_missing || missing(code) {
-                let field = format!("subscriber.address.{name}");
+        for (name, prompt, slot) in address {
+            let field = format!("subscriber.address.{name}");
+            if needs(&field) {
                 self.ask_text(draft, prompt, &field, None, slot)?;
             }
         }
-        if missing(17003) {
+        // Only an empty list is asked for; a refused TN among many stays a finding to fix.
+        if draft.tns.is_empty() {
             self.ask_tns(draft)?;
         }
         Ok(())
     }
 
-    /// The subscriber type (when not given) decides which name is asked: a business name, or a
-    /// first (optional) and last name.
-    fn ask_subscriber_name(&self, draft: &mut OrderDraft) -> dialoguer::Result<()> {
+    /// The subscriber type (when not given, or not understood) decides which name is asked:
+    /// a business name, or a first (optional) and last name.
+    fn ask_subscriber_name(
+        &self,
+        draft: &mut OrderDraft,
+        report: &Report,
+    ) -> dialoguer::Result<()> {
+        let needs = |field: &str| has_error_on(report, field);
         let given = draft
             .subscriber
             .subscriber_type
@@ -382,7 +390,7 @@ impl<'a> Wizard<'a> {
         };
         match kind {
             SubscriberType::Business => {
-                if is_blank(&draft.subscriber.business_name) {
+                if is_blank(&draft.subscriber.business_name) || needs("subscriber.business_name") {
                     self.ask_text(
                         draft,
                         "Business name",
@@ -393,7 +401,7 @@ impl<'a> Wizard<'a> {
                 }
             }
             SubscriberType::Residential => {
-                if is_blank(&draft.subscriber.first_name) {
+                if is_blank(&draft.subscriber.first_name) || needs("subscriber.first_name") {
                     // Optional: the validator accepts it empty.
                     self.ask_text(
                         draft,
@@ -403,7 +411,7 @@ impl<'a> Wizard<'a> {
                         |d| &mut d.subscriber.first_name,
                     )?;
                 }
-                if is_blank(&draft.subscriber.last_name) {
+                if is_blank(&draft.subscriber.last_name) || needs("subscriber.last_name") {
                     self.ask_text(draft, "Last name", "subscriber.last_name", None, |d| {
                         &mut d.subscriber.last_name
                     })?;
@@ -414,7 +422,8 @@ impl<'a> Wizard<'a> {
     }
 
     /// Asks for a field until the validator accepts it; an empty answer is checked too, so a
-    /// required field says why it cannot be left out.
+    /// required field says why it cannot be left out. A given value the validator refuses is
+    /// shown with the reason and offered for editing.
     fn ask_text(
         &self,
         draft: &mut OrderDraft,
@@ -433,6 +442,17 @@ impl<'a> Wizard<'a> {
                 *slot(&mut candidate) = non_blank(answer);
                 refused(refusal(&candidate, field, &rules))
             });
+        if let Some(given) = slot(draft).as_deref().and_then(non_blank) {
+            if let Some(why) = refusal(draft, field, &rules) {
+                let mut line = String::new();
+                let width = usize::from(Term::stderr().size().1);
+                let _ = self
+                    .theme()
+                    .format_error(&mut line, &wrap_to_width(&why, width));
+                eprintln!("{line}");
+                input = input.with_initial_text(given);
+            }
+        }
         if let Some(default) = default {
             input = input.default(default);
         }
@@ -483,6 +503,19 @@ fn refused(why: Option<String>) -> Result<(), String> {
         None => Ok(()),
         Some(text) => Err(wrap_to_width(&text, usize::from(Term::stderr().size().1))),
     }
+}
+
+/// True when the validator reports an error on `field` or on a field that contains it.
+fn has_error_on(report: &Report, field: &str) -> bool {
+    report.errors().any(|f| covers(&f.field, field))
+}
+
+/// `subscriber.address` covers `subscriber.address.zip`; every field covers itself.
+fn covers(finding_field: &str, field: &str) -> bool {
+    finding_field == field
+        || field
+            .strip_prefix(finding_field)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 fn is_blank(value: &Option<String>) -> bool {
@@ -616,6 +649,33 @@ mod tests {
         assert!(why.contains("Christmas"), "{why}");
         draft.requested_foc_date = Some("2026-12-01".into());
         assert_eq!(refusal(&draft, "requested_foc_date", &rules), None);
+    }
+
+    #[test]
+    fn wizard_summary_shows_the_order_and_findings_but_never_the_secrets() {
+        let mut draft = complete_draft();
+        draft.requested_foc_date = Some("+1bd".into());
+        draft.subscriber.account_number = Some("ACCT99887766".into());
+        draft.subscriber.pin = Some("SECRET42".into());
+        // A 555 number: a warning, so the order is typed and the summary has a finding.
+        draft.tns.push("919-555-0101".into());
+        let report_ok = report_of(&draft);
+        let order = report_ok.order.clone().unwrap();
+        let text = order_summary("the sandbox", &order, &report_ok.findings);
+        assert!(text.contains("The order to send to the sandbox:"), "{text}");
+        assert!(text.contains("2026-12-01 (Tuesday)"), "{text}");
+        assert!(text.contains("Acme Widgets (business)"), "{text}");
+        assert!(text.contains("11 Park Ave, Raleigh NC 27601"), "{text}");
+        assert!(text.contains("919-720-6100, 919-555-0101 (2)"), "{text}");
+        assert!(text.contains("warning tns[1]:"), "{text}");
+        assert!(
+            !text.contains("SECRET42") && !text.contains("ACCT99887766"),
+            "{text}"
+        );
+        assert!(
+            text.contains("PIN") && text.contains("given (not shown)"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -99,16 +99,25 @@ fn submit_wizard_refuses_bad_answers_and_sends_the_order_it_built() {
 #[test]
 fn submit_wizard_asks_names_by_subscriber_type_and_declining_sends_nothing() {
     let world = SandboxWorld::new();
-    let address = &BUSINESS_ORDER_FLAGS[6..];
-    let mut args = vec![
+    // The state is given but refused: the wizard shows why and offers it for editing.
+    let args = [
         "--pon",
         "WIZ-2",
         "--foc",
         "+2bd",
         "--auth-person",
         "Jane Doe",
+        "--house-number",
+        "11",
+        "--street",
+        "Park Ave",
+        "--city",
+        "Raleigh",
+        "--state",
+        "XX",
+        "--zip",
+        "27601",
     ];
-    args.extend_from_slice(address);
     let Some(t) = wizard(&world, &args) else {
         return;
     };
@@ -124,6 +133,15 @@ fn submit_wizard_asks_names_by_subscriber_type_and_declining_sends_nothing() {
     t.type_line("");
     t.wait_for("a residential subscriber needs a last name");
     t.type_line("Doe");
+    let screen = t.wait_for("Service address: state (2 letters): XX");
+    assert!(
+        screen.contains("error: state code `XX` is not a US state, DC or territory"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Service address: city"), "{screen}");
+    t.press("BSpace");
+    t.press("BSpace");
+    t.type_line("NC");
     t.wait_for("Telephone number to port");
     t.type_line("");
     t.wait_for("the order has no telephone numbers");
