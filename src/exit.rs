@@ -84,9 +84,12 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
 /// The hint to print under an error, if any part of its chain carries one.
 pub fn hint_for(err: &anyhow::Error) -> Option<String> {
     err.chain().find_map(|cause| {
+        if let Some(cli) = cause.downcast_ref::<CliError>() {
+            return cli.hint.clone();
+        }
         cause
-            .downcast_ref::<CliError>()
-            .and_then(|c| c.hint.clone())
+            .downcast_ref::<crate::client::ApiError>()
+            .and_then(crate::client::ApiError::hint)
     })
 }
 
@@ -102,5 +105,15 @@ mod tests {
         let pipe = anyhow::Error::from(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
         assert_eq!(exit_for(&pipe), Exit::Success);
         assert_eq!(exit_for(&anyhow::anyhow!("boom")), Exit::Failure);
+    }
+
+    #[test]
+    fn hint_for_reads_api_errors_too() {
+        let err = anyhow::Error::from(crate::client::ApiError::MissingCredentials {
+            backend: "https://x".into(),
+        })
+        .context("submitting");
+        assert_eq!(exit_for(&err), Exit::Auth);
+        assert!(hint_for(&err).is_some_and(|h| h.contains("LSR_CLIENT_ID")));
     }
 }

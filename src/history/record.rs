@@ -37,6 +37,12 @@ impl BackendKey {
     }
 }
 
+impl fmt::Display for BackendKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (account {})", self.base_url, self.account_id)
+    }
+}
+
 /// One error Bandwidth reported on an order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ErrorEntry {

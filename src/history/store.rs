@@ -20,7 +20,7 @@ use super::record::{
     BackendKey, ErrorEntry, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, RecordOutcome,
     StatusEvent,
 };
-use super::schema::{MIGRATIONS, MigrationOutcome, current_version, migrate, read_user_version};
+use super::schema::{MIGRATIONS, MigrationOutcome, current_version, migrate};
 use crate::model::{OrderStatus, Pon, Tn};
 use crate::validate::PendingFoc;
 
@@ -44,9 +44,6 @@ const OPEN_STATUSES: [OrderStatus; 3] = [
 
 const ORDER_COLUMNS: &str = "o.id, o.order_id, o.pon, o.pon_version, o.customer_order_id, \
      o.status, o.requested_foc_date, o.actual_foc_date, o.created_at, o.updated_at";
-
-/// Newest first; among equal creation times the higher PON version, then the later insert.
-const NEWEST_FIRST: &str = "ORDER BY o.created_at DESC, o.pon_version DESC, o.id DESC";
 
 /// The local history of orders, per backend, in one SQLite file (WAL mode, safe for several lsr
 /// processes at once). Cheap to share: `HistoryStore` is `Send + Sync` and serialises its own
@@ -87,10 +84,20 @@ impl HistoryStore {
         .map_err(open_error)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
 
-        // Look before writing anything: reading the version is the first access to the file
-        // and fails with NOTADB on garbage; a newer schema must not even get the WAL switch.
+        // Look before writing anything: this read is the first access to the file and fails
+        // with NOTADB on garbage; a newer schema must not even get the WAL switch. One
+        // statement, so both answers come from the same snapshot even while another process
+        // is migrating the file.
         let known = current_version();
-        let found = retry_busy(path, || read_user_version(&conn))?;
+        let (found, foreign_tables) = retry_busy(path, || {
+            conn.query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite%')",
+                [],
+                |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)),
+            )
+        })?;
+        let found = u32::try_from(found).unwrap_or(u32::MAX);
         if found > known {
             return Err(StoreError::NewerSchema {
                 path: path.to_path_buf(),
@@ -98,19 +105,10 @@ impl HistoryStore {
                 known,
             });
         }
-        if found == 0 {
-            let foreign_tables: i64 = retry_busy(path, || {
-                conn.query_row(
-                    "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite%'",
-                    [],
-                    |row| row.get(0),
-                )
-            })?;
-            if foreign_tables > 0 {
-                return Err(StoreError::NotHistory {
-                    path: path.to_path_buf(),
-                });
-            }
+        if found == 0 && foreign_tables > 0 {
+            return Err(StoreError::NotHistory {
+                path: path.to_path_buf(),
+            });
         }
 
         // WAL lets readers run beside the one writer; synchronous=NORMAL is safe from
@@ -123,14 +121,18 @@ impl HistoryStore {
         retry_busy(path, || {
             conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
         })?;
-        match retry_busy(path, || migrate(&mut conn, MIGRATIONS))? {
-            MigrationOutcome::Migrated { .. } => {}
-            MigrationOutcome::Newer { found } => {
-                return Err(StoreError::NewerSchema {
-                    path: path.to_path_buf(),
-                    found,
-                    known,
-                });
+        // An up-to-date file needs no write lock at all; otherwise `migrate` re-checks under the
+        // lock, since another process may be migrating the same file right now.
+        if found < known {
+            match retry_busy(path, || migrate(&mut conn, MIGRATIONS))? {
+                MigrationOutcome::Migrated { .. } => {}
+                MigrationOutcome::Newer { found } => {
+                    return Err(StoreError::NewerSchema {
+                        path: path.to_path_buf(),
+                        found,
+                        known,
+                    });
+                }
             }
         }
         conn.set_prepared_statement_cache_capacity(64);
@@ -203,8 +205,7 @@ impl HistoryStore {
                 OrderRef::IdOrPon(text) => {
                     let by_id = query_order_rows(
                         conn,
-                        "o.backend_id = ?1 AND o.order_id = ?2",
-                        "LIMIT 1",
+                        &select_orders("o.backend_id = ?1 AND o.order_id = ?2", "LIMIT 1"),
                         params_vec([Value::Integer(backend_id), Value::Text(text.clone())]),
                     )?;
                     match (by_id.into_iter().next(), Pon::parse(text)) {
@@ -231,45 +232,8 @@ impl HistoryStore {
             let Some(backend_id) = find_backend(conn, backend)? else {
                 return Ok(Vec::new());
             };
-            let mut clauses = vec!["o.backend_id = ?".to_string()];
-            let mut values = vec![Value::Integer(backend_id)];
-            if let Some(pon) = &query.pon {
-                clauses.push("o.pon = ?".to_string());
-                values.push(Value::Text(pon.as_str().to_string()));
-            }
-            if let Some(tn) = query.tn {
-                clauses.push("o.id IN (SELECT order_row FROM order_tns WHERE tn = ?)".to_string());
-                values.push(Value::Integer(tn_to_sql(tn)));
-            }
-            if !query.statuses.is_empty() {
-                let marks = vec!["?"; query.statuses.len()].join(", ");
-                clauses.push(format!("o.status IN ({marks})"));
-                values.extend(
-                    query
-                        .statuses
-                        .iter()
-                        .map(|s| Value::Text(s.as_str().to_string())),
-                );
-            }
-            if let Some(id) = &query.customer_order_id {
-                clauses.push("o.customer_order_id = ?".to_string());
-                values.push(Value::Text(id.clone()));
-            }
-            if let Some(from) = query.created_from {
-                clauses.push("o.created_at >= ?".to_string());
-                values.push(Value::Integer(day_start_nanos(from).unwrap_or(i64::MIN)));
-            }
-            if let Some(to) = query.created_to {
-                if let Some(end) = to.succ_opt().and_then(day_start_nanos) {
-                    clauses.push("o.created_at < ?".to_string());
-                    values.push(Value::Integer(end));
-                }
-            }
-            let tail = match query.limit {
-                Some(limit) => format!("{NEWEST_FIRST} LIMIT {limit}"),
-                None => NEWEST_FIRST.to_string(),
-            };
-            let rows = query_order_rows(conn, &clauses.join(" AND "), &tail, values)?;
+            let (sql, values) = search_statement(backend_id, query);
+            let rows = query_order_rows(conn, &sql, values)?;
             rows.into_iter()
                 .map(|row| complete_record(conn, row))
                 .collect()
@@ -321,10 +285,11 @@ impl HistoryStore {
             let Some(backend_id) = find_backend(conn, backend)? else {
                 return Ok(Vec::new());
             };
+            // CROSS JOIN: start from the TN index, never from the orders (see `search_statement`).
             let mut statement = conn.prepare_cached(
                 "SELECT o.pon, o.actual_foc_date, o.order_id
                  FROM order_tns t
-                 JOIN orders o ON o.id = t.order_row
+                 CROSS JOIN orders o ON o.id = t.order_row
                  WHERE t.tn = ?1 AND o.backend_id = ?2
                    AND o.status IN (?3, ?4, ?5) AND o.actual_foc_date IS NOT NULL
                  GROUP BY o.id
@@ -649,18 +614,95 @@ fn order_row(row: &Row<'_>) -> rusqlite::Result<OrderRow> {
     })
 }
 
+/// The SQL and parameters of a local search. Without statistics SQLite's planner likes to walk
+/// `orders_by_created_at` just to avoid a sort, which turns a TN or PON lookup into a scan of
+/// every order of the backend; so when a selective filter is given, the TN lookup drives the
+/// join (CROSS JOIN fixes the loop order) and unary `+` keeps `created_at` from being used as
+/// an index.
+pub(crate) fn search_statement(backend_id: i64, query: &LocalQuery) -> (String, Vec<Value>) {
+    let selective = query.tn.is_some() || query.pon.is_some() || query.customer_order_id.is_some();
+    let created = if selective {
+        "+o.created_at"
+    } else {
+        "o.created_at"
+    };
+    let mut from = "orders o".to_string();
+    let mut clauses = Vec::new();
+    let mut values = Vec::new();
+    if let Some(tn) = query.tn {
+        from = "order_tns t CROSS JOIN orders o ON o.id = t.order_row".to_string();
+        clauses.push("t.tn = ?".to_string());
+        values.push(Value::Integer(tn_to_sql(tn)));
+    }
+    clauses.push("o.backend_id = ?".to_string());
+    values.push(Value::Integer(backend_id));
+    if let Some(pon) = &query.pon {
+        clauses.push("o.pon = ?".to_string());
+        values.push(Value::Text(pon.as_str().to_string()));
+    }
+    if !query.statuses.is_empty() {
+        let marks = vec!["?"; query.statuses.len()].join(", ");
+        clauses.push(format!("o.status IN ({marks})"));
+        values.extend(
+            query
+                .statuses
+                .iter()
+                .map(|s| Value::Text(s.as_str().to_string())),
+        );
+    }
+    if let Some(id) = &query.customer_order_id {
+        clauses.push("o.customer_order_id = ?".to_string());
+        values.push(Value::Text(id.clone()));
+    }
+    if let Some(from_day) = query.created_from {
+        clauses.push(format!("{created} >= ?"));
+        values.push(Value::Integer(
+            day_start_nanos(from_day).unwrap_or(i64::MIN),
+        ));
+    }
+    if let Some(end) = query
+        .created_to
+        .and_then(|to| to.succ_opt())
+        .and_then(day_start_nanos)
+    {
+        clauses.push(format!("{created} < ?"));
+        values.push(Value::Integer(end));
+    }
+    // A TN listed twice on one order must not list the order twice.
+    let group = if query.tn.is_some() {
+        "GROUP BY o.id"
+    } else {
+        ""
+    };
+    let order = if selective {
+        "ORDER BY +o.created_at DESC, +o.pon_version DESC, +o.id DESC"
+    } else {
+        "ORDER BY o.created_at DESC, o.pon_version DESC, o.id DESC"
+    };
+    let limit = query
+        .limit
+        .map(|limit| format!("LIMIT {limit}"))
+        .unwrap_or_default();
+    let sql = format!(
+        "SELECT {ORDER_COLUMNS} FROM {from} WHERE {} {group} {order} {limit}",
+        clauses.join(" AND ")
+    );
+    (sql, values)
+}
+
 fn query_order_rows(
     conn: &Connection,
-    filter: &str,
-    tail: &str,
+    sql: &str,
     values: Vec<Value>,
 ) -> rusqlite::Result<Vec<OrderRow>> {
-    let sql = format!("SELECT {ORDER_COLUMNS} FROM orders o WHERE {filter} {tail}");
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement
+    conn.prepare_cached(sql)?
         .query_map(params_from_iter(values), order_row)?
-        .collect();
-    rows
+        .collect()
+}
+
+/// `SELECT` of the order columns from `orders o` with a filter and a tail (ORDER BY, LIMIT).
+fn select_orders(filter: &str, tail: &str) -> String {
+    format!("SELECT {ORDER_COLUMNS} FROM orders o WHERE {filter} {tail}")
 }
 
 /// The newest order with `pon`, of exactly `version` when given, else of the highest version.
@@ -681,12 +723,12 @@ fn latest_version(
         }
         None => "o.backend_id = ?1 AND o.pon = ?2",
     };
-    let rows = query_order_rows(
-        conn,
+    // `+` keeps the planner on `orders_by_pon` (see `search_statement`).
+    let sql = select_orders(
         filter,
-        "ORDER BY o.pon_version DESC, o.created_at DESC, o.id DESC LIMIT 1",
-        values,
-    )?;
+        "ORDER BY o.pon_version DESC, +o.created_at DESC, +o.id DESC LIMIT 1",
+    );
+    let rows = query_order_rows(conn, &sql, values)?;
     Ok(rows.into_iter().next())
 }
 
@@ -850,8 +892,7 @@ fn upsert_order(
     let record = item.record;
     let existing = query_order_rows(
         conn,
-        "o.backend_id = ?1 AND o.order_id = ?2",
-        "LIMIT 1",
+        &select_orders("o.backend_id = ?1 AND o.order_id = ?2", "LIMIT 1"),
         params_vec([
             Value::Integer(backend_id),
             Value::Text(record.order_id.clone()),

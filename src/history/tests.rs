@@ -849,3 +849,80 @@ fn history_concurrent_processes_lose_nothing() {
     }
     assert_every_order_present(&path);
 }
+
+/// The query plans the 100k-order benchmark depends on: a selective filter must use its index,
+/// never walk every order of the backend.
+#[test]
+fn history_search_plans_use_the_selective_index() {
+    let (_dir, store) = open_temp();
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let plan = |query: LocalQuery| {
+        let (sql, values) = super::store::search_statement(1, &query);
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        statement
+            .query_map(rusqlite::params_from_iter(values), |row| {
+                row.get::<_, String>(3)
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let by_tn = LocalQuery {
+        tn: Some(tn("9195551234")),
+        statuses: vec![OrderStatus::Pending],
+        created_from: Some(day("2026-01-01")),
+        created_to: Some(day("2026-12-31")),
+        ..LocalQuery::default()
+    };
+    let by_pon = LocalQuery {
+        pon: Some(Pon::parse("P").unwrap()),
+        created_from: Some(day("2026-01-01")),
+        ..LocalQuery::default()
+    };
+    let by_customer = LocalQuery {
+        customer_order_id: Some("c".to_string()),
+        created_to: Some(day("2026-12-31")),
+        ..LocalQuery::default()
+    };
+    for (query, index) in [
+        (by_tn, "order_tns_by_tn"),
+        (by_pon, "orders_by_pon"),
+        (by_customer, "orders_by_customer_order_id"),
+    ] {
+        let plan = plan(query);
+        assert!(plan.contains(index), "{plan}");
+        assert!(!plan.contains("orders_by_created_at"), "{plan}");
+        assert!(!plan.contains("SCAN"), "{plan}");
+    }
+    let newest = plan(LocalQuery {
+        limit: Some(20),
+        ..LocalQuery::default()
+    });
+    assert!(newest.contains("orders_by_created_at"), "{newest}");
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::{OrderRef, OrderRefError};
+
+    proptest! {
+            #[test]
+            fn history_order_ref_parse_never_panics(input in ".{0,40}") {
+                let _ = input.parse::<OrderRef>();
+            }
+
+            #[test]
+            fn history_order_ref_round_trips(pon in "[A-Za-z0-9#_-]{1,25}", version in 1u32..10_000) {
+                let text = format!("{pon}@{version}");
+                let parsed: OrderRef = text.parse().unwrap();
+                prop_assert_eq!(parsed.to_string(), text);
+                let plain: OrderRef = pon.parse().unwrap();
+                prop_assert_eq!(plain, OrderRef::IdOrPon(pon.clone()));
+    let zero = format!("{pon}@0").parse::<OrderRef>();
+                let refused = matches!(zero, Err(OrderRefError::BadVersion { .. }));
+            prop_assert!(refused);
+            }
+        }
+}

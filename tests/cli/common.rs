@@ -13,3 +13,153 @@ pub fn lsr(config_dir: &std::path::Path) -> Command {
         .env("NO_COLOR", "1");
     cmd
 }
+
+/// A `lsr sandbox serve` process on 127.0.0.1:0 with its own data dir; killed on drop.
+pub struct SandboxProcess {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT`
+    pub url: String,
+    pub data: tempfile::TempDir,
+}
+
+/// The demo account every fresh sandbox store has.
+pub const DEMO_ACCOUNT: &str = "9900001";
+pub const DEMO_CLIENT_ID: &str = "demo-client-1";
+pub const DEMO_CLIENT_SECRET: &str = "demo-secret-1";
+
+impl SandboxProcess {
+    /// Starts a sandbox with no processing delay (tests move its clock instead of sleeping).
+    pub fn start() -> SandboxProcess {
+        let data = tempfile::tempdir().expect("sandbox data dir");
+        SandboxProcess::start_in(data)
+    }
+
+    /// Starts a sandbox on an existing data dir (to show state survives a restart).
+    pub fn start_in(data: tempfile::TempDir) -> SandboxProcess {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"))
+            .args([
+                "sandbox",
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--processing-delay",
+                "0",
+                "--data",
+            ])
+            .arg(data.path())
+            .env("LSR_CONFIG_DIR", data.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start lsr sandbox serve");
+        let stdout = child.stdout.take().expect("sandbox stdout");
+        let mut first = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("read the listening line");
+        let url = first
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
+            .to_string();
+        SandboxProcess { child, url, data }
+    }
+
+    /// `http://127.0.0.1:PORT/api/v1`
+    pub fn api_url(&self) -> String {
+        format!("{}/api/v1", self.url)
+    }
+
+    /// `lsr` pointed at this sandbox with the demo account's OAuth2 client credentials.
+    pub fn lsr(&self, config_dir: &std::path::Path) -> Command {
+        let mut cmd = lsr(config_dir);
+        cmd.env("LSR_BASE_URL", self.api_url())
+            .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
+            .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
+            .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
+        cmd
+    }
+
+    /// The same as [`SandboxProcess::lsr`], as a plain `std::process::Command` (to spawn several).
+    pub fn lsr_process(&self, config_dir: &std::path::Path) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("LSR_CONFIG_DIR", config_dir)
+            .env("LSR_TODAY", "2026-11-30")
+            .env("NO_COLOR", "1")
+            .env("LSR_BASE_URL", self.api_url())
+            .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
+            .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
+            .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
+        cmd
+    }
+
+    /// Runs `lsr sandbox --url URL ARGS…` and asserts it succeeds.
+    pub fn admin(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"))
+            .args(["sandbox", "--url", &self.url])
+            .args(args)
+            .env("LSR_CONFIG_DIR", self.data.path())
+            .output()
+            .expect("run lsr sandbox");
+        assert!(
+            out.status.success(),
+            "lsr sandbox {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+}
+
+impl Drop for SandboxProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Parses a command's stdout as JSON.
+pub fn json_of(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// A minimal valid order file for `--from`, with the given PON and TNs.
+pub fn write_order_file(dir: &std::path::Path, pon: &str, tns: &[&str]) -> std::path::PathBuf {
+    let path = dir.join(format!("{pon}.toml"));
+    let tn_list = tns
+        .iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    std::fs::write(
+        &path,
+        format!(
+            r#"pon = "{pon}"
+requested_foc_date = "+5bd"
+authorizing_person = "Jane Doe"
+tns = [{tn_list}]
+
+[subscriber]
+type = "business"
+business_name = "Acme Widgets"
+
+[subscriber.address]
+house_number = "11"
+street = "Park Ave"
+city = "Raleigh"
+state = "NC"
+zip = "27601"
+"#
+        ),
+    )
+    .expect("write order file");
+    path
+}

@@ -6,4 +6,5 @@ mod common;
 mod explain;
 mod foc_window;
 mod sandbox;
+mod submit;
 mod validate;
