@@ -5,6 +5,7 @@ mod assets;
 mod common;
 mod explain;
 mod foc_window;
+mod lookup;
 mod sandbox;
 mod submit;
 mod validate;
