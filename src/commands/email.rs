@@ -19,8 +19,8 @@ pub const PROJECT_PORT_OUT_SUBJECT: &str = "Project Port Out";
 /// Print a ready-to-send email draft (To, Subject, body) to Bandwidth's port-out desk.
 ///
 /// Bandwidth handles manual handling (R6), large projects (R7), disputes, escalations and
-/// "not authorized" questions (R12) by email, not through the API or portal notes (nobody
-/// reads those). With ORDER (an order id, a PON or PON@N) the draft carries the order's
+/// "not authorized" questions (R12) by email, not through the API or portal notes (those are
+/// not monitored). With ORDER (an order id, a PON or PON@N) the draft carries the order's
 /// facts: PON and version, order id, account, status, FOC dates, TNs and errors. Without it,
 /// the draft has `[FILL IN: …]` placeholders. Review the draft, fill in what is marked, send it.
 ///

@@ -17,7 +17,13 @@ use crate::wire;
 pub const MAX_NOTE_CHARS: usize = 500;
 
 /// R12: what `notes add` says every time, because people expect someone to read the note.
-pub const NOTES_UNMONITORED_WARNING: &str = "warning: notes are not monitored by Bandwidth's staff (R12); for anything that needs an answer email Bandwidth (`lsr email escalation ORDER`, `lsr email dispute ORDER`, `lsr email manual-handling ORDER`)";
+pub fn unmonitored_warning(reference: &str) -> String {
+    format!(
+        "warning: notes are not monitored by Bandwidth's staff (R12); for anything that needs an \
+         answer email Bandwidth (`lsr email escalation {reference}`, `lsr email dispute {reference}`, \
+         `lsr email manual-handling {reference}`)"
+    )
+}
 
 /// List an order's notes, or add one with `add TEXT`.
 ///
@@ -117,12 +123,12 @@ fn list(ctx: &Context, reference: &str) -> anyhow::Result<()> {
 }
 
 fn add(ctx: &Context, reference: &str, text: &str) -> anyhow::Result<()> {
-    ctx.note(NOTES_UNMONITORED_WARNING);
     let added = runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         let user = note_user(&backend)?;
         let order = backend.resolve(ctx, reference).await?;
         let order_id = order.order_id.clone().unwrap_or_default();
+        ctx.note(&unmonitored_warning(reference));
         let note_id = backend
             .client
             .add_note(&order_id, &user, text)
