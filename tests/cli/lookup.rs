@@ -160,6 +160,8 @@ fn search_filters_by_tn_and_status() {
         &["search", "--local", "--tn", "9197206110"],
     );
     assert_eq!(order_ids(&local), vec![foc.clone()]);
+    // submit recorded it PENDING; the remote searches above refreshed the history.
+    assert_eq!(local["orders"][0]["status"], "FOC", "{local}");
 
     // Piped without --json: TSV, no header, one line per order.
     let tsv = run(
