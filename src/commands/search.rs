@@ -308,7 +308,7 @@ fn refreshed_record(known: OrderRecord, summary: &wire::LsrOrderSummary) -> Opti
         || known.actual_foc_date != actual_foc_date
         || known.errors != errors;
     // Equal times count as new, as the store itself counts them.
-    (changed && modified >= known.updated_at).then(|| OrderRecord {
+    (changed && modified >= known.updated_at).then_some(OrderRecord {
         status,
         requested_foc_date,
         actual_foc_date,
