@@ -75,59 +75,77 @@ struct Filters {
 }
 
 impl Filters {
+    /// Checks every flag and reports every bad one at once (exit 2).
     fn from_args(args: &SearchArgs) -> anyhow::Result<Filters> {
-        let usage = |message: String, hint: &str| -> anyhow::Error {
-            CliError::new(Exit::Usage, message).with_hint(hint).into()
-        };
-        let pon = args
-            .pon
-            .as_deref()
-            .map(Pon::parse)
-            .transpose()
-            .map_err(|e| {
-                usage(
-                    format!("--pon: {e}"),
-                    "give the PON without a version (`--pon ACME-0001`)",
+        let mut problems: Vec<Problem> = Vec::new();
+        let pon = keep(
+            &mut problems,
+            args.pon
+                .as_deref()
+                .map(Pon::parse)
+                .transpose()
+                .map_err(|e| {
+                    (
+                        format!("--pon: {e}"),
+                        "give the PON without a version (`--pon ACME-0001`)",
+                    )
+                }),
+        )
+        .flatten();
+        let tn = keep(
+            &mut problems,
+            args.tn.as_deref().map(Tn::parse).transpose().map_err(|e| {
+                (
+                    format!("--tn: {e}"),
+                    "give a 10-digit number, e.g. 919-555-1234",
                 )
-            })?;
-        let tn = args.tn.as_deref().map(Tn::parse).transpose().map_err(|e| {
-            usage(
-                format!("--tn: {e}"),
-                "give a 10-digit number, e.g. 919-555-1234",
-            )
-        })?;
-        let statuses = args
-            .status
-            .iter()
-            .map(|s| OrderStatus::from_str(s))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| {
-                usage(
-                    format!("--status: {e}"),
-                    "repeat --status for several, e.g. `--status PENDING --status FOC`",
-                )
-            })?;
-        let date = |flag: &str, text: &Option<String>| -> anyhow::Result<Option<NaiveDate>> {
+            }),
+        )
+        .flatten();
+        let statuses = keep(
+            &mut problems,
+            args.status
+                .iter()
+                .map(|s| OrderStatus::from_str(s))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| {
+                    (
+                        format!("--status: {e}"),
+                        "repeat --status for several, e.g. `--status PENDING --status FOC`",
+                    )
+                }),
+        )
+        .unwrap_or_default();
+        let date = |flag: &str, text: &Option<String>| {
             text.as_deref()
                 .map(|t| {
                     NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| {
-                        usage(
+                        (
                             format!("{flag} `{t}` is not a YYYY-MM-DD date"),
-                            "e.g. 2026-11-30",
+                            "give dates as YYYY-MM-DD, e.g. 2026-11-30",
                         )
                     })
                 })
                 .transpose()
         };
-        let created_from = date("--created-from", &args.created_from)?;
-        let created_to = date("--created-to", &args.created_to)?;
+        let created_from =
+            keep(&mut problems, date("--created-from", &args.created_from)).flatten();
+        let created_to = keep(&mut problems, date("--created-to", &args.created_to)).flatten();
         if let (Some(from), Some(to)) = (created_from, created_to) {
             if from > to {
-                return Err(usage(
+                problems.push((
                     format!("--created-from {from} is after --created-to {to}"),
                     "swap the two dates",
                 ));
             }
+        }
+        if let Some((_, hint)) = problems.first() {
+            let message = problems
+                .iter()
+                .map(|(m, _)| m.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            return Err(CliError::new(Exit::Usage, message).with_hint(*hint).into());
         }
         let customer_order_id = args
             .customer_order_id
@@ -166,6 +184,20 @@ impl Filters {
             created_from: self.created_from,
             created_to: self.created_to,
             ..SearchQuery::default()
+        }
+    }
+}
+
+/// A bad flag: the message and the hint.
+type Problem = (String, &'static str);
+
+/// The value, or `None` with the problem noted.
+fn keep<T>(problems: &mut Vec<Problem>, result: Result<T, Problem>) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(problem) => {
+            problems.push(problem);
+            None
         }
     }
 }

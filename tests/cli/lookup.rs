@@ -222,6 +222,29 @@ fn search_bad_filters_exit_2_before_connecting() {
 }
 
 #[test]
+fn search_reports_every_bad_filter_at_once() {
+    let config = tempfile::tempdir().unwrap();
+    let out = lsr(config.path())
+        .args([
+            "search",
+            "--status",
+            "DONE",
+            "--tn",
+            "12345",
+            "--created-to",
+            "tomorrow",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for part in ["--status", "--tn", "--created-to `tomorrow`"] {
+        assert!(err.contains(part), "`{part}` missing: {err}");
+    }
+    assert_eq!(err.matches("hint:").count(), 1, "{err}");
+}
+
+#[test]
 fn search_local_with_an_empty_history_prints_no_orders() {
     let config = tempfile::tempdir().unwrap();
     let out = lsr(config.path())
