@@ -55,8 +55,12 @@ impl Backend {
             }
         })?;
         if ctx.global.sandbox {
-            let embedded = crate::sandbox::embedded::start(&ctx.config_dir)
-                .map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
+            let started = if ctx.today_pinned {
+                crate::sandbox::embedded::start_on(&ctx.config_dir, ctx.today)
+            } else {
+                crate::sandbox::embedded::start(&ctx.config_dir)
+            };
+            let embedded = started.map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
             let demo = embedded.demo_account();
             let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
             opts.credentials = Some(Credentials::ClientCredentials {
@@ -200,6 +204,7 @@ pub fn facts_from_wire(order: &wire::LsrOrder) -> OrderFacts {
         pon_version: order.pon_version,
         customer_order_id: order.customer_order_id.clone(),
         status: order.order_status.clone().unwrap_or_default(),
+        submitted: order.created_at().map(|t| t.date_naive()),
         requested_foc_date: order.requested_foc(),
         actual_foc_date: order.actual_foc(),
         tns: order.list_of_telephone_numbers.clone().unwrap_or_default(),
@@ -219,6 +224,7 @@ pub fn facts_from_summary(s: &wire::LsrOrderSummary) -> OrderFacts {
         pon_version: s.pon_version,
         customer_order_id: s.customer_order_id.clone(),
         status: s.order_status.clone().unwrap_or_default(),
+        submitted: s.ordered_at().map(|t| t.date_naive()),
         requested_foc_date: s.requested_foc(),
         actual_foc_date: s.actual_foc(),
         tns: Vec::new(),
@@ -238,6 +244,7 @@ pub fn facts_from_record(r: &OrderRecord) -> OrderFacts {
         pon_version: Some(r.pon_version),
         customer_order_id: r.customer_order_id.clone(),
         status: r.status.as_str().to_string(),
+        submitted: Some(r.created_at.date_naive()),
         requested_foc_date: r.requested_foc_date,
         actual_foc_date: r.actual_foc_date,
         tns: r.tns.iter().map(|t| t.digits()).collect(),

@@ -3,6 +3,7 @@
 
 pub mod lookup;
 pub mod order;
+pub mod timeline;
 
 use std::io::{self, Write};
 
