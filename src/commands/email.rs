@@ -279,27 +279,26 @@ fn digit_runs(text: &str) -> Vec<String> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::commands::order_view::ErrorView;
+    use crate::client::BandwidthError;
+    use crate::commands::order_view::{OrderFacts, order_view};
+    use crate::validate::BusinessCalendar;
 
     fn view() -> OrderView {
-        OrderView {
+        let facts = OrderFacts {
             order_id: "id-7".into(),
             pon: "ACME".into(),
             pon_version: Some(2),
-            customer_order_id: None,
             status: "PENDING".into(),
             requested_foc_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 4),
-            actual_foc_date: None,
-            foc_window_last_day: None,
-            business_days_left: None,
             tns: vec!["9195552001".into(), "9195556000".into()],
-            errors: vec![ErrorView {
+            errors: vec![BandwidthError {
                 code: 7521,
                 description: "may need manual handling".into(),
-                explanation: None,
             }],
-            next_steps: Vec::new(),
-        }
+            ..OrderFacts::default()
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        order_view(&facts, &BusinessCalendar::us_npac(), today)
     }
 
     #[test]

@@ -97,22 +97,20 @@ pub fn render_email(draft: &EmailDraft) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::commands::order_view::{OrderFacts, order_view};
+    use crate::validate::BusinessCalendar;
 
     fn view(tns: &[&str]) -> OrderView {
-        OrderView {
+        let facts = OrderFacts {
             order_id: "id-1".into(),
             pon: "ACME".into(),
             pon_version: Some(1),
-            customer_order_id: None,
             status: "PENDING".into(),
-            requested_foc_date: None,
-            actual_foc_date: None,
-            foc_window_last_day: None,
-            business_days_left: None,
             tns: tns.iter().map(|t| t.to_string()).collect(),
-            errors: Vec::new(),
-            next_steps: Vec::new(),
-        }
+            ..OrderFacts::default()
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        order_view(&facts, &BusinessCalendar::us_npac(), today)
     }
 
     #[test]
