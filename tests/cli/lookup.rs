@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::common::{SandboxProcess, json_of, lsr, write_order_file};
+use crate::common::{
+    BUSINESS_ORDER_FLAGS, SandboxProcess, SandboxWorld, json_of, lsr, write_order_file,
+};
 
 /// Submits an order file for `pon` with `tns`; returns the new order's id.
 fn submit(sandbox: &SandboxProcess, config: &Path, pon: &str, tns: &[&str]) -> String {
@@ -461,4 +463,19 @@ fn search_local_benchmark_history() {
         orders[50_001].tns[5].dashed(),
         orders[50_001].order_id
     );
+}
+
+#[test]
+fn search_local_with_sandbox_reads_what_sandbox_commands_recorded() {
+    let world = SandboxWorld::new();
+    let args: Vec<&str> = ["submit", "--pon", "EMB-1", "--tn", "919-720-6150"]
+        .into_iter()
+        .chain(BUSINESS_ORDER_FLAGS.iter().copied())
+        .collect();
+    let submitted = world.json(&args);
+    let id = submitted["orders"][0]["order_id"].as_str().unwrap();
+    // The same history key as `Backend::connect` for --sandbox, without starting the sandbox.
+    let local = world.json(&["search", "--local", "--pon", "EMB-1"]);
+    assert_eq!(order_ids(&local), vec![id.to_string()], "{local}");
+    assert_eq!(local["orders"][0]["tns"], serde_json::json!(["9197206150"]));
 }
