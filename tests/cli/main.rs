@@ -10,3 +10,4 @@ mod sandbox;
 mod sandbox_cli;
 mod submit;
 mod validate;
+mod watch;
