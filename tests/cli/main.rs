@@ -6,6 +6,7 @@ mod common;
 mod explain;
 mod foc_window;
 mod orders;
+mod readme;
 mod sandbox;
 mod sandbox_cli;
 mod submit;
