@@ -9,6 +9,7 @@ mod orders;
 mod readme;
 mod sandbox;
 mod sandbox_cli;
+mod status_snapshot;
 mod submit;
 mod validate;
 mod watch;
