@@ -6,6 +6,7 @@ mod common;
 mod explain;
 mod foc_window;
 mod orders;
+mod pipes;
 mod readme;
 mod sandbox;
 mod sandbox_cli;
