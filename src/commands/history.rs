@@ -37,11 +37,7 @@ pub fn run(ctx: &Context, args: &HistoryArgs) -> anyhow::Result<()> {
     }
     match ctx.output {
         OutputMode::Json => output::print_json(&views)?,
-        mode => output::print_text(&output::render_rows(
-            &history_rows(&views),
-            mode,
-            ctx.term_width,
-        ))?,
+        _ => output::print_text(&ctx.render_rows(&history_rows(&views)))?,
     }
     Ok(())
 }

@@ -113,11 +113,7 @@ fn list(ctx: &Context, reference: &str) -> anyhow::Result<()> {
     }
     match ctx.output {
         OutputMode::Json => output::print_json(&views)?,
-        mode => output::print_text(&output::render_rows(
-            &note_rows(&views),
-            mode,
-            ctx.term_width,
-        ))?,
+        _ => output::print_text(&ctx.render_rows(&note_rows(&views)))?,
     }
     Ok(())
 }

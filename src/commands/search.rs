@@ -232,11 +232,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<()> {
         OutputMode::Json => output::print_json(&SearchJson {
             orders: &found.views,
         })?,
-        mode => output::print_text(&output::render_rows(
-            &search_rows(&found.views, &found.tn_counts),
-            mode,
-            ctx.term_width,
-        ))?,
+        _ => output::print_text(&ctx.render_rows(&search_rows(&found.views, &found.tn_counts)))?,
     }
     Ok(())
 }
