@@ -572,7 +572,7 @@ async fn run_batch(
         stop: &stop,
         throttle: &throttle,
     };
-    let observer = BatchObserver::new(ctx, backend, to_send.len());
+    let observer = BatchObserver::new(ctx, backend, to_send.len() + found.len());
     for result in &found {
         observer.emit(result, true);
     }
