@@ -42,7 +42,7 @@ complete -c lsr -n "__fish_lsr_needs_command" -l no-input -d 'Never prompt; miss
 complete -c lsr -n "__fish_lsr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_needs_command" -s V -l version -d 'Print version'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "submit" -d 'Submit a new port-out LSR'
-complete -c lsr -n "__fish_lsr_needs_command" -f -a "supp" -d 'Supplement an open order: move the FOC date or correct subscriber details'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "supp" -d 'Supplement an open order: move the requested FOC date or correct the end user\'s details'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "cancel" -d 'Cancel one or more open orders'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'
@@ -155,7 +155,7 @@ tsv\t''"
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l dry-run -d 'Show what would be cancelled; change nothing'
+complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l dry-run -d 'Show what would be cancelled; change nothing and ask nothing'
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l sandbox -d 'Use the embedded sandbox backend'
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -s q -l quiet -d 'Print less: no notes or hints on stderr'
@@ -184,12 +184,12 @@ complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l city -d 'Service ad
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l state -d 'Service address: two-letter state code' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l zip -d 'Service address: ZIP code (12345 or 12345-6789)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l address-line2 -d 'Service address: second line (suite, unit)' -r
-complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l remove-tn -d 'Leave this TN out of the new order (repeatable)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l remove-tn -d 'Leave this TN out of the new order (repeatable; any common format). It must be on the old order' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l split -d 'Split the new order: `per-tn` or N (at most N TNs each)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l concurrency -d 'How many orders of a split to send at once' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l wait -d 'Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`)' -r -f -a "foc\t'Until the order has a FOC date (or ends)'
 final\t'Until the order reaches a final status'"
-complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l timeout -d 'Give up waiting after this long' -r
+complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l timeout -d 'Give up waiting after this long (e.g. 90s, 10m, 2h)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l account-id -d 'Bandwidth account id' -r
@@ -235,7 +235,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand search" -s h -l help -d 'Print h
 complete -c lsr -n "__fish_lsr_using_subcommand search" -s V -l version -d 'Print version'
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l wait -d 'Poll until the order has a FOC date (`foc`) or reaches a final status (`final`)' -r -f -a "foc\t'Until the order has a FOC date (or ends)'
 final\t'Until the order reaches a final status'"
-complete -c lsr -n "__fish_lsr_using_subcommand status" -l timeout -d 'Give up waiting after this long (exit 8)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand status" -l timeout -d 'Give up waiting after this long (exit 8), e.g. 90s, 10m, 2h' -r
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l account-id -d 'Bandwidth account id' -r
@@ -744,7 +744,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand completions" -l no-input -d 'Nev
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "submit" -d 'Submit a new port-out LSR'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "supp" -d 'Supplement an open order: move the FOC date or correct subscriber details'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "supp" -d 'Supplement an open order: move the requested FOC date or correct the end user\'s details'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "cancel" -d 'Cancel one or more open orders'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'

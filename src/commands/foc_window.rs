@@ -106,11 +106,22 @@ pub fn run(ctx: &Context, args: &FocWindowArgs) -> anyhow::Result<()> {
     match ctx.output {
         OutputMode::Json => print_json(&view),
         OutputMode::Tsv => print_text(&render_rows(&window_tsv_rows(&view), OutputMode::Tsv, None)),
-        OutputMode::Table => print_text(&render_rows(
-            &window_table_rows(&view),
-            OutputMode::Table,
-            ctx.term_width,
-        )),
+        OutputMode::Table => {
+            let mut text =
+                render_rows(&window_table_rows(&view), OutputMode::Table, ctx.term_width);
+            let facts = crate::output::timeline::TimelineFacts {
+                window: Some(window.clone()),
+                today: Some(ctx.today),
+                ..Default::default()
+            };
+            text.push_str(&crate::output::timeline::render_timeline(
+                &facts,
+                &ctx.calendar,
+                ctx.term_width,
+                ctx.color,
+            ));
+            print_text(&text)
+        }
     }
     .context("printing the FOC window")?;
     ctx.note(&view.summary_line());

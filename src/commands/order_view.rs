@@ -17,6 +17,8 @@ pub struct OrderView {
     pub customer_order_id: Option<String>,
     /// The backend's status word (`FOC`), kept as sent even when it is not one we know.
     pub status: String,
+    /// The day the order was placed, when known.
+    pub submitted: Option<NaiveDate>,
     pub requested_foc_date: Option<NaiveDate>,
     pub actual_foc_date: Option<NaiveDate>,
     pub foc_window_last_day: Option<NaiveDate>,
@@ -42,6 +44,7 @@ pub struct OrderFacts {
     pub pon_version: Option<u32>,
     pub customer_order_id: Option<String>,
     pub status: String,
+    pub submitted: Option<NaiveDate>,
     pub requested_foc_date: Option<NaiveDate>,
     pub actual_foc_date: Option<NaiveDate>,
     pub tns: Vec<String>,
@@ -83,6 +86,7 @@ pub fn order_view(facts: &OrderFacts, calendar: &BusinessCalendar, today: NaiveD
         pon_version: facts.pon_version,
         customer_order_id: facts.customer_order_id.clone(),
         status: facts.status.clone(),
+        submitted: facts.submitted,
         requested_foc_date: facts.requested_foc_date,
         actual_foc_date: facts.actual_foc_date,
         foc_window_last_day: last_day,

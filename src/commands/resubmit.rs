@@ -1,26 +1,49 @@
-//! `lsr resubmit`: place a new order from an existing one (R9, R5).
+//! `lsr resubmit`: place a new order from an existing one, cancelling it first while it is
+//! still open — how a TN leaves a port (R9) and how a PON gets a new version (R8).
 
 use clap::Args;
+use serde::Serialize;
 
+use super::backend::{Backend, runtime};
+use super::cancel::{cancel_order, confirm, require_confirmation_means};
+use super::order_view::OrderView;
+use super::presubmit;
+use super::status::{parse_timeout, print_order, wait_for};
+use super::submit::{
+    SubmitJson, forced_order, print_dry_run, request_body, show_warnings, stop_on_findings,
+};
+use super::supp::order_label;
 use crate::cli::{OrderFieldArgs, WaitTarget};
 use crate::context::Context;
+use crate::exit::{CliError, Exit};
+use crate::model::{OrderDraft, Tn};
+use crate::output::{self, OutputMode};
+use crate::validate::{Report, ValidationContext, validate_order};
+use crate::wire;
 
 /// Place a new order from an existing one, cancelling it first if it is still open.
 ///
-/// This is how a TN is removed from a port (R9), and how an order cancelled with 7517 becomes
-/// one order per TN (`--split per-tn`, R5).
+/// The new order copies the old one (subscriber, address, dates, TNs) with the order-field
+/// flags laid over it and every --remove-tn left out; this is how a TN is removed from a port,
+/// since a supp cannot (R9). It keeps the PON unless --pon is given, so it becomes the next
+/// version of that PON (R8), and it always gets a fresh customer order id. It is checked like
+/// `lsr submit` (offline rules, pending FOCs except the old order's own) before the old order
+/// is cancelled; off a terminal the cancel needs --yes.
 ///
-/// Example: lsr resubmit ACME-0001 --remove-tn 919-555-0101 --pon ACME-0002
+/// `--split per-tn` makes one order per TN, the answer to 7517 (R5).
+///
+/// Example: lsr resubmit ACME-0001 --remove-tn 919-555-0101 --yes --wait foc
 #[derive(Debug, Clone, Args)]
 pub struct ResubmitArgs {
-    /// The order to start from: an order id, a PON or PON@N.
+    /// The order to start from: an order id, a PON (its latest version) or PON@N.
     #[arg(value_name = "ORDER")]
     pub order: String,
 
     #[command(flatten)]
     pub fields: OrderFieldArgs,
 
-    /// Leave this TN out of the new order (repeatable).
+    /// Leave this TN out of the new order (repeatable; any common format). It must be on the
+    /// old order.
     #[arg(long, value_name = "TN")]
     pub remove_tn: Vec<String>,
 
@@ -44,11 +67,244 @@ pub struct ResubmitArgs {
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
     pub wait: Option<WaitTarget>,
 
-    /// Give up waiting after this long.
+    /// Give up waiting after this long (e.g. 90s, 10m, 2h).
     #[arg(long, default_value = "10m", value_name = "DURATION")]
     pub timeout: String,
 }
 
-pub fn run(_ctx: &Context, _args: &ResubmitArgs) -> anyhow::Result<()> {
-    Err(super::not_yet_available("resubmit"))
+/// The `resubmit` JSON shape: `submit`'s, plus the order it replaced.
+#[derive(Debug, Serialize)]
+struct ResubmitJson {
+    #[serde(flatten)]
+    submit: SubmitJson,
+    replaced: OrderView,
+}
+
+pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
+    if args.split.is_some() {
+        return Err(super::not_yet_available("resubmit --split"));
+    }
+    let timeout = parse_timeout(&args.timeout)?;
+    let removed = parse_removed(&args.remove_tn)?;
+    runtime()?.block_on(async {
+        let backend = Backend::connect(ctx).await?;
+        let old = backend.resolve(ctx, &args.order).await?;
+        let label = order_label(&old);
+        let old_id = old.order_id.clone().unwrap_or_default();
+        let still_open = old.status().is_some_and(|s| !s.is_terminal());
+        let draft = replacement_draft(ctx, &old, &args.fields, &removed)?;
+        if still_open && !args.dry_run {
+            require_confirmation_means(ctx, "resubmit")?;
+        }
+        let today = backend.today;
+        let offline = ValidationContext::offline(today, &ctx.calendar);
+        let report = validate_order(&draft, &offline);
+        if !report.ok() {
+            note_inherited_date(ctx, &report, &args.fields, &label);
+            return stop_on_findings(ctx, &draft, &report, "nothing was cancelled or sent");
+        }
+        let tns = report
+            .order
+            .as_ref()
+            .map(|o| o.tns.clone())
+            .unwrap_or_default();
+        // The old order's own FOC on these TNs goes away with its cancel: it must not count.
+        let outside = presubmit::gather(ctx, &backend, &tns, Some(&old_id)).await?;
+        let rules = ValidationContext {
+            today,
+            calendar: &ctx.calendar,
+            pending_focs: &outside.pending_focs,
+            one_tn_required: &outside.learned.one_tn_required,
+            manual_handling: &outside.learned.manual_handling,
+        };
+        let report = validate_order(&draft, &rules);
+        if !report.ok() && !args.force {
+            return stop_on_findings(
+                ctx,
+                &draft,
+                &report,
+                "nothing was cancelled or sent; --force sends anyway",
+            );
+        }
+        show_warnings(ctx, &report.findings);
+        let Some(order) = report
+            .order
+            .clone()
+            .or_else(|| forced_order(&draft, &rules))
+        else {
+            return stop_on_findings(ctx, &draft, &report, "nothing was cancelled or sent");
+        };
+        let body = request_body(&order);
+        if args.dry_run {
+            if still_open {
+                ctx.note(&format!("dry run: would cancel {label} first"));
+            }
+            return print_dry_run(ctx, &order, &body, &report.findings);
+        }
+        let replaced = if still_open {
+            confirm(
+                ctx,
+                "resubmit",
+                &format!(
+                    "cancel {label} and place {} with {} TN{}?",
+                    order.pon,
+                    order.tns.len(),
+                    if order.tns.len() == 1 { "" } else { "s" }
+                ),
+            )?;
+            cancel_order(ctx, &backend, &old).await?
+        } else {
+            old.clone()
+        };
+        let placed = place(ctx, &backend, &body, &label, still_open).await?;
+        let new_id = placed.order_id.clone().unwrap_or_default();
+        let placed = match args.wait {
+            Some(target) => wait_for(ctx, &backend, &new_id, placed, target, timeout).await?,
+            None => placed,
+        };
+        let view = backend.view(ctx, &placed);
+        ctx.note(&format!(
+            "resubmitted {label} as {}@{} (order {})",
+            view.pon,
+            view.pon_version.unwrap_or(1),
+            view.order_id
+        ));
+        if ctx.output == OutputMode::Json {
+            output::print_json(&ResubmitJson {
+                submit: SubmitJson {
+                    orders: vec![view],
+                    findings: report.findings,
+                    ..SubmitJson::default()
+                },
+                replaced: backend.view(ctx, &replaced),
+            })?;
+            Ok(())
+        } else {
+            print_order(ctx, &view, backend.today)
+        }
+    })
+}
+
+/// An old order's requested FOC date is often behind us by the time it is resubmitted: say
+/// where the date came from, since the user did not type it.
+fn note_inherited_date(ctx: &Context, report: &Report, fields: &OrderFieldArgs, label: &str) {
+    let date_refused = report.errors().any(|f| f.field == "requested_foc_date");
+    if date_refused && fields.requested_foc_date.is_none() {
+        ctx.note(&format!(
+            "the requested FOC date is the one of order {label}; give the new order its own with --foc (e.g. --foc +2bd)"
+        ));
+    }
+}
+
+/// Places the new order; after a cancel, a failure says the old order is gone.
+async fn place(
+    ctx: &Context,
+    backend: &Backend,
+    body: &wire::LsrOrder,
+    old_label: &str,
+    cancelled_old: bool,
+) -> anyhow::Result<wire::LsrOrder> {
+    let pon = body.pon.clone().unwrap_or_default();
+    let created = backend.client.create_order(body).await.map_err(|e| {
+        let what = if cancelled_old {
+            format!("order {old_label} was cancelled, but placing its replacement {pon} failed")
+        } else {
+            format!("placing order {pon} (replacing {old_label}) failed")
+        };
+        anyhow::Error::from(e).context(what)
+    })?;
+    if created.recovered {
+        ctx.note(&format!(
+            "the answer was lost, but order {} was found by its customer order id: it was not sent twice",
+            created.order_id
+        ));
+    }
+    let mut placed = created.order;
+    if placed.order_id.is_none() {
+        placed.order_id = Some(created.order_id);
+    }
+    backend.remember(ctx, &placed);
+    Ok(placed)
+}
+
+/// Parses every `--remove-tn`, keeping the text as typed for messages (usage error naming
+/// the first bad one).
+fn parse_removed(texts: &[String]) -> Result<Vec<(String, Tn)>, CliError> {
+    texts
+        .iter()
+        .map(|t| {
+            Tn::parse(t).map(|tn| (t.clone(), tn)).map_err(|e| {
+                CliError::new(Exit::Usage, format!("--remove-tn `{t}`: {e}"))
+                    .with_hint("give a 10-digit telephone number of the order, e.g. 919-555-0101")
+            })
+        })
+        .collect()
+}
+
+/// The new order: the old one's fields, the flags over them, a fresh customer order id (unless
+/// one is given), and the old TNs minus the removed ones.
+fn replacement_draft(
+    ctx: &Context,
+    old: &wire::LsrOrder,
+    fields: &OrderFieldArgs,
+    removed: &[(String, Tn)],
+) -> Result<OrderDraft, CliError> {
+    let label = order_label(old);
+    let old_tns: Vec<(String, Option<Tn>)> = old
+        .list_of_telephone_numbers
+        .iter()
+        .flatten()
+        .map(|t| (t.clone(), Tn::parse(t).ok()))
+        .collect();
+    for (typed, tn) in removed {
+        if !old_tns.iter().any(|(_, parsed)| *parsed == Some(*tn)) {
+            return Err(CliError::new(
+                Exit::Usage,
+                format!("--remove-tn {typed}: the number is not on order {label}"),
+            )
+            .with_hint(format!(
+                "the order's TNs are: {}",
+                old_tns
+                    .iter()
+                    .map(|(t, _)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    let kept: Vec<String> = old_tns
+        .into_iter()
+        .filter(|(_, parsed)| parsed.is_none_or(|t| removed.iter().all(|(_, r)| *r != t)))
+        .map(|(text, _)| text)
+        .collect();
+    if kept.is_empty() {
+        return Err(CliError::new(
+            Exit::Usage,
+            format!("removing every TN of order {label} leaves nothing to order"),
+        )
+        .with_hint(format!("to stop the port altogether: `lsr cancel {label}`")));
+    }
+    let mut base = old.to_draft();
+    // A fresh one always: the old id names the old order, and a create is checked by it.
+    base.customer_order_id = None;
+    let mut draft = base.overlay(&fields.to_draft());
+    draft.tns = kept;
+    if draft.spid.is_none() {
+        draft.spid = ctx.settings.spid.as_ref().map(|s| s.value.clone());
+    }
+    Ok(draft)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn resubmit_rejects_unparseable_remove_tn() {
+        let err = parse_removed(&["919-555".into()]).unwrap_err();
+        assert_eq!(err.exit, Exit::Usage);
+        assert!(err.message.contains("919-555"), "{}", err.message);
+        assert_eq!(parse_removed(&["(919) 555-0101".into()]).unwrap().len(), 1);
+    }
 }

@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
             let id = order.order_id.clone().unwrap_or_default();
             order = wait_for(ctx, &backend, &id, order, target, timeout).await?;
         }
-        print_order(ctx, &backend.view(ctx, &order))
+        print_order(ctx, &backend.view(ctx, &order), backend.today)
     })
 }
 
@@ -130,14 +130,25 @@ pub async fn wait_for(
 }
 
 /// Prints one order in the chosen output mode.
-pub fn print_order(ctx: &Context, view: &OrderView) -> anyhow::Result<()> {
+pub fn print_order(
+    ctx: &Context,
+    view: &OrderView,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
     match ctx.output {
         OutputMode::Json => output::print_json(view)?,
-        OutputMode::Table => output::print_text(&crate::output::order::render_status_block(
-            view,
-            ctx.color,
-            ctx.global.sandbox,
-        ))?,
+        OutputMode::Table => {
+            let mut text =
+                crate::output::order::render_status_block(view, ctx.color, ctx.global.sandbox);
+            text.push_str(&crate::output::timeline::render_order_timeline(
+                view,
+                &ctx.calendar,
+                today,
+                ctx.term_width,
+                ctx.color,
+            ));
+            output::print_text(&text)?
+        }
         OutputMode::Tsv => output::print_text(&output::render_rows(
             &crate::output::order::order_rows(std::slice::from_ref(view)),
             OutputMode::Tsv,

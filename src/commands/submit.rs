@@ -154,14 +154,14 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
             })?;
             Ok(())
         } else {
-            print_order(ctx, &view)
+            print_order(ctx, &view, backend.today)
         }
     })
 }
 
 /// The typed order when `--force` overrides errors that only the outside knowledge raised
 /// (17008): the offline rules passed, so re-validating offline yields the order.
-fn forced_order(draft: &OrderDraft, rules: &ValidationContext<'_>) -> Option<LsrOrder> {
+pub(crate) fn forced_order(draft: &OrderDraft, rules: &ValidationContext<'_>) -> Option<LsrOrder> {
     validate_order(
         draft,
         &ValidationContext::offline(rules.today, rules.calendar),
@@ -216,7 +216,7 @@ pub fn stop_on_findings(
 }
 
 /// Warnings go to stderr for people (JSON carries them in `findings`).
-fn show_warnings(ctx: &Context, findings: &[Finding]) {
+pub(crate) fn show_warnings(ctx: &Context, findings: &[Finding]) {
     if findings.is_empty() || ctx.output == OutputMode::Json || !ctx.show_notes() {
         return;
     }
@@ -226,7 +226,7 @@ fn show_warnings(ctx: &Context, findings: &[Finding]) {
     );
 }
 
-fn print_dry_run(
+pub(crate) fn print_dry_run(
     ctx: &Context,
     order: &LsrOrder,
     body: &wire::LsrOrder,

@@ -1,16 +1,31 @@
-//! `lsr supp`: supplement (modify) an open order.
+//! `lsr supp`: supplement (modify) an open order, refusing what a supp cannot do (R3, R9).
 
+use anyhow::Context as _;
 use clap::Args;
 
+use super::backend::{Backend, runtime};
+use super::status::{parse_timeout, print_order, wait_for};
+use super::submit::stop_on_findings;
 use crate::cli::{OrderFieldArgs, WaitTarget};
 use crate::context::Context;
+use crate::exit::{CliError, Exit};
+use crate::model::OrderDraft;
+use crate::validate::{Report, ValidationContext, parse_requested_date, validate_order};
+use crate::wire;
 
-/// Supplement an open order: move the FOC date or correct subscriber details.
+/// Supplement an open order: move the requested FOC date or correct the end user's details.
 ///
-/// Telephone numbers and the PON cannot change by supp (R9): use `lsr resubmit --remove-tn`.
-/// Orders that are FAILED, CANCELLED or COMPLETE cannot be supped (R3).
+/// Give only the fields to change: --foc, --pin, --account-number, --btn, --auth-person, the
+/// subscriber's name and type, the service address. The order as it would be after the supp
+/// is checked offline first (exit 3 on errors, nothing is sent). A relative date (+3bd)
+/// counts from the backend's today. In EXCEPTION, a supp answers the exception and the order
+/// is processed again (e.g. --pin after 7512/7513).
 ///
-/// Example: lsr supp ACME-0001 --foc 2026-12-15
+/// A supp cannot change the PON or the TNs (R9): cancel and resubmit instead
+/// (`lsr resubmit ORDER --remove-tn TN`). FAILED, CANCELLED, COMPLETE and PARTIAL orders
+/// cannot be supped (R3); these are refused before anything is sent (exit 4).
+///
+/// Example: lsr supp ACME-0001 --foc 2026-12-15 --wait foc
 #[derive(Debug, Clone, Args)]
 pub struct SuppArgs {
     /// The order: an order id, a PON (its latest version) or PON@N.
@@ -29,6 +44,322 @@ pub struct SuppArgs {
     pub timeout: String,
 }
 
-pub fn run(_ctx: &Context, _args: &SuppArgs) -> anyhow::Result<()> {
-    Err(super::not_yet_available("supp"))
+pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
+    let timeout = parse_timeout(&args.timeout)?;
+    let mut changes = args.fields.to_draft();
+    let without_pon = OrderDraft {
+        pon: None,
+        ..changes.clone()
+    };
+    // Usage errors before any network: a supp that changes nothing is a mistake.
+    if changes.pon.is_none() && without_pon == OrderDraft::default() {
+        return Err(empty_supp(&args.order));
+    }
+    runtime()?.block_on(async {
+        let backend = Backend::connect(ctx).await?;
+        let order = backend.resolve(ctx, &args.order).await?;
+        let label = order_label(&order);
+        refuse_terminal(&order, "supp")?;
+        if let Some(pon) = changes.pon.as_deref().map(str::trim) {
+            if Some(pon) != order.pon.as_deref() {
+                return Err(pon_change_refused(&label, pon));
+            }
+            changes.pon = None;
+        }
+        if changes == OrderDraft::default() {
+            return Err(empty_supp(&label));
+        }
+        // The order as it would be after the supp must still pass the rules; relative dates
+        // count from the backend's today (the sandbox's clock in sandbox mode).
+        let merged = order.to_draft().overlay(&changes);
+        let report = findings_on_changes(
+            validate_order(
+                &merged,
+                &ValidationContext::offline(backend.today, &ctx.calendar),
+            ),
+            &changes,
+        );
+        if !report.ok() {
+            return stop_on_findings(ctx, &merged, &report, "nothing was sent");
+        }
+        if let Some(text) = changes.requested_foc_date.take() {
+            // Sent resolved: `+3bd` means nothing to Bandwidth. It parsed, or it would be
+            // a finding above.
+            let date = parse_requested_date(&text, backend.today, &ctx.calendar).ok();
+            changes.requested_foc_date =
+                Some(date.map_or(text, |d| d.format("%Y-%m-%d").to_string()));
+        }
+        let order_id = order.order_id.clone().unwrap_or_default();
+        let body = wire::LsrOrder::supp_request(&changes);
+        let mut updated = backend
+            .client
+            .supp(&order_id, &body)
+            .await
+            .with_context(|| format!("supping order {label}"))?;
+        if updated.order_id.is_none() {
+            updated.order_id = Some(order_id.clone());
+        }
+        backend.remember(ctx, &updated);
+        ctx.note(&format!("supped {label}: {}", changed_fields(&changes)));
+        if let Some(target) = args.wait {
+            updated = wait_for(ctx, &backend, &order_id, updated, target, timeout).await?;
+        }
+        print_order(ctx, &backend.view(ctx, &updated), backend.today)
+    })
+}
+
+/// Keeps the findings a supp is answerable for: those on the fields it changes, and for a
+/// change to the name or the address the rules that tie that group together (a business
+/// needs a business name, an address needs a ZIP). The rest of the order is the backend's:
+/// it accepted it already, may show it redacted (a PIN as `****`), and an FOC order's own
+/// date may be today or behind us.
+fn findings_on_changes(report: Report, changes: &OrderDraft) -> Report {
+    let s = &changes.subscriber;
+    let mut touched: Vec<&str> = Vec::new();
+    let single = [
+        (&changes.customer_order_id, "customer_order_id"),
+        (&changes.requested_foc_date, "requested_foc_date"),
+        (&changes.spid, "spid"),
+        (&changes.btn, "btn"),
+        (&changes.authorizing_person, "authorizing_person"),
+        (&s.account_number, "subscriber.account_number"),
+        (&s.pin, "subscriber.pin"),
+    ];
+    touched.extend(single.iter().filter(|(v, _)| v.is_some()).map(|(_, f)| *f));
+    let name_changed = [
+        &s.subscriber_type,
+        &s.business_name,
+        &s.first_name,
+        &s.middle_initial,
+        &s.last_name,
+    ]
+    .iter()
+    .any(|v| v.is_some());
+    if name_changed {
+        touched.extend([
+            "subscriber.type",
+            "subscriber.business_name",
+            "subscriber.first_name",
+            "subscriber.middle_initial",
+            "subscriber.last_name",
+        ]);
+    }
+    if !s.address.is_empty() {
+        touched.push("subscriber.address");
+    }
+    let answerable = |field: &str| {
+        touched.iter().any(|t| {
+            field == *t
+                || field
+                    .strip_prefix(t)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    };
+    Report {
+        findings: report
+            .findings
+            .into_iter()
+            .filter(|f| answerable(&f.field))
+            .collect(),
+        order: report.order,
+    }
+}
+
+/// How to name an order to people: `PON@N`, else the PON, else its id.
+pub(crate) fn order_label(order: &wire::LsrOrder) -> String {
+    match (order.pon.as_deref(), order.pon_version) {
+        (Some(pon), Some(v)) if !pon.is_empty() => format!("{pon}@{v}"),
+        (Some(pon), None) if !pon.is_empty() => pon.to_string(),
+        _ => order.order_id.clone().unwrap_or_default(),
+    }
+}
+
+/// Refuses to change a terminal order (R3), in the FAQ's words, before anything is sent.
+/// `verb` is what was attempted (`supp`, `cancel`).
+pub(crate) fn refuse_terminal(order: &wire::LsrOrder, verb: &str) -> Result<(), CliError> {
+    let Some(status) = order.status() else {
+        return Ok(());
+    };
+    let Some(explanation) = status.terminal_explanation() else {
+        return Ok(());
+    };
+    let label = order_label(order);
+    let err = CliError::new(
+        Exit::Rejected,
+        format!("cannot {verb} order {label}: {explanation}"),
+    );
+    Err(match status {
+        crate::model::OrderStatus::Complete => err,
+        _ => err.with_hint(format!(
+            "`lsr resubmit {label}` places a new order from this one"
+        )),
+    })
+}
+
+/// R9: the PON (like the TN list) is fixed once the order is placed.
+fn pon_change_refused(label: &str, new_pon: &str) -> anyhow::Error {
+    CliError::new(
+        Exit::Rejected,
+        format!(
+            "a supp cannot change the PON of order {label} to `{new_pon}`: the PON and the TNs are fixed once an order is placed; a TN cannot be removed by a supp: cancel and resubmit (R9)"
+        ),
+    )
+    .with_hint(format!(
+        "`lsr resubmit {label} --pon {new_pon}` cancels it and places a new order (add `--remove-tn TN` to leave numbers out)"
+    ))
+    .into()
+}
+
+fn empty_supp(label: &str) -> anyhow::Error {
+    CliError::new(Exit::Usage, format!("the supp of order {label} changes nothing"))
+        .with_hint("give the fields to change, e.g. `--foc 2026-12-15` or `--pin 1234` (`lsr supp --help` lists them)")
+        .into()
+}
+
+/// `requested FOC date 2026-12-09, PIN` — the names of the fields a supp changes (never the
+/// values of secrets).
+fn changed_fields(changes: &OrderDraft) -> String {
+    let s = &changes.subscriber;
+    let a = &s.address;
+    let mut names: Vec<String> = Vec::new();
+    if let Some(date) = &changes.requested_foc_date {
+        names.push(format!("requested FOC date {date}"));
+    }
+    let named = [
+        (&changes.customer_order_id, "customer order id"),
+        (&changes.spid, "SPID"),
+        (&changes.btn, "BTN"),
+        (&changes.authorizing_person, "authorizing person"),
+        (&s.subscriber_type, "subscriber type"),
+        (&s.business_name, "business name"),
+        (&s.first_name, "first name"),
+        (&s.middle_initial, "middle initial"),
+        (&s.last_name, "last name"),
+        (&s.account_number, "account number"),
+        (&s.pin, "PIN"),
+    ];
+    names.extend(
+        named
+            .iter()
+            .filter(|(v, _)| v.is_some())
+            .map(|(_, n)| (*n).to_string()),
+    );
+    if !a.is_empty() {
+        names.push("service address".to_string());
+    }
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn order(status: &str) -> wire::LsrOrder {
+        wire::LsrOrder {
+            order_id: Some("id-1".into()),
+            pon: Some("ACME-1".into()),
+            pon_version: Some(2),
+            order_status: Some(status.into()),
+            ..wire::LsrOrder::default()
+        }
+    }
+
+    #[test]
+    fn supp_refuses_terminal_orders_with_the_r3_text() {
+        for status in ["PENDING", "FOC", "EXCEPTION"] {
+            assert!(refuse_terminal(&order(status), "supp").is_ok(), "{status}");
+        }
+        let err = refuse_terminal(&order("FAILED"), "supp").unwrap_err();
+        assert_eq!(err.exit, Exit::Rejected);
+        assert!(
+            err.message
+                .starts_with("cannot supp order ACME-1@2: FAILED is a final status")
+        );
+        assert!(err.hint.unwrap().contains("lsr resubmit ACME-1@2"));
+        let err = refuse_terminal(&order("COMPLETE"), "cancel").unwrap_err();
+        assert!(err.message.contains("already ported"), "{}", err.message);
+        assert!(err.hint.is_none());
+    }
+
+    #[test]
+    fn supp_names_changed_fields_without_secret_values() {
+        let changes = OrderDraft {
+            requested_foc_date: Some("2026-12-09".into()),
+            subscriber: crate::model::SubscriberDraft {
+                pin: Some("4321".into()),
+                ..Default::default()
+            },
+            ..OrderDraft::default()
+        };
+        let text = changed_fields(&changes);
+        assert_eq!(text, "requested FOC date 2026-12-09, PIN");
+    }
+
+    #[test]
+    fn supp_checks_only_what_it_changes() {
+        let current = OrderDraft {
+            pon: Some("ACME-1".into()),
+            requested_foc_date: Some("2026-11-02".into()),
+            authorizing_person: Some("Jane Doe".into()),
+            subscriber: crate::model::SubscriberDraft {
+                subscriber_type: Some("BUSINESS".into()),
+                business_name: Some("Acme".into()),
+                pin: Some("****".into()),
+                address: crate::model::AddressDraft {
+                    house_number: Some("11".into()),
+                    street: Some("Park Ave".into()),
+                    city: Some("Raleigh".into()),
+                    state: Some("NC".into()),
+                    zip: Some("27601".into()),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            tns: vec!["9197206100".into()],
+            ..OrderDraft::default()
+        };
+        let cal = crate::validate::BusinessCalendar::default();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let check = |changes: &OrderDraft| {
+            let merged = current.clone().overlay(changes);
+            let all = validate_order(&merged, &ValidationContext::offline(today, &cal));
+            assert!(
+                !all.ok(),
+                "the redacted PIN and the old date are errors in the whole"
+            );
+            findings_on_changes(all, changes)
+        };
+        let account = OrderDraft {
+            subscriber: crate::model::SubscriberDraft {
+                account_number: Some("12345".into()),
+                ..Default::default()
+            },
+            ..OrderDraft::default()
+        };
+        assert!(check(&account).findings.is_empty());
+        let saturday = OrderDraft {
+            requested_foc_date: Some("2026-12-05".into()),
+            ..OrderDraft::default()
+        };
+        let report = check(&saturday);
+        assert_eq!(report.findings.len(), 1);
+        assert_eq!(report.findings[0].code, Some(17019));
+        let residential = OrderDraft {
+            subscriber: crate::model::SubscriberDraft {
+                subscriber_type: Some("residential".into()),
+                ..Default::default()
+            },
+            ..OrderDraft::default()
+        };
+        let fields: Vec<String> = check(&residential)
+            .findings
+            .into_iter()
+            .map(|f| f.field)
+            .collect();
+        assert!(
+            fields.contains(&"subscriber.last_name".to_string()),
+            "{fields:?}"
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! these functions format them. Data goes to stdout; notes and hints go to stderr.
 
 pub mod order;
+pub mod timeline;
 
 use std::io::{self, Write};
 

@@ -10,6 +10,7 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use tokio::sync::watch;
 
 use super::{DEMO_ACCOUNT_1, DemoAccount, SandboxConfig, SandboxServer, ServeError};
@@ -37,6 +38,15 @@ pub struct EmbeddedSandbox {
 pub fn start(config_dir: &Path) -> Result<EmbeddedSandbox, EmbeddedError> {
     let mut config = SandboxConfig::new(super::default_data_dir(config_dir));
     config.processing_delay = EMBEDDED_PROCESSING_DELAY;
+    start_with(config)
+}
+
+/// Like [`start`], with the clock of a fresh store starting at noon UTC on `today` (pass the
+/// context's `today` so that `LSR_TODAY` rehearsals see the same date in the sandbox).
+pub fn start_on(config_dir: &Path, today: NaiveDate) -> Result<EmbeddedSandbox, EmbeddedError> {
+    let mut config = SandboxConfig::new(super::default_data_dir(config_dir));
+    config.processing_delay = EMBEDDED_PROCESSING_DELAY;
+    config.initial_clock = Some(super::clock::start_of(today) + 12 * super::clock::HOUR_MS);
     start_with(config)
 }
 

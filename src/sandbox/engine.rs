@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::{HOUR_MS, Millis, date_of, start_of};
 use crate::model::Tn;
-use crate::validate::BusinessCalendar;
+use crate::validate::{BusinessCalendar, codes};
 
 /// How long an agent takes to handle a 7521 order by hand (R6).
 pub const MANUAL_HANDLING_MS: Millis = 24 * HOUR_MS;
@@ -155,35 +155,30 @@ pub enum Decision {
     },
 }
 
-/// Bandwidth's texts for the codes the engine attaches.
+/// Bandwidth's text for a code the engine attaches, from the code catalog.
 pub fn code_text(code: u32) -> &'static str {
-    match code {
-        7512 => "Required PIN missing",
-        7513 => "PIN Invalid",
-        7516 => "TN not recognized or invalid for this account",
-        7517 => "Too many Telephone numbers in this request",
-        7518 => "Telephone Number Not Active",
-        7521 => {
-            "The telephone number may need manual handling. Bandwidth's LNP staff will update \
-             the LSR order within 24 hours; if it is not updated, contact portouts@bandwidth.com"
+    codes::by_code(code)
+        .and_then(|entry| entry.bandwidth_text)
+        .unwrap_or(match code {
+            17036 => "LSR order completion failed, all numbers are not activated.",
+            _ => "Lsr order error",
+        })
+}
+
+/// Bandwidth's text for a code with its `%s` placeholders filled in order.
+pub fn code_text_with(code: u32, values: &[&str]) -> String {
+    let mut text = code_text(code).to_string();
+    for value in values {
+        if let Some(at) = text.find("%s") {
+            text.replace_range(at..at + 2, value);
         }
-        17015 => "Lsr order is in unmodifiable state",
-        17036 => {
-            "Completion failed: no telephone numbers were activated within the 10 business days \
-             of the FOC window"
-        }
-        _ => "Lsr order error",
     }
+    text
 }
 
 /// The R4 text of a 17008 rejection.
 pub fn pending_foc_text(hit: &PendingFocHit) -> String {
-    format!(
-        "TNs found with a pending FOC Date: TN: [{}], PON: [{}], FOC Date: [{}]",
-        hit.tn.digits(),
-        hit.pon,
-        hit.foc_date.format("%m/%d/%Y")
-    )
+    codes::pending_foc_message(hit.tn, &hit.pon, hit.foc_date)
 }
 
 /// The FOC date the losing side confirms: the requested date when it is a business day not in

@@ -91,6 +91,8 @@ pub struct SandboxConfig {
     pub calendar: BusinessCalendar,
     /// How often the background tick applies due events.
     pub tick: Duration,
+    /// Where the clock of a store whose clock was never set starts (`LSR_TODAY` rehearsals).
+    pub initial_clock: Option<clock::Millis>,
 }
 
 impl SandboxConfig {
@@ -102,6 +104,7 @@ impl SandboxConfig {
             processing_delay: DEFAULT_PROCESSING_DELAY,
             calendar: BusinessCalendar::us_npac(),
             tick: Duration::from_millis(500),
+            initial_clock: None,
         }
     }
 }

@@ -2,6 +2,10 @@
 //! loopback-only `/sandbox/` admin endpoints, fault injection, and the accept loop that can drop
 //! a connection after a commit.
 
+// Handlers build the refusal `Response` where the problem is found and return it through `?`;
+// boxing it would only add noise on a path that allocates a body anyway.
+#![allow(clippy::result_large_err)]
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
@@ -28,7 +32,7 @@ use super::store::{
     StoreError, StoredNote, StoredOrder, UpdateError,
 };
 use super::{Faults, SandboxConfig};
-use crate::model::{AddressDraft, OrderDraft, OrderStatus, SubscriberDraft, Tn};
+use crate::model::{OrderDraft, OrderStatus, Tn};
 use crate::validate::{self, Severity, ValidationContext};
 use crate::wire::{self, LsrOrderError, OrderLayout};
 
@@ -42,8 +46,6 @@ const MAX_NOTE_CHARS: usize = 500;
 /// How long a clean shutdown waits for requests in flight.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
-const VALIDATION_FAILED: &str =
-    "Lsr order doesn't pass validation. Please check your input parameters.";
 /// The API path prefixes Bandwidth's clients use (SPEC, the SDK defaults).
 const API_PREFIXES: [&str; 3] = ["/api/v1", "/api", "/v1.0"];
 
@@ -122,9 +124,16 @@ impl SandboxServer {
         let delay_ms = Millis::try_from(config.processing_delay.as_millis()).unwrap_or(Millis::MAX);
         let data_dir = config.data_dir.clone();
         let calendar = config.calendar.clone();
-        let store = tokio::task::spawn_blocking(move || Store::open(&data_dir, calendar, delay_ms))
-            .await
-            .map_err(|e| ServeError::Task(e.to_string()))??;
+        let initial_clock = config.initial_clock;
+        let store = tokio::task::spawn_blocking(move || {
+            let mut store = Store::open(&data_dir, calendar, delay_ms)?;
+            if let Some(at) = initial_clock {
+                store.set_clock_if_unset(at)?;
+            }
+            Ok::<_, StoreError>(store)
+        })
+        .await
+        .map_err(|e| ServeError::Task(e.to_string()))??;
         let faults = {
             let mut store = store;
             let faults = store.faults()?;
@@ -354,10 +363,12 @@ fn status_response(status: StatusCode, code: Option<u32>, description: &str) -> 
 
 fn order_not_found(order_id: &str) -> Response {
     // Bandwidth's 404 for order paths (PUT example): 5035 "lsr order X not found.".
-    status_response(
+    write_or_500(
+        wire::response_to_xml(
+            &wire::LsrOrderResponse::not_found(order_id),
+            OrderLayout::Stored,
+        ),
         StatusCode::NOT_FOUND,
-        Some(5035),
-        &format!("lsr order {order_id} not found."),
     )
 }
 
@@ -523,88 +534,18 @@ fn decode_order(bytes: &[u8]) -> Result<wire::LsrOrder, Response> {
 
 // ---- mapping between the store and the wire ----
 
-fn draft_from_wire(order: &wire::LsrOrder) -> OrderDraft {
-    let s = order.subscriber.clone().unwrap_or_default();
-    let a = s.service_address.clone().unwrap_or_default();
-    OrderDraft {
-        pon: order.pon.clone(),
-        customer_order_id: order.customer_order_id.clone(),
-        requested_foc_date: order.requested_foc_date.clone(),
-        spid: order.spid.clone(),
-        btn: order.billing_telephone_number.clone(),
-        authorizing_person: order.authorizing_person.clone(),
-        subscriber: SubscriberDraft {
-            subscriber_type: s.subscriber_type,
-            business_name: s.business_name,
-            first_name: s.first_name,
-            middle_initial: s.middle_initial,
-            last_name: s.last_name,
-            account_number: s.account_number,
-            pin: s.pin_number,
-            address: AddressDraft {
-                house_prefix: a.house_prefix,
-                house_number: a.house_number,
-                house_suffix: a.house_suffix,
-                pre_directional: a.pre_directional,
-                street: a.street_name,
-                street_suffix: a.street_suffix,
-                post_directional: a.post_directional,
-                address_line2: a.address_line2,
-                city: a.city,
-                state: a.state_code,
-                zip: a.zip,
-                county: a.county,
-            },
-        },
-        tns: order.list_of_telephone_numbers.clone().unwrap_or_default(),
-    }
-}
-
-/// The client's fields of a draft as wire elements.
+/// The client's fields of a draft as wire elements, with the output-only `Country` Bandwidth
+/// adds to the service address.
 fn wire_from_draft(draft: &OrderDraft) -> wire::LsrOrder {
-    let s = &draft.subscriber;
-    let a = &s.address;
-    let address = wire::ServiceAddress {
-        house_prefix: a.house_prefix.clone(),
-        house_number: a.house_number.clone(),
-        house_suffix: a.house_suffix.clone(),
-        pre_directional: a.pre_directional.clone(),
-        street_name: a.street.clone(),
-        street_suffix: a.street_suffix.clone(),
-        post_directional: a.post_directional.clone(),
-        address_line2: a.address_line2.clone(),
-        city: a.city.clone(),
-        state_code: a.state.clone(),
-        zip: a.zip.clone(),
-        county: a.county.clone(),
-        country: Some("United States".to_string()),
-        ..Default::default()
-    };
-    wire::LsrOrder {
-        customer_order_id: draft.customer_order_id.clone(),
-        spid: draft.spid.clone(),
-        billing_telephone_number: draft.btn.clone(),
-        pon: draft.pon.clone(),
-        requested_foc_date: draft.requested_foc_date.clone(),
-        authorizing_person: draft.authorizing_person.clone(),
-        subscriber: Some(wire::Subscriber {
-            subscriber_type: s
-                .subscriber_type
-                .clone()
-                .map(|t| t.to_ascii_uppercase())
-                .or_else(|| Some("RESIDENTIAL".to_string())),
-            business_name: s.business_name.clone(),
-            first_name: s.first_name.clone(),
-            middle_initial: s.middle_initial.clone(),
-            last_name: s.last_name.clone(),
-            account_number: s.account_number.clone(),
-            pin_number: s.pin.clone(),
-            service_address: Some(address),
-            ..Default::default()
-        }),
-        list_of_telephone_numbers: Some(draft.tns.clone()),
-        ..Default::default()
+    let mut out = wire::LsrOrder::from_draft(draft);
+    if let Some(address) = out
+        .subscriber
+        .as_mut()
+        .and_then(|s| s.service_address.as_mut())
+    {
+        address.country = Some("United States".to_string());
     }
+    out
 }
 
 /// A stored order as Bandwidth returns it.
@@ -658,13 +599,8 @@ fn validation_errors(
 
 /// The 400 answer to a POST or PUT that failed validation: the errors and the echoed order,
 /// FAILED (with no OrderId for a POST: there is nothing to track).
-fn validation_failed(errors: &[OrderError], mut echo: wire::LsrOrder) -> Response {
-    echo.order_status = Some(OrderStatus::Failed.as_str().to_string());
-    let body = wire::LsrOrderResponse {
-        response_status: Some(wire::ResponseStatus::new(Some(400), VALIDATION_FAILED)),
-        lsr_order_errors: Some(wire_errors(errors)),
-        lsr_order: Some(echo),
-    };
+fn validation_failed(errors: &[OrderError], echo: wire::LsrOrder) -> Response {
+    let body = wire::LsrOrderResponse::rejected(wire_errors(errors), echo);
     write_or_500(
         wire::response_to_xml(&body, OrderLayout::Created),
         StatusCode::BAD_REQUEST,
@@ -708,7 +644,7 @@ async fn create_order(
         let wire_order = decode_order(&bytes)?;
         store.advance_due().map_err(internal)?;
         let today = store.today().map_err(internal)?;
-        let draft = draft_from_wire(&wire_order);
+        let draft = wire_order.to_draft();
         let (errors, typed) = validation_errors(&draft, today, &calendar);
         let typed = match typed {
             Some(typed) if errors.is_empty() => typed,
@@ -835,13 +771,7 @@ async fn list_orders(
         let (orders, total) = store.list_orders(&account, &filter).map_err(internal)?;
         let summaries = orders
             .iter()
-            .map(|o| {
-                let mut summary =
-                    wire::LsrOrderSummary::from(&wire_from_stored(o, spid.as_deref()));
-                summary.user_id = Some(o.created_by.clone());
-                summary.order_date = Some(clock::format_timestamp(o.created_at));
-                summary
-            })
+            .map(|o| wire::LsrOrderSummary::from(&wire_from_stored(o, spid.as_deref())))
             .collect();
         let body = wire::LsrOrders {
             total_count: Some(u32::try_from(total).unwrap_or(u32::MAX)),
@@ -910,15 +840,8 @@ async fn update_order(
             .ok_or_else(|| order_not_found(&order_id))?;
         let spid = store.account_spid(&account).map_err(internal)?;
         let update = OrderUpdate {
-            draft: {
-                let mut draft = draft_from_wire(&wire_order);
-                // Supps change fields that are present; an empty subscriber part stays absent.
-                draft.tns = wire_order
-                    .list_of_telephone_numbers
-                    .clone()
-                    .unwrap_or_default();
-                draft
-            },
+            // Supps change the fields that are present (the draft overlay keeps the others).
+            draft: wire_order.to_draft(),
             order_status: wire_order.order_status.clone(),
         };
         let echo_base = order.clone();
@@ -986,12 +909,7 @@ async fn read_history(
             .map_err(internal)?
             .is_some();
         if !exists {
-            let body = wire::LsrOrderReportResponse {
-                response_status: Some(wire::ResponseStatus::new(
-                    None,
-                    "The resource does not exist",
-                )),
-            };
+            let body = wire::LsrOrderReportResponse::not_found();
             return Err(write_or_500(wire::to_xml(&body), StatusCode::NOT_FOUND));
         }
         let entries = store.history(&order_id).map_err(internal)?;
@@ -1047,9 +965,7 @@ async fn list_notes(
 }
 
 fn note_refused(code: u32, description: &str) -> Response {
-    let body = wire::NoteResponse {
-        response_status: Some(wire::ResponseStatus::new(Some(code), description)),
-    };
+    let body = wire::NoteResponse::error(code, description);
     write_or_500(wire::to_xml(&body), StatusCode::BAD_REQUEST)
 }
 
@@ -1447,4 +1363,49 @@ async fn admin_reset(State(state): State<Arc<AppState>>) -> Response {
     .await;
     refresh_faults(&state).await;
     response
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn router() -> Router {
+        let store = Store::open_in_memory(validate::BusinessCalendar::us_npac(), 0).unwrap();
+        routes(Arc::new(AppState {
+            store: Arc::new(Mutex::new(store)),
+            faults: RwLock::new(Faults::default()),
+            calendar: validate::BusinessCalendar::us_npac(),
+        }))
+    }
+
+    async fn admin_status(peer: &str) -> StatusCode {
+        let mut request = Request::builder()
+            .uri("/sandbox/clock")
+            .body(Body::empty())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
+        router().call(request).await.unwrap().status()
+    }
+
+    #[tokio::test]
+    async fn admin_endpoints_answer_only_loopback_peers() {
+        assert_eq!(admin_status("127.0.0.1:40000").await, StatusCode::OK);
+        assert_eq!(admin_status("[::1]:40000").await, StatusCode::OK);
+        assert_eq!(admin_status("192.0.2.7:40000").await, StatusCode::FORBIDDEN);
+    }
+
+    #[test]
+    fn list_filters_parse_and_refuse_bad_values() {
+        let filter = parse_filter(Some(
+            "status=FOC&status=failed&tn=919-238-0100&pon=A&x=ignored",
+        ))
+        .unwrap();
+        assert_eq!(filter.statuses, vec![OrderStatus::Foc, OrderStatus::Failed]);
+        assert_eq!(filter.tn.as_deref(), Some("9192380100"));
+        assert!(parse_filter(Some("createdDateFrom=12/01/2026")).is_err());
+        assert!(parse_filter(Some("status=NEW")).is_err());
+    }
 }

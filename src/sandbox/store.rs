@@ -246,11 +246,8 @@ fn parse_date(text: Option<String>) -> Option<NaiveDate> {
 
 fn order_from_row(row: &Row<'_>) -> rusqlite::Result<(StoredOrder, String, String, String)> {
     let npac_subscribed_at: Option<Millis> = row.get(15)?;
-    let npac = npac_subscribed_at.map(|subscribed_at| NpacState {
-        subscribed_at,
-        medium_timers: false,
-        concurred_at: None,
-    });
+    let npac_medium: bool = row.get(16)?;
+    let concurred_at: Option<Millis> = row.get(17)?;
     let order = StoredOrder {
         id: row.get(0)?,
         account_id: row.get(1)?,
@@ -268,12 +265,13 @@ fn order_from_row(row: &Row<'_>) -> rusqlite::Result<(StoredOrder, String, Strin
         modified_by: row.get(12)?,
         stage: Stage::parse(&row.get::<_, String>(13)?),
         stage_since: row.get(14)?,
-        npac: npac.map(|n| NpacState {
-            medium_timers: row.get::<_, i64>(16).map(|v| v != 0).unwrap_or(false),
-            concurred_at: row.get(17).unwrap_or(None),
-            ..n
+        npac: npac_subscribed_at.map(|subscribed_at| NpacState {
+            subscribed_at,
+            medium_timers: npac_medium,
+            concurred_at,
         }),
     };
+    // Status, draft and errors are parsed by `complete_order`, which can report corruption.
     Ok((order, row.get(4)?, row.get(5)?, row.get(8)?))
 }
 
@@ -409,6 +407,17 @@ impl Store {
         self.put_setting("clock_offset_ms", &self.clock_offset_ms.to_string())?;
         self.advance_due()?;
         self.now()
+    }
+
+    /// Sets the sandbox clock to `at` unless it was ever set in this store (a fresh store
+    /// starts on a pinned date; later runs continue from where it was).
+    pub fn set_clock_if_unset(&mut self, at: Millis) -> Result<bool, StoreError> {
+        self.refresh()?;
+        if self.setting("clock_offset_ms")?.is_some() {
+            return Ok(false);
+        }
+        self.set_clock(at)?;
+        Ok(true)
     }
 
     /// Moves the sandbox clock forward by `by` and applies every event that became due.
@@ -812,7 +821,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, note, author, status, difference FROM history WHERE order_id = ?1 ORDER BY at, rowid",
         )?;
-        let rows: Vec<(Millis, String, Option<String>, String, Option<String>)> = stmt
+        type HistoryRow = (Millis, String, Option<String>, String, Option<String>);
+        let rows: Vec<HistoryRow> = stmt
             .query_map([order_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?
@@ -856,7 +866,10 @@ impl Store {
         if let Some(explanation) = order.status.terminal_explanation() {
             return Err(UpdateError::Rejected(vec![OrderError {
                 code: 17015,
-                description: format!("{}: {explanation}", engine::code_text(17015)),
+                description: format!(
+                    "{}: {explanation}",
+                    engine::code_text(17015).trim_end_matches('.')
+                ),
             }]));
         }
         if cancel {
@@ -910,14 +923,18 @@ impl Store {
             let plural = if fixed.len() > 1 { "s" } else { "" };
             return Err(UpdateError::Rejected(vec![OrderError {
                 code: 17025,
-                description: format!("{} field{plural} cannot be modified", fixed.join(", ")),
+                description: engine::code_text_with(17025, &[&fixed.join(", "), plural]),
             }]));
         }
         let mut changes = update.draft.clone();
         changes.pon = None;
         changes.tns.clear();
         let merged = order.draft.clone().overlay(&changes);
-        let errors = validate(&merged, today);
+        // The date rules (not in the past, a business day) apply to a date the supp sends: an
+        // address change after the original requested date has passed is still fine.
+        let mut checked = merged.clone();
+        checked.requested_foc_date = changes.requested_foc_date.clone();
+        let errors = validate(&checked, today);
         if !errors.is_empty() {
             return Err(UpdateError::Rejected(errors));
         }
@@ -1029,17 +1046,23 @@ impl Store {
             .prepare_cached("SELECT id FROM orders WHERE due_at <= ?1 ORDER BY due_at")?
             .query_map([now], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        // One transaction for the batch: one commit however many orders moved. Orders are
+        // applied in due order and see each other's changes (a FOC set earlier in the batch
+        // makes a later order with the same TN fail with 17008).
+        let tx = self.conn.unchecked_transaction()?;
         for id in &ids {
             let Some(mut order) = self.load_order("id = ?1", &[id])? else {
                 continue;
             };
-            let tx = self.conn.unchecked_transaction()?;
             while let Some(due) = self.next_due(&order).filter(|due| *due <= now) {
                 self.apply_due_event(&mut order, due)?;
             }
             self.write_order(&order, false)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(ids.len())
     }
 

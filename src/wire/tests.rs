@@ -741,3 +741,13 @@ fn wire_error_body_reads_every_error_root() {
         Err(WireError::UnexpectedRoot { .. })
     ));
 }
+
+#[test]
+fn wire_line_separators_survive_a_round_trip() {
+    // Found by wire_text_round_trips: U+2028 came back as "\n".
+    for text in ["a\u{2028}!", "a\u{85}b", "x\ry"] {
+        let xml = to_xml(&Note::request("u", text)).unwrap();
+        let back: Note = decode(xml.as_bytes()).unwrap();
+        assert_eq!(back.description.as_deref(), Some(text), "{xml}");
+    }
+}

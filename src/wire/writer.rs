@@ -122,11 +122,10 @@ fn is_xml_char(c: char) -> bool {
 }
 
 fn push_escaped(out: &mut String, element: &'static str, text: &str) -> Result<(), WireError> {
-    // Fast path: the usual field is plain ASCII letters, digits and punctuation. 0xEF starts
-    // the UTF-8 form of U+FFFE/U+FFFF, so it takes the careful path too.
+    // Fast path: the usual field is plain printable ASCII.
     let plain = text
         .bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | 0xEF));
+        .all(|b| (0x20..0x80).contains(&b) && !matches!(b, b'&' | b'<' | b'>'));
     if plain {
         out.push_str(text);
         return Ok(());
@@ -138,6 +137,10 @@ fn push_escaped(out: &mut String, element: &'static str, text: &str) -> Result<(
             '>' => out.push_str("&gt;"),
             // A raw CR would be normalised to LF by the reader.
             '\r' => out.push_str("&#xD;"),
+            // The reader normalises NEL and LINE SEPARATOR to LF (XML 1.1 line ends); a
+            // character reference keeps them.
+            '\u{85}' => out.push_str("&#x85;"),
+            '\u{2028}' => out.push_str("&#x2028;"),
             c if is_xml_char(c) => out.push(c),
             c => {
                 return Err(WireError::Unencodable {

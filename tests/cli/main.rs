@@ -6,6 +6,8 @@ mod batch;
 mod common;
 mod explain;
 mod foc_window;
+mod orders;
 mod sandbox;
+mod sandbox_cli;
 mod submit;
 mod validate;

@@ -257,7 +257,9 @@ async fn sandbox_post_answers_201_with_location_then_reaches_foc() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sandbox_tn_line_table_rules() {
     let h = Harness::start().await;
-    let cases: [(&str, &[&str], Option<&str>, &str, u32); 8] = [
+    // (PON, TNs, PIN, expected status, expected code)
+    type Case<'a> = (&'a str, &'a [&'a str], Option<&'a str>, &'a str, u32);
+    let cases: [Case; 8] = [
         ("L5", &["9192385123"], None, "FAILED", 17008),
         ("L9", &["9192389001"], None, "CANCELLED", 7516),
         ("L3", &["9192383001"], None, "CANCELLED", 7518),
@@ -410,7 +412,7 @@ async fn sandbox_supp_refuses_tn_and_pon_changes() {
     let error = &response.lsr_order_errors.unwrap()[0];
     assert_eq!(
         (error.code, error.description.as_str()),
-        (17025, "ListOfTelephoneNumbers field cannot be modified")
+        (17025, "ListOfTelephoneNumbers field cannot be modified.")
     );
     let both = "<LsrOrder><Pon>NEW-1</Pon><ListOfTelephoneNumbers><TelephoneNumber>9192380401</TelephoneNumber></ListOfTelephoneNumbers></LsrOrder>";
     let answer = h.put_order(&id, both).await;
@@ -836,4 +838,206 @@ fn sandbox_embedded_mode_serves_the_demo_account() {
     assert_eq!(status, StatusCode::OK);
     embedded.shutdown().unwrap();
     assert!(dir.path().join("sandbox").join("sandbox.sqlite3").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_processing_delay_runs_on_the_sandbox_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = SandboxConfig::new(dir.path().join("sandbox"));
+    config.processing_delay = Duration::from_secs(600);
+    let running = SandboxServer::start(config).await.unwrap();
+    let h = Harness {
+        base: running.base_url(),
+        running: Some(running),
+        http: reqwest::Client::new(),
+        dir,
+    };
+    h.set_clock(START).await;
+    let id = h.create("SLOW-1", &["9192380160"], None).await;
+    h.advance("9m").await;
+    assert_eq!(status_of(&h.get_order(&id).await), "PENDING");
+    h.advance("2m").await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_pon_versions_are_counted_per_account() {
+    let h = Harness::start().await;
+    h.create("SHARED-1", &["9192380170"], None).await;
+    h.create("SHARED-1", &["9192380171"], None).await;
+    let answer = h
+        .send(
+            reqwest::Method::POST,
+            &h.orders_url(DEMO_ACCOUNT_2.account_id),
+            Some(order_xml("SHARED-1", &["9192380172"], None)),
+            Some(USER_2),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let order = response.lsr_order.unwrap();
+    assert_eq!(order.pon_version, Some(1));
+    assert_eq!(order.account_id.as_deref(), Some(DEMO_ACCOUNT_2.account_id));
+    // Account 2's search does not see account 1's versions.
+    let list = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{}?pon=SHARED-1", h.orders_url(DEMO_ACCOUNT_2.account_id)),
+            None,
+            Some(USER_2),
+        )
+        .await;
+    let list: wire::LsrOrders = wire::decode(list.body.as_bytes()).unwrap();
+    assert_eq!(list.total_count, Some(1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_supp_after_the_requested_date_checks_only_what_it_sends() {
+    let h = Harness::start().await;
+    let id = h.create("LATE-1", &["9192380180"], None).await;
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    // 2026-12-04: the requested date (12-03) is past, the window is still open.
+    h.set_clock("2026-12-04T10:00:00Z").await;
+    let address = "<LsrOrder><Subscriber><ServiceAddress><HouseNumber>12</HouseNumber></ServiceAddress></Subscriber></LsrOrder>";
+    let answer = h.put_order(&id, address).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let past = "<LsrOrder><RequestedFocDate>2026-12-02</RequestedFocDate></LsrOrder>";
+    let answer = h.put_order(&id, past).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(answer.body.contains("<Code>7208</Code>"), "{}", answer.body);
+}
+
+/// Bandwidth's published example bodies, unchanged, are accepted as any client would send them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_accepts_bandwidths_example_request_bodies() {
+    let h = Harness::start().await;
+    // The example asks for 2015-11-15 (a Sunday): put the clock just before it.
+    h.set_clock("2015-11-10T12:00:00Z").await;
+    let post = include_str!("../fixtures/wire/post-lsrorders-request-example.xml");
+    let answer = h.post_order(post.to_string()).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+    assert!(
+        answer.body.contains("<Code>17019</Code>"),
+        "{}",
+        answer.body
+    );
+    let monday = post.replace("2015-11-15", "2015-11-16");
+    let answer = h.post_order(monday).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let id = response.lsr_order.unwrap().order_id.unwrap();
+    // Two TNs on lines 1467/1468: a one-TN-per-request reseller (R5).
+    let order = h.get_order(&id).await;
+    assert_eq!(
+        (status_of(&order), first_error(&order).0),
+        ("CANCELLED", 7517)
+    );
+
+    let supp = include_str!("../fixtures/wire/put-lsrorders-id-request-simple-response.xml");
+    let answer = h.put_order(&id, supp).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(
+        answer.body.contains("CANCELLED is a final status"),
+        "{}",
+        answer.body
+    );
+
+    let single = include_str!("../fixtures/wire/post-lsrorders-request-example.xml")
+        .replace("2015-11-15", "2015-11-16")
+        .replace("<TelephoneNumber>9192381467</TelephoneNumber>", "");
+    let answer = h.post_order(single).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    let id = response.lsr_order.unwrap().order_id.unwrap();
+    assert_eq!(status_of(&h.get_order(&id).await), "FOC");
+    // The supp example asks for the same Sunday: refused (17019), then accepted for Tuesday.
+    let answer = h.put_order(&id, supp).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+    assert!(
+        answer.body.contains("<Code>17019</Code>"),
+        "{}",
+        answer.body
+    );
+    let answer = h
+        .put_order(&id, &supp.replace("2015-11-15", "2015-11-17"))
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+    assert_eq!(
+        response.lsr_order.unwrap().actual_foc_date.as_deref(),
+        Some("2015-11-17")
+    );
+    let cancel =
+        include_str!("../fixtures/wire/put-lsrorders-id-request-canceled-state-response.xml");
+    let answer = h.put_order(&id, cancel).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(status_of(&h.get_order(&id).await), "CANCELLED");
+
+    let note = include_str!("../fixtures/wire/post-lsrorders-id-notes-request-example.xml");
+    let answer = h
+        .send(
+            reqwest::Method::POST,
+            &format!("{}/{id}/notes", h.orders_url(DEMO_ACCOUNT_1.account_id)),
+            Some(note.to_string()),
+            Some(USER_1),
+        )
+        .await;
+    // The example's UserId is `userId`, not the authenticated user.
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(
+        answer.body.contains("<ErrorCode>12501</ErrorCode>"),
+        "{}",
+        answer.body
+    );
+}
+
+#[test]
+fn sandbox_embedded_start_on_pins_a_fresh_clock_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let clock_today = |base: &str| {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let body = reqwest::get(format!("{base}/sandbox/clock"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            serde_json::from_str::<serde_json::Value>(&body).unwrap()["today"].clone()
+        })
+    };
+    let first = lsr::sandbox::embedded::start_on(dir.path(), today).unwrap();
+    assert_eq!(clock_today(first.base_url()), "2026-11-30");
+    first.shutdown().unwrap();
+    // A later run keeps the store's clock instead of pinning it again.
+    let later = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+    let second = lsr::sandbox::embedded::start_on(dir.path(), later).unwrap();
+    assert_eq!(clock_today(second.base_url()), "2026-11-30");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_concurrent_posts_with_one_pon_get_distinct_versions() {
+    let h = std::sync::Arc::new(Harness::start().await);
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let h = h.clone();
+        tasks.push(tokio::spawn(async move {
+            let answer = h
+                .post_order(order_xml("RACE-1", &[&format!("91923806{i:02}")], None))
+                .await;
+            assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+            let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
+            response.lsr_order.unwrap().pon_version.unwrap()
+        }));
+    }
+    let mut versions = Vec::new();
+    for task in tasks {
+        versions.push(task.await.unwrap());
+    }
+    versions.sort();
+    assert_eq!(versions, (1..=20).collect::<Vec<u32>>());
 }
