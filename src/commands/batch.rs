@@ -467,9 +467,9 @@ impl<'a> BatchObserver<'a> {
                 Some(total as u64),
                 indicatif::ProgressDrawTarget::stderr(),
             );
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} {msg} {per_sec} eta {eta}",
-            ) {
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}, eta {eta}")
+            {
                 bar.set_style(style);
             }
             bar
@@ -502,13 +502,14 @@ impl<'a> BatchObserver<'a> {
             .ok();
         }
         if let Some(bar) = &self.bar {
+            bar.inc(1);
             let sent = self.sent.load(Ordering::Relaxed);
             let failed = self.failed.load(Ordering::Relaxed);
+            let rate = sent as f64 / bar.elapsed().as_secs_f64().max(0.001);
             bar.set_message(format!(
-                "{sent} submitted, {failed} failed, {} remaining",
+                "{sent} submitted, {failed} failed, {} remaining, {rate:.0}/s",
                 self.total.saturating_sub(sent + failed)
             ));
-            bar.inc(1);
         }
     }
 
