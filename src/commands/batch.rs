@@ -129,23 +129,35 @@ pub fn submit_split_command(ctx: &Context, args: &SubmitArgs, split: &str) -> an
     })
 }
 
-/// Sends `order` (all its TNs) as a split batch; the function `resubmit --split` calls too.
+/// Sends `order` (all its TNs) as a split batch: [`check_split`], then [`send_split`].
 ///
-/// Checks every TN against pending FOCs (history and backend, concurrently) and learned rules,
-/// writes the plan to the journal, then sends the children `options.concurrency` at a time.
 /// Exit: 0 when every child was placed, 3 when the checks stop it, 4 when some were rejected,
 /// 5 when some outcomes are unknown, 130 on Ctrl-C (finish with `lsr batch resume ID`).
-/// With `options.dry_run` it only prints the plan.
+/// With `options.dry_run` it only prints the plan (no network).
 pub async fn submit_split(
     ctx: &Context,
     backend: &Backend,
     order: &LsrOrder,
     options: &SplitOptions,
 ) -> anyhow::Result<()> {
-    let plan = make_plan(order, options.spec)?;
     if options.dry_run {
-        return print_plan(ctx, &plan, &[]);
+        return print_plan(ctx, &make_plan(order, options.spec)?, &[]);
     }
+    check_split(ctx, backend, order, options).await?;
+    send_split(ctx, backend, order, options).await
+}
+
+/// The pre-submission checks of a split over every TN: pending FOCs (history and backend,
+/// concurrently; `options.replaces_order_id` does not count) and learned rules. Errors stop it
+/// (exit 3) unless `options.force`; warnings go to stderr. Also fails (exit 3) when the parent
+/// PON is too long for the children's suffixes. `resubmit --split` runs this before its cancel.
+pub async fn check_split(
+    ctx: &Context,
+    backend: &Backend,
+    order: &LsrOrder,
+    options: &SplitOptions,
+) -> anyhow::Result<()> {
+    make_plan(order, options.spec)?;
     let outside = presubmit::gather(
         ctx,
         backend,
@@ -171,7 +183,18 @@ pub async fn submit_split(
         );
     }
     show_warnings(ctx, &report.findings);
+    Ok(())
+}
 
+/// Plans the split, writes it to the journal and sends the children `options.concurrency` at a
+/// time (no checks: see [`check_split`]). Every placed child is recorded in the history.
+pub async fn send_split(
+    ctx: &Context,
+    backend: &Backend,
+    order: &LsrOrder,
+    options: &SplitOptions,
+) -> anyhow::Result<()> {
+    let plan = make_plan(order, options.spec)?;
     let mut template = order.clone();
     template.tns = Vec::new();
     let template_json = serde_json::to_string(&template).map_err(|e| {
@@ -246,7 +269,7 @@ pub async fn submit_split(
 /// The findings of the whole (parent) order for a split: 5095 (more than 999 TNs) is dropped,
 /// since every child holds at most 999, and so is the 7517 warning when each child holds one
 /// TN. The typed order carries every TN.
-fn split_report(draft: &OrderDraft, rules: &ValidationContext<'_>, spec: SplitSpec) -> Report {
+pub fn split_report(draft: &OrderDraft, rules: &ValidationContext<'_>, spec: SplitSpec) -> Report {
     let mut report = validate_order(draft, rules);
     report
         .findings
