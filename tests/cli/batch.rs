@@ -472,3 +472,27 @@ fn batch_resume_of_unknown_batch_is_not_found() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn batch_split_under_503s_with_retry_after_places_each_child_once() {
+    let sandbox = SandboxProcess::start();
+    // 503 with `Retry-After: 1` on a share of requests: the batch slows down, and whatever
+    // stayed unclear is settled by resume.
+    sandbox.admin(&["faults", "set", "--error-rate", "0.1"]);
+    let config = tempfile::tempdir().unwrap();
+    let status = spawn_split(&sandbox, config.path(), "BUSY", 780, 40, Stdio::null())
+        .wait()
+        .unwrap();
+    assert!(
+        matches!(status.code(), Some(0) | Some(5)),
+        "placed or left for resume: {status:?}"
+    );
+    sandbox.admin(&["faults", "clear"]);
+    finish_batch(&sandbox, config.path(), "BUSY", 780, 40);
+    let pons = server_pons(&sandbox);
+    assert_eq!(
+        pons.keys().cloned().collect::<BTreeSet<_>>(),
+        expected_pons("BUSY", 40)
+    );
+    assert!(pons.values().all(|n| *n == 1), "{pons:?}");
+}
