@@ -912,6 +912,7 @@ fn resume(ctx: &Context, batch: &str, concurrency: usize) -> anyhow::Result<()> 
             .collect();
         let mut found = Vec::new();
         let mut unchecked = 0;
+        let mut missing = 0;
         if !uncertain.is_empty() {
             ctx.note(&format!(
                 "batch {id}: checking {} orders of unknown outcome by their customer order id…",
@@ -943,10 +944,13 @@ fn resume(ctx: &Context, batch: &str, concurrency: usize) -> anyhow::Result<()> 
                             recovered: true,
                         },
                     }),
-                    (Reconciled::Missing, _) => to_send.push(JournalChild {
-                        state: ChildState::Planned,
-                        ..child
-                    }),
+                    (Reconciled::Missing, _) => {
+                        missing += 1;
+                        to_send.push(JournalChild {
+                            state: ChildState::Planned,
+                            ..child
+                        });
+                    }
                     (Reconciled::Unchecked { error }, _) => {
                         unchecked += 1;
                         ctx.note(&format!(
@@ -960,9 +964,8 @@ fn resume(ctx: &Context, batch: &str, concurrency: usize) -> anyhow::Result<()> 
                 }
             }
             ctx.note(&format!(
-                "batch {id}: {} already placed, {} missing (sent now), {unchecked} could not be checked",
+                "batch {id}: {} of them already placed, {missing} missing (sent again), {unchecked} could not be checked",
                 found.len(),
-                to_send.len()
             ));
         }
         to_send.sort_by_key(|c| c.index);

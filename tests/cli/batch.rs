@@ -313,6 +313,7 @@ fn finish_batch(sandbox: &SandboxProcess, config: &Path, pon: &str, nxx: u32, co
         "resume failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// When to kill the run.
