@@ -30,6 +30,8 @@ pub struct Context {
     pub calendar: BusinessCalendar,
     /// Today's date for date rules (`LSR_TODAY` pins it for rehearsals and tests).
     pub today: NaiveDate,
+    /// True when `LSR_TODAY` pinned `today` (a fresh embedded sandbox then starts on that day).
+    pub today_pinned: bool,
     /// Terminal width for tables, when stdout is a terminal.
     pub term_width: Option<u16>,
 }
@@ -71,10 +73,13 @@ impl Context {
         })?;
         let calendar = BusinessCalendar::from_config(&config.calendar);
         let settings = resolve_settings(global, &config, &|name| std::env::var(name).ok());
-        let today = match std::env::var("LSR_TODAY") {
-            Ok(text) if !text.is_empty() => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .with_context(|| format!("LSR_TODAY `{text}` is not a YYYY-MM-DD date"))?,
-            _ => chrono::Local::now().date_naive(),
+        let (today, today_pinned) = match std::env::var("LSR_TODAY") {
+            Ok(text) if !text.is_empty() => (
+                NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .with_context(|| format!("LSR_TODAY `{text}` is not a YYYY-MM-DD date"))?,
+                true,
+            ),
+            _ => (chrono::Local::now().date_naive(), false),
         };
         let term_width = if stdout_is_tty {
             std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
@@ -92,6 +97,7 @@ impl Context {
             settings,
             calendar,
             today,
+            today_pinned,
             term_width,
         })
     }

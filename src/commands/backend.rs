@@ -55,8 +55,12 @@ impl Backend {
             }
         })?;
         if ctx.global.sandbox {
-            let embedded = crate::sandbox::embedded::start(&ctx.config_dir)
-                .map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
+            let started = if ctx.today_pinned {
+                crate::sandbox::embedded::start_on(&ctx.config_dir, ctx.today)
+            } else {
+                crate::sandbox::embedded::start(&ctx.config_dir)
+            };
+            let embedded = started.map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
             let demo = embedded.demo_account();
             let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
             opts.credentials = Some(Credentials::ClientCredentials {
@@ -285,4 +289,23 @@ pub fn record_from_wire(order: &wire::LsrOrder) -> Option<OrderRecord> {
 /// True when the order can no longer change.
 pub fn is_final(order: &wire::LsrOrder) -> bool {
     order.status().is_some_and(OrderStatus::is_terminal)
+}
+
+/// The history key `Backend::connect` would use, without connecting: `--sandbox` is the
+/// embedded sandbox's demo account; otherwise the configured base URL (normalised as the client
+/// normalises it) and account id. Lets `search --local` work offline.
+pub fn history_key(ctx: &Context) -> anyhow::Result<BackendKey> {
+    if ctx.global.sandbox {
+        return Ok(BackendKey::new(
+            EMBEDDED_SANDBOX_KEY,
+            crate::sandbox::DEMO_ACCOUNT_1.account_id,
+        ));
+    }
+    let s = &ctx.settings;
+    let account = s.account_id.as_ref().ok_or_else(|| {
+        CliError::new(Exit::Usage, "no account id is configured")
+            .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
+    })?;
+    let base = crate::client::parse_base_url(&s.base_url.value)?;
+    Ok(BackendKey::new(base.as_str(), &account.value))
 }
