@@ -234,6 +234,11 @@ pub async fn send_split(
                 .with_hint(e.hint().unwrap_or_else(|| "check the history file".into()))
         })?;
     drop(planned);
+    // Held for the whole run: a `resume` of this batch elsewhere waits for it to end.
+    let _lock = backend
+        .history
+        .lock_batch(batch_id)
+        .map_err(history_error)?;
     let children: Vec<JournalChild> = plan
         .children
         .into_iter()
@@ -897,6 +902,18 @@ fn resume(ctx: &Context, batch: &str, concurrency: usize) -> anyhow::Result<()> 
             .with_hint("resume it against the same backend: pass its --base-url and --account-id (or the profile)")
             .into());
         }
+        // Another process still sending this batch would send the very children this one
+        // is about to: one sender at a time (released by the OS when its holder dies).
+        let Some(_lock) = backend.history.lock_batch(id).map_err(history_error)? else {
+            return Err(CliError::new(
+                Exit::Failure,
+                format!("batch {id} is being sent by another lsr process right now"),
+            )
+            .with_hint(format!(
+                "let it finish, or stop it with Ctrl-C, then run `lsr batch resume {id}` again"
+            ))
+            .into());
+        };
         let template: LsrOrder = serde_json::from_str(&summary.template).map_err(|e| {
             CliError::new(
                 Exit::Failure,

@@ -2,8 +2,11 @@
 //! written before and after each POST so that an interrupted batch can be finished without
 //! sending any child twice.
 
+use std::path::PathBuf;
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::error::StoreError;
@@ -141,7 +144,47 @@ impl BatchSummary {
     }
 }
 
+/// Held while a process sends a batch: a second `resume` of the same batch would send the
+/// children the first is about to send. An exclusive SQLite lock on a small per-batch file, so
+/// the operating system releases it when the holder dies, even by `kill -9`.
+#[derive(Debug)]
+pub struct BatchLock {
+    _conn: Connection,
+    pub path: PathBuf,
+}
+
 impl HistoryStore {
+    /// Takes the batch's lock, or `None` when another live process holds it.
+    pub fn lock_batch(&self, batch_id: i64) -> Result<Option<BatchLock>, StoreError> {
+        let dir = self.path().with_file_name("batch-locks");
+        let path = dir.join(format!("{batch_id}.lock"));
+        std::fs::create_dir_all(&dir).map_err(|source| StoreError::Create {
+            path: dir.clone(),
+            source,
+        })?;
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let conn = Connection::open(&path).map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        conn.busy_timeout(Duration::ZERO).map_err(sqlite)?;
+        match conn.execute_batch("BEGIN EXCLUSIVE") {
+            Ok(()) => Ok(Some(BatchLock { _conn: conn, path })),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(sqlite(e)),
+        }
+    }
+
     /// Writes a batch and all its children as `planned`, in one transaction; returns its id.
     pub fn create_batch(
         &self,
@@ -392,6 +435,21 @@ mod tests {
         assert_eq!(kids[1].error.as_deref(), Some("17008"));
         assert_eq!(store.batches().unwrap().len(), 1);
         assert!(store.batch(id + 1).unwrap().is_none());
+    }
+
+    #[test]
+    fn journal_batch_lock_is_exclusive_until_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = HistoryStore::open_in(dir.path()).unwrap();
+        let second = HistoryStore::open_in(dir.path()).unwrap();
+        let held = first.lock_batch(7).unwrap().unwrap();
+        assert!(second.lock_batch(7).unwrap().is_none(), "held elsewhere");
+        assert!(
+            second.lock_batch(8).unwrap().is_some(),
+            "other batches are free"
+        );
+        drop(held);
+        assert!(second.lock_batch(7).unwrap().is_some(), "released");
     }
 
     #[test]

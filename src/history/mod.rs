@@ -28,7 +28,9 @@ mod store;
 mod tests;
 
 pub use error::StoreError;
-pub use journal::{BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts};
+pub use journal::{
+    BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts,
+};
 pub use record::{
     BackendKey, ErrorEntry, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, OrderRefError,
     RecordOutcome, StatusEvent,

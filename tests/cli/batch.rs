@@ -497,3 +497,42 @@ fn batch_split_under_503s_with_retry_after_places_each_child_once() {
     );
     assert!(pons.values().all(|n| *n == 1), "{pons:?}");
 }
+
+#[test]
+fn batch_resume_refuses_while_the_batch_is_still_being_sent() {
+    let sandbox = SandboxProcess::start();
+    sandbox.admin(&["faults", "set", "--latency-ms", "40"]);
+    let config = tempfile::tempdir().unwrap();
+    let mut child = spawn_split(
+        &sandbox,
+        config.path(),
+        "BUSYLOCK",
+        790,
+        100,
+        Stdio::piped(),
+    );
+    let mut reader = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "no batch line");
+        if line.contains("batch 1: sending") {
+            break;
+        }
+    }
+    let out = sandbox
+        .lsr(config.path())
+        .args(["batch", "resume", "1"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("being sent by another lsr process"), "{err}");
+    let _ = child.kill(); // SIGKILL releases the lock with the process
+    let _ = child.wait();
+    std::thread::sleep(Duration::from_millis(200));
+    finish_batch(&sandbox, config.path(), "BUSYLOCK", 790, 100);
+    let pons = server_pons(&sandbox);
+    assert_eq!(pons.len(), 100);
+    assert!(pons.values().all(|n| *n == 1));
+}
