@@ -536,3 +536,72 @@ fn batch_resume_refuses_while_the_batch_is_still_being_sent() {
     assert_eq!(pons.len(), 100);
     assert!(pons.values().all(|n| *n == 1));
 }
+
+#[test]
+fn batch_checks_stop_a_split_over_tns_with_a_pending_foc() {
+    let sandbox = SandboxProcess::start();
+    let config = tempfile::tempdir().unwrap();
+    let first = spawn_split(&sandbox, config.path(), "FIRST", 795, 3, Stdio::null())
+        .wait()
+        .unwrap();
+    assert!(first.success());
+    // The same TNs again: the checks over the whole batch stop it (17008, R4).
+    let file = write_order_file(config.path(), "AGAIN", &[]);
+    let tn_file = write_tn_file(config.path(), "again.txt", &plain_tns(795, 3));
+    let stopped = sandbox
+        .lsr(config.path())
+        .args(["submit", "--split", "per-tn", "--from"])
+        .arg(&file)
+        .arg("--tn-file")
+        .arg(&tn_file)
+        .output()
+        .unwrap();
+    assert_eq!(stopped.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&stopped.stderr);
+    assert!(
+        err.contains("17008") && err.contains("nothing was sent"),
+        "{err}"
+    );
+    assert_eq!(server_pons(&sandbox).len(), 3, "only the first batch");
+}
+
+#[test]
+fn batch_rejected_children_are_journaled_and_not_sent_again() {
+    let sandbox = SandboxProcess::start();
+    // The sandbox's clock is past the requested FOC date lsr accepted for its own today: the
+    // backend refuses every child with HTTP 400.
+    sandbox.admin(&["clock", "set", "2027-03-01"]);
+    let config = tempfile::tempdir().unwrap();
+    let file = write_order_file(config.path(), "LATE", &[]);
+    let tn_file = write_tn_file(config.path(), "late.txt", &plain_tns(796, 3));
+    let out = sandbox
+        .lsr(config.path())
+        .args(["--json", "submit", "--split", "per-tn", "--from"])
+        .arg(&file)
+        .arg("--tn-file")
+        .arg(&tn_file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    assert!(
+        lines[..3].iter().all(|l| l["outcome"] == "rejected"),
+        "{lines:?}"
+    );
+    assert_eq!(lines[3]["failed"].as_array().unwrap().len(), 3);
+    assert_eq!(lines[3]["counts"]["rejected"], 3);
+    // Resume leaves rejected children alone.
+    let resumed = sandbox
+        .lsr(config.path())
+        .args(["batch", "resume", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(resumed.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&resumed.stderr).contains("nothing left to send"));
+    assert!(server_pons(&sandbox).is_empty());
+}
