@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod assets;
+mod batch;
 mod common;
 mod explain;
 mod foc_window;
