@@ -88,16 +88,7 @@ pub struct SplitOptions {
 /// `lsr submit --split …`: offline checks of the whole order, then the plan (dry run) or the
 /// batch.
 pub fn submit_split_command(ctx: &Context, args: &SubmitArgs, split: &str) -> anyhow::Result<()> {
-    let spec: SplitSpec = split.parse().map_err(|e: PlanError| {
-        CliError::new(Exit::Usage, e.to_string()).with_hint(
-            "use `--split per-tn` (one TN per order, R5) or `--split N` with N ≤ 999 (R7)",
-        )
-    })?;
-    if args.wait.is_some() {
-        return Err(CliError::new(Exit::Usage, "--wait cannot be used with --split")
-            .with_hint("submit the batch, then follow its orders with `lsr watch --pon PON-0001 …` or `lsr batch show BATCH`")
-            .into());
-    }
+    let spec = parse_split_spec(split, args.wait.is_some())?;
     let input = read_order_input(args.from.as_deref(), &args.fields, &args.tns)?;
     let mut draft = input.draft.clone();
     if draft.spid.is_none() {
@@ -127,6 +118,21 @@ pub fn submit_split_command(ctx: &Context, args: &SubmitArgs, split: &str) -> an
         let backend = Backend::connect(ctx).await?;
         submit_split(ctx, &backend, &order, &options).await
     })
+}
+
+/// Reads `--split`: `per-tn` or N ≤ 999 (exit 2 otherwise); `--wait` does not go with it.
+pub fn parse_split_spec(text: &str, wait: bool) -> anyhow::Result<SplitSpec> {
+    let spec: SplitSpec = text.parse().map_err(|e: PlanError| {
+        CliError::new(Exit::Usage, e.to_string()).with_hint(
+            "use `--split per-tn` (one TN per order, R5) or `--split N` with N ≤ 999 (R7)",
+        )
+    })?;
+    if wait {
+        return Err(CliError::new(Exit::Usage, "--wait cannot be used with --split")
+            .with_hint("submit the batch, then follow its orders with `lsr watch --pon PON-0001 …` or `lsr batch show BATCH`")
+            .into());
+    }
+    Ok(spec)
 }
 
 /// Sends `order` (all its TNs) as a split batch: [`check_split`], then [`send_split`].
