@@ -47,14 +47,14 @@ complete -c lsr -n "__fish_lsr_needs_command" -f -a "cancel" -d 'Cancel one or m
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "status" -d 'Show an order\'s status, FOC date, window, errors explained and next steps'
-complete -c lsr -n "__fish_lsr_needs_command" -f -a "history" -d 'Show the backend\'s history of an order: every status change with its note'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "history" -d 'Show the backend\'s history of an order: every event with its time, the status after it, the backend\'s note, who did it and what changed (`Field : old --> new`), oldest first'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "notes" -d 'List an order\'s notes, or add one with `add TEXT`'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "batch" -d 'List, inspect and resume split submissions'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "watch" -d 'Watch orders live until each reaches a final state'
-complete -c lsr -n "__fish_lsr_needs_command" -f -a "email" -d 'Print a ready-to-send email draft'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "config" -d 'Create, show and change the configuration'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "sandbox" -d 'Run and control the local porting backend'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "completions" -d 'Print a completion script for SHELL'
@@ -210,8 +210,8 @@ complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l no-input -d 'Never 
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -s V -l version -d 'Print version'
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l pon -d 'Orders with this PON (all versions)' -r
-complete -c lsr -n "__fish_lsr_using_subcommand search" -l tn -d 'Orders containing this telephone number' -r
-complete -c lsr -n "__fish_lsr_using_subcommand search" -l status -d 'Orders in this status (repeatable)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand search" -l tn -d 'Orders containing this telephone number (any common format)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand search" -l status -d 'Orders in this status (repeatable): PENDING, FOC, EXCEPTION, COMPLETE, PARTIAL, CANCELLED or FAILED' -r
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l customer-order-id -d 'Orders with this customer order id' -r
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l created-from -d 'Created on or after this date (YYYY-MM-DD)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l created-to -d 'Created on or before this date (YYYY-MM-DD)' -r
@@ -224,7 +224,7 @@ tsv\t''"
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c lsr -n "__fish_lsr_using_subcommand search" -l local -d 'Search the local history store only'
+complete -c lsr -n "__fish_lsr_using_subcommand search" -l local -d 'Search the local history store only (no network; works when the backend is down)'
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l sandbox -d 'Use the embedded sandbox backend'
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
 complete -c lsr -n "__fish_lsr_using_subcommand search" -s q -l quiet -d 'Print less: no notes or hints on stderr'
@@ -749,14 +749,14 @@ complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcom
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "status" -d 'Show an order\'s status, FOC date, window, errors explained and next steps'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "history" -d 'Show the backend\'s history of an order: every status change with its note'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "history" -d 'Show the backend\'s history of an order: every event with its time, the status after it, the backend\'s note, who did it and what changed (`Field : old --> new`), oldest first'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "notes" -d 'List an order\'s notes, or add one with `add TEXT`'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "batch" -d 'List, inspect and resume split submissions'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "watch" -d 'Watch orders live until each reaches a final state'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "email" -d 'Print a ready-to-send email draft'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "config" -d 'Create, show and change the configuration'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "sandbox" -d 'Run and control the local porting backend'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "completions" -d 'Print a completion script for SHELL'

@@ -107,6 +107,17 @@ impl Context {
         self.global.quiet == 0
     }
 
+    /// Renders rows for stdout in the chosen mode: a table on a terminal (headed `[sandbox]`
+    /// when using the sandbox), TSV without headers otherwise.
+    pub fn render_rows(&self, rows: &crate::output::Rows) -> String {
+        let text = crate::output::render_rows(rows, self.output, self.term_width);
+        if self.global.sandbox && self.output == OutputMode::Table {
+            format!("[sandbox]\n{text}")
+        } else {
+            text
+        }
+    }
+
     /// Prints a note on stderr (unless `-q`), marked `[sandbox]` when using the sandbox.
     pub fn note(&self, text: &str) {
         if self.show_notes() {

@@ -290,3 +290,22 @@ pub fn record_from_wire(order: &wire::LsrOrder) -> Option<OrderRecord> {
 pub fn is_final(order: &wire::LsrOrder) -> bool {
     order.status().is_some_and(OrderStatus::is_terminal)
 }
+
+/// The history key `Backend::connect` would use, without connecting: `--sandbox` is the
+/// embedded sandbox's demo account; otherwise the configured base URL (normalised as the client
+/// normalises it) and account id. Lets `search --local` work offline.
+pub fn history_key(ctx: &Context) -> anyhow::Result<BackendKey> {
+    if ctx.global.sandbox {
+        return Ok(BackendKey::new(
+            EMBEDDED_SANDBOX_KEY,
+            crate::sandbox::DEMO_ACCOUNT_1.account_id,
+        ));
+    }
+    let s = &ctx.settings;
+    let account = s.account_id.as_ref().ok_or_else(|| {
+        CliError::new(Exit::Usage, "no account id is configured")
+            .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
+    })?;
+    let base = crate::client::parse_base_url(&s.base_url.value)?;
+    Ok(BackendKey::new(base.as_str(), &account.value))
+}

@@ -229,6 +229,7 @@ fn print_outcome(
                     view,
                     ctx.color,
                     ctx.global.sandbox,
+                    ctx.term_width,
                 ))?;
             }
         }

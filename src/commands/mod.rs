@@ -25,7 +25,6 @@ pub mod wizard;
 
 use crate::cli::Command;
 use crate::context::Context;
-use crate::exit::{CliError, Exit};
 
 /// Runs the chosen command.
 pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
@@ -48,14 +47,4 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Sandbox(args) => sandbox::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
     }
-}
-
-/// The answer of a command that a later release implements.
-pub(crate) fn not_yet_available(command: &str) -> anyhow::Error {
-    CliError::new(
-        Exit::Failure,
-        format!("`lsr {command}` is not yet available in this version"),
-    )
-    .with_hint("see README.md for the commands that work today")
-    .into()
 }

@@ -81,9 +81,11 @@ struct ResubmitJson {
 }
 
 pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
-    if args.split.is_some() {
-        return Err(super::not_yet_available("resubmit --split"));
-    }
+    let split = args
+        .split
+        .as_deref()
+        .map(|text| super::batch::parse_split_spec(text, args.wait.is_some()))
+        .transpose()?;
     let timeout = parse_timeout(&args.timeout)?;
     let removed = parse_removed(&args.remove_tn)?;
     runtime()?.block_on(async {
@@ -98,6 +100,9 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
         }
         let today = backend.today;
         let offline = ValidationContext::offline(today, &ctx.calendar);
+        if let Some(spec) = split {
+            return resubmit_split(ctx, &backend, args, &old, spec, &draft, &offline).await;
+        }
         let report = validate_order(&draft, &offline);
         if !report.ok() {
             note_inherited_date(ctx, &report, &args.fields, &label);
@@ -183,6 +188,58 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             print_order(ctx, &view, backend.today)
         }
     })
+}
+
+/// `resubmit --split`: R5 in one command. The old order (often CANCELLED with 7517) becomes a
+/// batch of children `PON-0001` …; an open old order is cancelled only after the checks pass.
+async fn resubmit_split(
+    ctx: &Context,
+    backend: &Backend,
+    args: &ResubmitArgs,
+    old: &crate::wire::LsrOrder,
+    spec: crate::batch::SplitSpec,
+    draft: &crate::model::OrderDraft,
+    offline: &ValidationContext<'_>,
+) -> anyhow::Result<()> {
+    use super::batch::{SplitOptions, check_split, send_split, split_report, submit_split};
+    let label = order_label(old);
+    let still_open = old.status().is_some_and(|s| !s.is_terminal());
+    let report = split_report(draft, offline, spec);
+    if !report.ok() {
+        note_inherited_date(ctx, &report, &args.fields, &label);
+        return stop_on_findings(ctx, draft, &report, "nothing was cancelled or sent");
+    }
+    let Some(order) = report.order.clone() else {
+        return stop_on_findings(ctx, draft, &report, "nothing was cancelled or sent");
+    };
+    let options = SplitOptions {
+        spec,
+        concurrency: args.concurrency,
+        dry_run: args.dry_run,
+        force: args.force,
+        replaces_order_id: old.order_id.clone(),
+    };
+    show_warnings(ctx, &report.findings);
+    if args.dry_run {
+        if still_open {
+            ctx.note(&format!("dry run: would cancel {label} first"));
+        }
+        return submit_split(ctx, backend, &order, &options).await;
+    }
+    check_split(ctx, backend, &order, &options).await?;
+    if still_open {
+        confirm(
+            ctx,
+            "resubmit",
+            &format!(
+                "cancel {label} and place its {} TNs as split orders of {}?",
+                order.tns.len(),
+                order.pon
+            ),
+        )?;
+        cancel_order(ctx, backend, old).await?;
+    }
+    send_split(ctx, backend, &order, &options).await
 }
 
 /// An old order's requested FOC date is often behind us by the time it is resubmitted: say

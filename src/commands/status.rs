@@ -93,6 +93,7 @@ pub async fn wait_for(
                     &backend.view(ctx, &order),
                     ctx.color,
                     ctx.global.sandbox,
+                    ctx.term_width,
                 ))?;
             }
             return Err(CliError::new(
@@ -138,8 +139,12 @@ pub fn print_order(
     match ctx.output {
         OutputMode::Json => output::print_json(view)?,
         OutputMode::Table => {
-            let mut text =
-                crate::output::order::render_status_block(view, ctx.color, ctx.global.sandbox);
+            let mut text = crate::output::order::render_status_block(
+                view,
+                ctx.color,
+                ctx.global.sandbox,
+                ctx.term_width,
+            );
             text.push_str(&crate::output::timeline::render_order_timeline(
                 view,
                 &ctx.calendar,

@@ -82,8 +82,8 @@ pub struct FailedOrder {
 }
 
 pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
-    if args.split.is_some() {
-        return Err(super::not_yet_available("submit --split"));
+    if let Some(split) = &args.split {
+        return super::batch::submit_split_command(ctx, args, split);
     }
     let timeout = parse_timeout(&args.timeout)?;
     let input = read_order_input(args.from.as_deref(), &args.fields, &args.tns)?;

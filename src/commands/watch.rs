@@ -1,18 +1,31 @@
 //! `lsr watch`: a live table of orders until they reach a final state.
 
-use clap::Args;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::time::Duration;
 
+use clap::Args;
+use serde::Serialize;
+
+use super::backend::{Backend, is_final, runtime};
+use super::order_view::OrderView;
+use crate::client::SearchQuery;
 use crate::context::Context;
+use crate::exit::{CliError, Exit};
+use crate::output::{self, OutputMode};
 
 /// Watch orders live until each reaches a final state.
 ///
-/// Prints JSON lines of changes when stdout is not a terminal.
+/// On a terminal, a table redrawn at every poll; when stdout is not a terminal (or with
+/// --json), one JSON line per change: the first state of every order, then each status or FOC
+/// date change. Ends when every order is final (COMPLETE, CANCELLED, FAILED, PARTIAL); Ctrl-C
+/// stops watching (exit 130) and changes nothing.
 ///
 /// Example: lsr watch --pon ACME-0001
 #[derive(Debug, Clone, Args)]
 pub struct WatchArgs {
     /// Orders to watch: order ids, PONs or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", required_unless_present = "pon")]
     pub orders: Vec<String>,
 
     /// Watch every version of this PON.
@@ -20,10 +33,108 @@ pub struct WatchArgs {
     pub pon: Option<String>,
 
     /// Seconds between polls.
-    #[arg(long, default_value_t = 5, value_name = "SECONDS")]
+    #[arg(long, default_value_t = 5, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub interval: u64,
 }
 
-pub fn run(_ctx: &Context, _args: &WatchArgs) -> anyhow::Result<()> {
-    Err(super::not_yet_available("watch"))
+/// One JSON line of `watch` when piped.
+#[derive(Debug, Serialize)]
+struct Change<'a> {
+    at: String,
+    previous_status: Option<&'a str>,
+    #[serde(flatten)]
+    order: &'a OrderView,
+}
+
+pub fn run(ctx: &Context, args: &WatchArgs) -> anyhow::Result<()> {
+    runtime()?.block_on(async {
+        let backend = Backend::connect(ctx).await?;
+        let mut ids: Vec<String> = Vec::new();
+        for reference in &args.orders {
+            let order = backend.resolve(ctx, reference).await?;
+            ids.extend(order.order_id);
+        }
+        if let Some(pon) = &args.pon {
+            let found = backend
+                .client
+                .search(&SearchQuery {
+                    pon: Some(pon.clone()),
+                    ..SearchQuery::default()
+                })
+                .await?;
+            ids.extend(found.summaries.into_iter().filter_map(|s| s.order_id));
+        }
+        ids.sort();
+        ids.dedup();
+        if ids.is_empty() {
+            return Err(CliError::new(Exit::NotFound, "no orders to watch")
+                .with_hint(
+                    "name orders by id, PON or PON@N, or give --pon with a PON that has orders",
+                )
+                .into());
+        }
+        let live = ctx.output == OutputMode::Table && ctx.stdout_is_tty;
+        let mut last: BTreeMap<String, (String, Option<chrono::NaiveDate>)> = BTreeMap::new();
+        let mut drawn_lines = 0usize;
+        loop {
+            let mut views = Vec::with_capacity(ids.len());
+            let mut all_final = true;
+            for id in &ids {
+                let order = backend.client.get_order(id).await?;
+                backend.remember(ctx, &order);
+                all_final &= is_final(&order);
+                views.push(backend.view(ctx, &order));
+            }
+            if live {
+                let table = output::render_rows(
+                    &crate::output::order::order_rows(&views),
+                    OutputMode::Table,
+                    ctx.term_width,
+                );
+                let mut out = std::io::stdout().lock();
+                if drawn_lines > 0 {
+                    // Move up over the previous table and clear to the end of the screen.
+                    write!(out, "\x1b[{drawn_lines}A\x1b[J")?;
+                }
+                let footer = if all_final {
+                    "every order is final\n".to_string()
+                } else {
+                    format!(
+                        "{}watching {} order{} every {}s; Ctrl-C stops\n",
+                        if ctx.global.sandbox { "[sandbox] " } else { "" },
+                        ids.len(),
+                        if ids.len() == 1 { "" } else { "s" },
+                        args.interval
+                    )
+                };
+                write!(out, "{table}{footer}")?;
+                out.flush()?;
+                drawn_lines = table.lines().count() + 1;
+            } else {
+                for view in &views {
+                    let now = (view.status.clone(), view.actual_foc_date);
+                    let previous = last.get(&view.order_id);
+                    if previous != Some(&now) {
+                        let line = serde_json::to_string(&Change {
+                            at: chrono::Utc::now()
+                                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                            previous_status: previous.map(|p| p.0.as_str()),
+                            order: view,
+                        })?;
+                        output::print_text(&format!("{line}\n"))?;
+                        last.insert(view.order_id.clone(), now);
+                    }
+                }
+            }
+            if all_final {
+                return Ok(());
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(args.interval)) => {}
+                _ = tokio::signal::ctrl_c() => {
+                    return Err(CliError::new(Exit::Interrupted, "stopped watching").into());
+                }
+            }
+        }
+    })
 }

@@ -19,6 +19,7 @@
 //! ```
 
 mod error;
+mod journal;
 mod record;
 mod schema;
 mod store;
@@ -27,6 +28,9 @@ mod store;
 mod tests;
 
 pub use error::StoreError;
+pub use journal::{
+    BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts,
+};
 pub use record::{
     BackendKey, ErrorEntry, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, OrderRefError,
     RecordOutcome, StatusEvent,

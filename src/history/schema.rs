@@ -75,6 +75,38 @@ pub(crate) const MIGRATIONS: &[&str] = &[
             PRIMARY KEY (backend_id, tn, code)
         ) WITHOUT ROWID;
     "#,
+    // 2: the batch journal of split submissions: the plan and the parent order are written
+    // before anything is sent; each child is marked `sending` before its POST and `sent`,
+    // `rejected` or `unknown` after, so that `lsr batch resume` never sends a child twice.
+    r#"
+        CREATE TABLE batches (
+            id                 INTEGER PRIMARY KEY,
+            backend_id         INTEGER NOT NULL REFERENCES backends (id),
+            parent_pon         TEXT NOT NULL,
+            split              TEXT NOT NULL,
+            -- The parent order without its TNs (JSON of model::LsrOrder): each child's body is
+            -- this with the child's PON, customer order id and TNs.
+            template           TEXT NOT NULL,
+            -- The order a `resubmit --split` replaces, if any.
+            replaces_order_id  TEXT,
+            created_at         INTEGER NOT NULL
+        );
+
+        CREATE TABLE batch_children (
+            batch_id           INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+            position           INTEGER NOT NULL,
+            pon                TEXT NOT NULL,
+            customer_order_id  TEXT NOT NULL,
+            -- TNs as 10-digit strings separated by commas.
+            tns                TEXT NOT NULL,
+            -- planned | sending | sent | rejected | unknown
+            state              TEXT NOT NULL,
+            order_id           TEXT,
+            error              TEXT,
+            updated_at         INTEGER NOT NULL,
+            PRIMARY KEY (batch_id, position)
+        ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this lsr writes.

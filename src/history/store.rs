@@ -410,7 +410,7 @@ impl HistoryStore {
 
     /// Runs `op` in a short IMMEDIATE transaction (the write lock is taken up front, so it never
     /// has to be upgraded and cannot deadlock), retrying on BUSY.
-    fn write<T>(
+    pub(super) fn write<T>(
         &self,
         mut op: impl FnMut(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
@@ -424,7 +424,7 @@ impl HistoryStore {
     }
 
     /// Runs `op` in a read transaction so that its several queries see one snapshot.
-    fn read<T>(
+    pub(super) fn read<T>(
         &self,
         mut op: impl FnMut(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
@@ -435,7 +435,7 @@ impl HistoryStore {
         })
     }
 
-    fn nanos(&self, at: DateTime<Utc>) -> Result<i64, StoreError> {
+    pub(super) fn nanos(&self, at: DateTime<Utc>) -> Result<i64, StoreError> {
         at.timestamp_nanos_opt()
             .ok_or_else(|| StoreError::TimestampOutOfRange {
                 path: self.path.clone(),
@@ -782,7 +782,10 @@ fn complete_record(conn: &Connection, row: OrderRow) -> rusqlite::Result<OrderRe
     })
 }
 
-fn find_backend(conn: &Connection, backend: &BackendKey) -> rusqlite::Result<Option<i64>> {
+pub(super) fn find_backend(
+    conn: &Connection,
+    backend: &BackendKey,
+) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT id FROM backends WHERE base_url = ?1 AND account_id = ?2")?
         .query_row(params![backend.base_url(), backend.account_id()], |row| {
             row.get(0)
@@ -790,7 +793,7 @@ fn find_backend(conn: &Connection, backend: &BackendKey) -> rusqlite::Result<Opt
         .optional()
 }
 
-fn ensure_backend(conn: &Connection, backend: &BackendKey) -> rusqlite::Result<i64> {
+pub(super) fn ensure_backend(conn: &Connection, backend: &BackendKey) -> rusqlite::Result<i64> {
     if let Some(id) = find_backend(conn, backend)? {
         return Ok(id);
     }

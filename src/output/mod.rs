@@ -1,6 +1,7 @@
 //! Renderers: tables on a terminal, TSV when piped, JSON on request. Commands build values;
 //! these functions format them. Data goes to stdout; notes and hints go to stderr.
 
+pub mod lookup;
 pub mod order;
 pub mod timeline;
 
@@ -89,6 +90,35 @@ fn tsv_cell(cell: &str) -> String {
     cell.replace(['\t', '\n', '\r'], " ")
 }
 
+/// Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces. A word
+/// longer than the width stays whole on its own line.
+pub fn wrap(text: &str, width: usize, first_prefix: &str, indent: usize) -> String {
+    let mut out = String::new();
+    let mut line = first_prefix.to_string();
+    let mut line_len = first_prefix.chars().count();
+    let mut fresh = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !fresh && line_len + 1 + len > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = " ".repeat(indent);
+            line_len = indent;
+            fresh = true;
+        }
+        if !fresh {
+            line.push(' ');
+            line_len += 1;
+        }
+        line.push_str(word);
+        line_len += len;
+        fresh = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 /// Writes text to stdout.
 pub fn print_text(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
@@ -99,6 +129,12 @@ pub fn print_text(text: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_with_a_hanging_indent() {
+        assert_eq!(wrap("aaa bbb ccc", 9, "- ", 2), "- aaa bbb\n  ccc\n");
+        assert_eq!(wrap("abcdefghijkl x", 5, "", 0), "abcdefghijkl\nx\n");
+    }
 
     #[test]
     fn tsv_has_no_headers_and_no_stray_tabs() {

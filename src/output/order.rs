@@ -41,7 +41,13 @@ pub fn order_name(view: &OrderView) -> String {
 }
 
 /// The human `status` block: identity, dates and window, errors explained, next steps.
-pub fn render_status_block(view: &OrderView, color: bool, sandbox: bool) -> String {
+pub fn render_status_block(
+    view: &OrderView,
+    color: bool,
+    sandbox: bool,
+    width: Option<u16>,
+) -> String {
+    let width = usize::from(width.unwrap_or(100)).max(40);
     let style = Style { on: color };
     let mut out = String::new();
     let marker = if sandbox { "[sandbox] " } else { "" };
@@ -94,7 +100,7 @@ pub fn render_status_block(view: &OrderView, color: bool, sandbox: bool) -> Stri
     if !view.next_steps.is_empty() {
         out.push_str(&format!("{}\n", style.bold("Next steps")));
         for step in &view.next_steps {
-            out.push_str(&format!("  - {step}\n"));
+            out.push_str(&super::wrap(step, width, "  - ", 4));
         }
     }
     out

@@ -86,3 +86,55 @@ fn assets_completions_and_man_pages_are_fresh() {
         problems.join("\n  ")
     );
 }
+
+#[test]
+fn assets_bash_completion_completes_subcommands() {
+    /// What bash offers for `lsr WORD<TAB>` with the committed script.
+    fn complete(word: &str) -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let script = format!(
+            r#"
+            source completions/lsr.bash
+            COMP_WORDS=(lsr {word}); COMP_CWORD=1; COMP_LINE="lsr {word}"; COMP_POINT=${{#COMP_LINE}}
+            _lsr lsr {word} lsr
+            printf '%s\n' "${{COMPREPLY[@]}}"
+            "#
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .current_dir(root)
+            .output()
+            .expect("run bash");
+        let mut words: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort_unstable();
+        words
+    }
+    assert_eq!(complete("sub"), ["submit"]);
+    assert_eq!(complete("su"), ["submit", "supp"]);
+    assert_eq!(complete("foc"), ["foc-window"]);
+}
+
+#[test]
+fn assets_man_page_renders() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("man")
+        .args(["-l", "-P", "cat", "man/lsr.1"])
+        .env("MANWIDTH", "100")
+        .current_dir(root)
+        .output()
+        .expect("man is installed (.ci/run installs man-db)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = String::from_utf8_lossy(&out.stdout);
+    for section in ["SYNOPSIS", "Exit status", "LSR_CONFIG_DIR", "submit"] {
+        assert!(page.contains(section), "man page lacks {section}:\n{page}");
+    }
+}

@@ -2,12 +2,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod assets;
+mod batch;
 mod common;
 mod explain;
 mod foc_window;
+mod lookup;
 mod orders;
+mod pipes;
+mod readme;
 mod sandbox;
 mod sandbox_cli;
+mod status_snapshot;
 mod submit;
 mod validate;
+mod watch;
 mod wizard;

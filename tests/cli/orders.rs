@@ -304,15 +304,32 @@ fn resubmit_dry_run_changes_nothing() {
 }
 
 #[test]
-fn resubmit_split_is_not_yet_available() {
+fn resubmit_split_per_tn_turns_a_7517_order_into_one_order_per_tn() {
     let world = SandboxWorld::new();
+    // Lines 1000–1999: the reseller wants one TN per request; with two TNs the LSR is cancelled.
+    submit_processed(&world, "RESELL-1", &["919-720-1100", "919-720-1101"], &[]);
+    let old = world.status("RESELL-1");
+    assert_eq!(old["status"], "CANCELLED");
+    assert_eq!(error_codes(&old), [7517]);
+    assert!(old["next_steps"].to_string().contains("--split per-tn"));
+
     let out = world
         .lsr()
-        .args(["resubmit", "X", "--split", "per-tn"])
+        .args([
+            "--json", "resubmit", "RESELL-1", "--split", "per-tn", "--foc", "+5bd",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("resubmit --split"));
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    world.process();
+    for (pon, tn) in [
+        ("RESELL-1-0001", "9197201100"),
+        ("RESELL-1-0002", "9197201101"),
+    ] {
+        let child = world.status(pon);
+        assert_eq!(child["status"], "FOC", "{child}");
+        assert_eq!(child["tns"], serde_json::json!([tn]));
+    }
 }
 
 #[test]

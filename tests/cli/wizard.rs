@@ -261,3 +261,20 @@ fn submit_wizard_with_yes_asks_the_missing_fields_but_not_before_sending() {
     assert_eq!(order["requested_foc_date"], "2026-12-03", "{order}");
     assert_eq!(order["tns"], serde_json::json!(["9197206500"]), "{order}");
 }
+
+#[test]
+fn submit_split_without_a_terminal_names_missing_flags_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = lsr(dir.path())
+        .args(["--sandbox", "submit", "--split", "per-tn"])
+        .args(["--tn", "919-720-6600", "--tn", "919-720-6601"])
+        .args(BUSINESS_ORDER_FLAGS)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the order is missing required field: --pon"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `lsr search --local --tn TN` end to end (process start, config, SQLite open, query, JSON out)
+# over a history of 100,000 orders and 1,000,000 TNs. Issue 4 target: under 20 ms.
+#
+#   bench/search_local.sh              # builds release, builds the history once, runs hyperfine
+#   LSR_BENCH_HISTORY_DIR=DIR bench/search_local.sh   # reuse (or keep) the history in DIR
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)"; exit 1; }
+cargo build --release --quiet --bin lsr
+LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
+dir="${LSR_BENCH_HISTORY_DIR:-$(mktemp -d)}"
+if [ ! -s "$dir/history.sqlite3" ]; then
+  # The fixture is an ignored integration test: 100,000 orders (PONs used three times, R8),
+  # ten TNs each, keyed to https://dashboard.bandwidth.com/api/v1 account 9900001.
+  LSR_BENCH_HISTORY_DIR="$dir" cargo test --release --quiet --test cli \
+    search_local_benchmark_history -- --ignored --nocapture
+fi
+export LSR_CONFIG_DIR="$dir" NO_COLOR=1
+base=(--base-url https://dashboard.bandwidth.com/api/v1 --account-id 9900001)
+hyperfine -N --warmup 10 --runs 300 --export-json "$dir/hf.json" \
+  "$LSR ${base[*]} search --local --tn 919-251-0015 --json" \
+  "$LSR ${base[*]} search --local --tn 919-999-9999" \
+  "$LSR ${base[*]} search --local --pon PON-016667 --json"
+python3 - "$dir/hf.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    t = sorted(r["times"])
+    p95 = t[int(len(t) * 0.95) - 1]
+    print(f"mean {r['mean']*1000:5.2f} ms  median {r['median']*1000:5.2f} ms  p95 {p95*1000:5.2f} ms  "
+          f"max {t[-1]*1000:6.2f} ms  {r['command'].split(' search ')[1]}  (target < 20 ms)")
+PY

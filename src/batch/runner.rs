@@ -1,0 +1,422 @@
+//! The concurrent runner of a batch: sends children with bounded concurrency, marks each one in
+//! the journal before and after its POST, slows every worker down together when the backend
+//! pushes back (429, 5xx), stops taking new children when told to, and reconciles children of
+//! unknown outcome by their customer order id.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use serde::Serialize;
+
+use crate::client::{ApiError, BandwidthError, LsrClient};
+use crate::history::{ChildState, HistoryStore, JournalChild, StoreError};
+use crate::model::{LsrOrder, Pon, Tn};
+use crate::wire;
+
+/// What happened to one child in this run.
+#[derive(Debug, Clone)]
+pub enum ChildOutcome {
+    /// Created (or found again after a lost answer: `recovered`).
+    Sent {
+        order_id: String,
+        order: Box<wire::LsrOrder>,
+        recovered: bool,
+    },
+    /// The backend refused it (4xx): it was not created.
+    Rejected {
+        error: String,
+        codes: Vec<BandwidthError>,
+    },
+    /// The outcome stayed unclear; `lsr batch resume` checks it by its customer order id.
+    Unknown { error: String },
+    /// Not sent in this run (stopped first, or the journal could not record it).
+    NotSent { reason: String },
+}
+
+/// One child's result, as the runner reports it.
+#[derive(Debug, Clone)]
+pub struct ChildResult {
+    pub index: usize,
+    pub pon: String,
+    pub customer_order_id: String,
+    pub tns: Vec<Tn>,
+    pub outcome: ChildOutcome,
+}
+
+/// Told about every child as it finishes (progress bars, JSON lines, the history).
+pub trait RunObserver {
+    fn finished(&self, result: &ChildResult);
+}
+
+/// Why a run could not do its work.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("the batch journal could not record child {index} before sending it: {source}")]
+    Journal {
+        index: usize,
+        #[source]
+        source: StoreError,
+    },
+}
+
+/// A pause every worker honours before its next POST: when one child meets a 429 or 5xx (or
+/// needed retries), the whole batch waits, growing the pause while the pushback lasts.
+#[derive(Debug, Default)]
+pub struct Throttle {
+    until: Mutex<Option<tokio::time::Instant>>,
+    strikes: AtomicU32,
+}
+
+/// The first shared pause; it doubles per strike up to `MAX_PAUSE`.
+const FIRST_PAUSE: Duration = Duration::from_millis(500);
+const MAX_PAUSE: Duration = Duration::from_secs(30);
+
+impl Throttle {
+    /// Waits while a pause is in force.
+    pub async fn wait(&self) {
+        loop {
+            let until = *self.until.lock().unwrap_or_else(|e| e.into_inner());
+            match until {
+                Some(t) if t > tokio::time::Instant::now() => tokio::time::sleep_until(t).await,
+                _ => return,
+            }
+        }
+    }
+
+    /// The backend pushed back: pause everyone (at least `hint`, e.g. a `Retry-After`).
+    pub fn slow_down(&self, hint: Option<Duration>) {
+        let strikes = self.strikes.fetch_add(1, Ordering::Relaxed);
+        let pause = FIRST_PAUSE
+            .saturating_mul(1u32 << strikes.min(6))
+            .max(hint.unwrap_or_default())
+            .min(MAX_PAUSE);
+        let until = tokio::time::Instant::now() + pause;
+        let mut slot = self.until.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none_or(|t| t < until) {
+            *slot = Some(until);
+        }
+    }
+
+    /// A clean success: the next pushback starts from the first pause again.
+    pub fn eased(&self) {
+        self.strikes.store(0, Ordering::Relaxed);
+    }
+
+    /// True while a pause is in force (for progress messages).
+    pub fn is_paused(&self) -> bool {
+        self.remaining() > Duration::ZERO
+    }
+
+    /// How long the pause in force still lasts.
+    pub fn remaining(&self) -> Duration {
+        self.until
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .map_or(Duration::ZERO, |t| {
+                t.saturating_duration_since(tokio::time::Instant::now())
+            })
+    }
+}
+
+/// The order of one child: the parent order with the child's PON, customer order id and TNs.
+pub fn child_order(template: &LsrOrder, pon: Pon, customer_order_id: &str, tns: &[Tn]) -> LsrOrder {
+    let mut order = template.clone();
+    order.pon = pon;
+    order.customer_order_id = Some(customer_order_id.to_string());
+    order.tns = tns.to_vec();
+    order
+}
+
+/// The shared state of one run.
+pub struct Runner<'a> {
+    pub client: &'a LsrClient,
+    pub history: &'a HistoryStore,
+    pub batch_id: i64,
+    /// The parent order; its TNs are ignored.
+    pub template: &'a LsrOrder,
+    pub concurrency: usize,
+    /// Set (e.g. by Ctrl-C) to stop starting new children; in-flight ones finish.
+    pub stop: &'a AtomicBool,
+    pub throttle: &'a Throttle,
+}
+
+impl Runner<'_> {
+    /// Sends `children` (planned ones, or ones proven missing), at most `concurrency` at once.
+    /// Returns every child's result in plan order. A journal failure before a POST stops the
+    /// run (nothing is sent that the journal does not know about) and is returned after the
+    /// in-flight children finish.
+    pub async fn send(
+        &self,
+        children: Vec<JournalChild>,
+        observer: &dyn RunObserver,
+    ) -> Result<Vec<ChildResult>, RunError> {
+        let journal_failure: Mutex<Option<RunError>> = Mutex::new(None);
+        let failure = &journal_failure;
+        let mut results: Vec<ChildResult> = futures_util::stream::iter(children)
+            .map(|child| async move {
+                let result = self.send_one(child, failure).await;
+                observer.finished(&result);
+                result
+            })
+            .buffer_unordered(self.concurrency.max(1))
+            .collect()
+            .await;
+        results.sort_by_key(|r| r.index);
+        match journal_failure
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+        {
+            Some(e) => Err(e),
+            None => Ok(results),
+        }
+    }
+
+    async fn send_one(
+        &self,
+        child: JournalChild,
+        failure: &Mutex<Option<RunError>>,
+    ) -> ChildResult {
+        let mut result = ChildResult {
+            index: child.index,
+            pon: child.pon,
+            customer_order_id: child.customer_order_id,
+            tns: child.tns,
+            outcome: ChildOutcome::NotSent {
+                reason: "stopped before it was sent".into(),
+            },
+        };
+        if self.stop.load(Ordering::SeqCst) {
+            return result;
+        }
+        self.throttle.wait().await;
+        if self.stop.load(Ordering::SeqCst) {
+            return result;
+        }
+        let pon = match Pon::parse(&result.pon) {
+            Ok(pon) => pon,
+            Err(e) => {
+                result.outcome = ChildOutcome::NotSent {
+                    reason: format!("the journal holds an invalid PON: {e}"),
+                };
+                return result;
+            }
+        };
+        let order = child_order(self.template, pon, &result.customer_order_id, &result.tns);
+        let body = wire::LsrOrder::from(&order);
+        // Durable before the POST: after a crash this child is `sending`, and resume looks it
+        // up by its customer order id instead of sending it blindly.
+        if let Err(source) =
+            self.history
+                .mark_child(self.batch_id, result.index, ChildState::Sending, None, None)
+        {
+            self.stop.store(true, Ordering::SeqCst);
+            let reason = source.to_string();
+            let mut slot = failure.lock().unwrap_or_else(|e| e.into_inner());
+            slot.get_or_insert(RunError::Journal {
+                index: result.index,
+                source,
+            });
+            result.outcome = ChildOutcome::NotSent { reason };
+            return result;
+        }
+        let outcome = match self.client.create_order(&body).await {
+            Ok(created) => {
+                if created.attempts > 1 {
+                    // It needed retries after a 429/5xx or a lost request: ease off for all.
+                    self.throttle.slow_down(None);
+                } else {
+                    self.throttle.eased();
+                }
+                let mut placed = created.order;
+                if placed.order_id.is_none() {
+                    placed.order_id = Some(created.order_id.clone());
+                }
+                ChildOutcome::Sent {
+                    order_id: created.order_id,
+                    order: Box::new(placed),
+                    recovered: created.recovered,
+                }
+            }
+            Err(e) => self.classify_failure(e),
+        };
+        let (state, order_id, error) = match &outcome {
+            ChildOutcome::Sent { order_id, .. } => {
+                (ChildState::Sent, Some(order_id.as_str()), None)
+            }
+            ChildOutcome::Rejected { error, .. } => {
+                (ChildState::Rejected, None, Some(error.as_str()))
+            }
+            ChildOutcome::Unknown { error } => (ChildState::Unknown, None, Some(error.as_str())),
+            // Proven not created (credentials refused before anything was stored).
+            ChildOutcome::NotSent { reason } => (ChildState::Planned, None, Some(reason.as_str())),
+        };
+        // If this write fails the child stays `sending`, which resume reconciles safely.
+        let _ = self
+            .history
+            .mark_child(self.batch_id, result.index, state, order_id, error);
+        result.outcome = outcome;
+        result
+    }
+
+    fn classify_failure(&self, error: ApiError) -> ChildOutcome {
+        let text = error.to_string();
+        match &error {
+            ApiError::Http { status, .. } if *status == 401 || *status == 403 => {
+                // Every other child would meet the same refusal: stop the batch.
+                self.stop.store(true, Ordering::SeqCst);
+                ChildOutcome::NotSent { reason: text }
+            }
+            ApiError::Http { status, errors, .. }
+                if (400..500).contains(status) && *status != 429 && *status != 408 =>
+            {
+                self.throttle.eased();
+                ChildOutcome::Rejected {
+                    error: text,
+                    codes: errors.clone(),
+                }
+            }
+            ApiError::Http { .. } | ApiError::UnclearOutcome { .. } => {
+                self.throttle.slow_down(None);
+                ChildOutcome::Unknown { error: text }
+            }
+            _ if error.is_unclear_outcome() => {
+                self.throttle.slow_down(None);
+                ChildOutcome::Unknown { error: text }
+            }
+            // URL, credentials or encoding problems: the request never left.
+            _ => {
+                self.stop.store(true, Ordering::SeqCst);
+                ChildOutcome::NotSent { reason: text }
+            }
+        }
+    }
+}
+
+/// What a lookup found about a child of unknown outcome.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "found", rename_all = "lowercase")]
+pub enum Reconciled {
+    /// It exists: the journal now says `sent`.
+    Exists { order_id: String },
+    /// The backend has no order with its customer order id: it is sent again.
+    Missing,
+    /// The lookup failed: the child stays of unknown outcome and is not sent.
+    Unchecked { error: String },
+}
+
+/// Looks up every child in `sending`/`unknown` by its customer order id (and PON), records what
+/// was found in the journal, and returns the found orders for the history.
+pub async fn reconcile(
+    client: &LsrClient,
+    history: &HistoryStore,
+    batch_id: i64,
+    uncertain: &[JournalChild],
+    concurrency: usize,
+) -> Vec<(usize, Reconciled, Option<wire::LsrOrder>)> {
+    let mut out: Vec<(usize, Reconciled, Option<wire::LsrOrder>)> =
+        futures_util::stream::iter(uncertain)
+            .map(|child| async move {
+                let found = client
+                    .find_by_customer_order_id(&child.customer_order_id, Some(&child.pon))
+                    .await;
+                match found {
+                    Ok(Some(order)) => {
+                        let order_id = order.order_id.clone().unwrap_or_default();
+                        let _ = history.mark_child(
+                            batch_id,
+                            child.index,
+                            ChildState::Sent,
+                            Some(&order_id),
+                            None,
+                        );
+                        (child.index, Reconciled::Exists { order_id }, Some(order))
+                    }
+                    Ok(None) => {
+                        let _ = history.mark_child(
+                            batch_id,
+                            child.index,
+                            ChildState::Planned,
+                            None,
+                            None,
+                        );
+                        (child.index, Reconciled::Missing, None)
+                    }
+                    Err(e) => (
+                        child.index,
+                        Reconciled::Unchecked {
+                            error: e.to_string(),
+                        },
+                        None,
+                    ),
+                }
+            })
+            .buffer_unordered(concurrency.max(1))
+            .collect()
+            .await;
+    out.sort_by_key(|(i, _, _)| *i);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn throttle_pauses_everyone_and_grows() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let throttle = Throttle::default();
+            assert!(!throttle.is_paused());
+            assert_eq!(throttle.remaining(), Duration::ZERO);
+            throttle.slow_down(None);
+            assert!(throttle.is_paused());
+            let first = throttle.remaining();
+            assert!(first > FIRST_PAUSE / 2 && first <= FIRST_PAUSE, "{first:?}");
+            throttle.slow_down(None);
+            let second = throttle.remaining();
+            assert!(
+                second > FIRST_PAUSE * 3 / 2 && second <= FIRST_PAUSE * 2,
+                "{second:?}"
+            );
+            throttle.eased();
+            throttle.slow_down(Some(Duration::from_secs(3)));
+            assert!(
+                throttle.remaining() > Duration::from_millis(2500),
+                "Retry-After wins"
+            );
+            throttle.slow_down(Some(Duration::from_secs(3600)));
+            assert!(throttle.remaining() <= MAX_PAUSE, "capped");
+        });
+    }
+
+    #[test]
+    fn child_order_takes_the_child_fields() {
+        let template = LsrOrder {
+            pon: Pon::parse("PARENT").unwrap(),
+            customer_order_id: Some("X".into()),
+            spid: None,
+            btn: None,
+            requested_foc_date: None,
+            authorizing_person: "Jane Doe".into(),
+            subscriber: crate::model::Subscriber::default(),
+            tns: vec![Tn::parse("9197200001").unwrap()],
+        };
+        let tns = [Tn::parse("9197200002").unwrap()];
+        let child = child_order(
+            &template,
+            Pon::parse("PARENT-0002").unwrap(),
+            "B-0002",
+            &tns,
+        );
+        assert_eq!(child.pon.as_str(), "PARENT-0002");
+        assert_eq!(child.customer_order_id.as_deref(), Some("B-0002"));
+        assert_eq!(child.tns, tns.to_vec());
+        assert_eq!(child.authorizing_person, "Jane Doe");
+    }
+}

@@ -1,0 +1,137 @@
+//! Rendering what the lookup commands print: search results, an order's history, its notes and
+//! email drafts.
+
+use serde::Serialize;
+
+use super::Rows;
+use super::order::order_rows;
+use crate::commands::order_view::OrderView;
+
+/// Column of [`order_rows`] that counts the TNs.
+const TNS_COLUMN: usize = 8;
+
+/// Search results as rows. A remote search summary carries only a TN count, no TNs
+/// (`tn_counts[i]`); it is shown when the view has no TNs of its own.
+pub fn search_rows(views: &[OrderView], tn_counts: &[Option<u32>]) -> Rows {
+    let mut rows = order_rows(views);
+    for ((row, view), count) in rows.rows.iter_mut().zip(views).zip(tn_counts) {
+        if let (true, Some(n), Some(cell)) = (view.tns.is_empty(), count, row.get_mut(TNS_COLUMN)) {
+            *cell = n.to_string();
+        }
+    }
+    rows
+}
+
+/// One event of an order's history, as `lsr history` prints it (JSON keys are stable).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryEntryView {
+    /// RFC 3339 when the backend's timestamp reads as one, else as sent.
+    pub at: Option<String>,
+    pub status: Option<String>,
+    pub note: Option<String>,
+    pub author: Option<String>,
+    pub difference: Option<String>,
+}
+
+/// History events as rows: time, status, note, author, difference.
+pub fn history_rows(entries: &[HistoryEntryView]) -> Rows {
+    let mut rows = Rows::new(["TIME", "STATUS", "NOTE", "AUTHOR", "DIFFERENCE"]);
+    let cell = |v: &Option<String>| v.clone().unwrap_or_default();
+    for e in entries {
+        rows.push([
+            cell(&e.at),
+            cell(&e.status),
+            cell(&e.note),
+            cell(&e.author),
+            cell(&e.difference),
+        ]);
+    }
+    rows
+}
+
+/// One note on an order, as `lsr notes` prints it (JSON keys are stable).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteView {
+    pub id: Option<String>,
+    pub user_id: Option<String>,
+    pub modified_at: Option<String>,
+    pub text: String,
+}
+
+/// Notes as rows: id, time, user, text.
+pub fn note_rows(notes: &[NoteView]) -> Rows {
+    let mut rows = Rows::new(["ID", "TIME", "USER", "TEXT"]);
+    let cell = |v: &Option<String>| v.clone().unwrap_or_default();
+    for n in notes {
+        rows.push([
+            cell(&n.id),
+            cell(&n.modified_at),
+            cell(&n.user_id),
+            n.text.clone(),
+        ]);
+    }
+    rows
+}
+
+/// A ready-to-send email (JSON keys `to`, `subject`, `body` are stable).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EmailDraft {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// The draft as a person pastes it into a mail client: headers, a blank line, the body.
+pub fn render_email(draft: &EmailDraft) -> String {
+    let mut text = format!(
+        "To: {}\nSubject: {}\n\n{}",
+        draft.to, draft.subject, draft.body
+    );
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::commands::order_view::{OrderFacts, order_view};
+    use crate::validate::BusinessCalendar;
+
+    fn view(tns: &[&str]) -> OrderView {
+        let facts = OrderFacts {
+            order_id: "id-1".into(),
+            pon: "ACME".into(),
+            pon_version: Some(1),
+            status: "PENDING".into(),
+            tns: tns.iter().map(|t| t.to_string()).collect(),
+            ..OrderFacts::default()
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        order_view(&facts, &BusinessCalendar::us_npac(), today)
+    }
+
+    #[test]
+    fn search_rows_show_the_summary_tn_count_when_tns_are_unknown() {
+        let rows = search_rows(&[view(&[]), view(&["9195550100"])], &[Some(3), Some(7)]);
+        assert_eq!(rows.headers[TNS_COLUMN], "TNS");
+        assert_eq!(rows.rows[0][TNS_COLUMN], "3");
+        // Known TNs win over the count.
+        assert_eq!(rows.rows[1][TNS_COLUMN], "1");
+    }
+
+    #[test]
+    fn email_renders_headers_then_body() {
+        let text = render_email(&EmailDraft {
+            to: "portouts@bandwidth.com".into(),
+            subject: "Project Port Out".into(),
+            body: "Hello".into(),
+        });
+        assert_eq!(
+            text,
+            "To: portouts@bandwidth.com\nSubject: Project Port Out\n\nHello\n"
+        );
+    }
+}
