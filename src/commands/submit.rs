@@ -23,7 +23,9 @@ use crate::wire;
 /// The order comes from flags, a --from file (TOML or JSON), or both (flags win). Before
 /// anything is sent it is checked offline and against pending FOCs (17008, R4) in the history
 /// and on the backend; errors stop it (exit 3) unless --force. Every order carries a customer
-/// order id, so an unclear outcome is checked, never blindly re-sent.
+/// order id, so an unclear outcome is checked, never blindly re-sent. On a terminal, missing
+/// required fields are asked for, each answer checked as you type; with --no-input, --yes or
+/// off a terminal they are a usage error (exit 2) naming each flag.
 ///
 /// Example: lsr submit --from port-out.toml --tn 919-555-0100 --wait foc
 #[derive(Debug, Clone, Args)]

@@ -238,28 +238,26 @@ fn validate_keeps_reporting_missing_fields_as_findings_with_exit_3() {
 }
 
 #[test]
-fn submit_wizard_with_yes_asks_the_missing_fields_but_not_before_sending() {
-    let world = SandboxWorld::new();
-    let mut args = vec!["--yes", "--pon", "WIZ-3", "--foc", "2026-12-03"];
-    args.extend_from_slice(BUSINESS_ORDER_FLAGS);
-    let Some(t) = wizard(&world, &args) else {
-        return;
-    };
-    let screen = t.wait_for("Telephone number to port");
-    assert!(!screen.contains("Requested FOC date"), "{screen}");
-    t.type_line("919-720-6500");
-    t.wait_for("Telephone number #2");
-    t.type_line("");
-    let (code, screen) = t.wait_for_exit();
-    assert_eq!(code, 0, "{screen}");
-    assert!(
-        screen.contains("The order to send to the sandbox:"),
-        "{screen}"
-    );
-    assert!(!screen.contains("Send order WIZ-3 now?"), "{screen}");
-    let order = world.status("WIZ-3");
-    assert_eq!(order["requested_foc_date"], "2026-12-03", "{order}");
-    assert_eq!(order["tns"], serde_json::json!(["9197206500"]), "{order}");
+fn submit_with_yes_never_prompts_even_on_a_terminal() {
+    // SPEC: `-y/--yes` means never prompt, like `--no-input`.
+    let dir = tempfile::tempdir().unwrap();
+    let out = lsr(dir.path())
+        .env("LSR_FORCE_TTY", "1")
+        .args([
+            "--sandbox",
+            "--yes",
+            "submit",
+            "--pon",
+            "WIZ-3",
+            "--foc",
+            "2026-12-03",
+        ])
+        .args(BUSINESS_ORDER_FLAGS)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--tn"), "{stderr}");
 }
 
 #[test]
