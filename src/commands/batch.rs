@@ -45,14 +45,23 @@ pub struct BatchArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum BatchAction {
     /// List batches, newest first.
+    ///
+    /// Example: lsr batch list
     List,
     /// Show every child of a batch and its outcome.
+    ///
+    /// Example: lsr batch show 3
     Show {
         /// The batch id.
         #[arg(value_name = "BATCH")]
         batch: String,
     },
     /// Finish an interrupted batch without sending any child twice.
+    ///
+    /// Children whose outcome is unknown are looked up by customer order id first; only those
+    /// the backend does not have are sent.
+    ///
+    /// Example: lsr batch resume 3
     Resume {
         /// The batch id.
         #[arg(value_name = "BATCH")]
