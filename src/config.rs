@@ -92,6 +92,9 @@ pub enum Source {
     Env(&'static str),
     Profile(String),
     Default,
+    /// `--client-secret-file`/`LSR_CLIENT_SECRET_FILE`: the value is read only when it is used
+    /// (see [`read_client_secret`]), so `config show` never consumes stdin.
+    SecretFile(PathBuf),
 }
 
 impl std::fmt::Display for Source {
@@ -101,6 +104,8 @@ impl std::fmt::Display for Source {
             Source::Env(name) => write!(f, "env {name}"),
             Source::Profile(name) => write!(f, "config.toml [profiles.{name}]"),
             Source::Default => f.write_str("default"),
+            Source::SecretFile(path) if path.as_os_str() == "-" => f.write_str("stdin"),
+            Source::SecretFile(path) => write!(f, "file {}", path.display()),
         }
     }
 }
@@ -131,6 +136,8 @@ pub struct Settings {
     pub username: Option<Sourced>,
     pub password: Option<Sourced>,
     pub spid: Option<Sourced>,
+    /// Seconds one HTTP request may take (`LSR_HTTP_TIMEOUT_SECS`), unparsed.
+    pub http_timeout: Option<Sourced>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -146,6 +153,7 @@ impl std::fmt::Debug for Settings {
             .field("username", &self.username)
             .field("password", &redact(&self.password))
             .field("spid", &self.spid)
+            .field("http_timeout", &self.http_timeout)
             .finish()
     }
 }
@@ -247,12 +255,61 @@ pub fn resolve_settings(
             .or_else(|| from_profile("account_id")),
         token_url: from_env("LSR_TOKEN_URL").or_else(|| from_profile("token_url")),
         client_id: from_env("LSR_CLIENT_ID").or_else(|| from_profile("client_id")),
-        client_secret: from_env("LSR_CLIENT_SECRET").or_else(|| from_profile("client_secret")),
+        // A secret file named on the command line (or LSR_CLIENT_SECRET_FILE) wins: it is the
+        // way to keep the secret out of argv, the environment and the config file.
+        client_secret: flags
+            .client_secret_file
+            .as_ref()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(|path| Sourced {
+                value: String::new(),
+                source: Source::SecretFile(path.clone()),
+            })
+            .or_else(|| from_env("LSR_CLIENT_SECRET"))
+            .or_else(|| from_profile("client_secret")),
         username: from_env("LSR_USERNAME").or_else(|| from_profile("username")),
         password: from_env("LSR_PASSWORD").or_else(|| from_profile("password")),
         spid: from_profile("spid"),
+        http_timeout: from_env("LSR_HTTP_TIMEOUT_SECS"),
         profile: profile_name,
     }
+}
+
+/// The largest client secret file read: a secret is a line, not a megabyte.
+const MAX_SECRET_FILE_BYTES: u64 = 64 * 1024;
+
+/// The client secret's value: the setting's own value, or, when it comes from
+/// `--client-secret-file`, the file's contents (stdin for `-`) without surrounding whitespace.
+pub fn read_client_secret(setting: &Sourced) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let Source::SecretFile(path) = &setting.source else {
+        return Ok(setting.value.clone());
+    };
+    let label = setting.source.to_string();
+    let failed = |message: String| ConfigError::SecretFile {
+        from: label.clone(),
+        message,
+    };
+    let mut text = String::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(MAX_SECRET_FILE_BYTES + 1)
+            .read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_SECRET_FILE_BYTES + 1).read_to_string(&mut text))
+    };
+    read.map_err(|e| failed(e.to_string()))?;
+    if text.len() as u64 > MAX_SECRET_FILE_BYTES {
+        return Err(failed(format!(
+            "it is larger than {MAX_SECRET_FILE_BYTES} bytes"
+        )));
+    }
+    let secret = text.trim();
+    if secret.is_empty() {
+        return Err(failed("it is empty".into()));
+    }
+    Ok(secret.to_string())
 }
 
 /// Why the configuration could not be loaded.
@@ -265,6 +322,8 @@ pub enum ConfigError {
     },
     #[error("config file `{path}` is invalid: {message}")]
     Parse { path: PathBuf, message: String },
+    #[error("cannot read the client secret from {from}: {message}")]
+    SecretFile { from: String, message: String },
 }
 
 impl ConfigFile {
@@ -288,7 +347,7 @@ const CONFIG_HEADER: &str = "\
 # lsr configuration. `lsr config show` prints the resolved values and where each came from.
 # Secrets (client_secret, password) may live here: this file is kept at mode 0600.
 # Environment variables override it: LSR_PROFILE, LSR_BASE_URL, LSR_ACCOUNT_ID, LSR_CLIENT_ID,
-# LSR_CLIENT_SECRET, LSR_USERNAME, LSR_PASSWORD, LSR_TOKEN_URL.
+# LSR_CLIENT_SECRET (or LSR_CLIENT_SECRET_FILE), LSR_USERNAME, LSR_PASSWORD, LSR_TOKEN_URL.
 ";
 
 impl ConfigFile {
