@@ -486,6 +486,48 @@ mod tests {
     }
 
     #[test]
+    fn client_secret_file_wins_and_is_read_only_when_used() {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("secret");
+        std::fs::write(&file, "  from-file\r\n").unwrap();
+        let cli = crate::cli::Cli::parse_from([
+            "lsr".as_ref(),
+            "--client-secret-file".as_ref(),
+            file.as_os_str(),
+            "explain".as_ref(),
+        ]);
+        let env = |k: &str| (k == "LSR_CLIENT_SECRET").then(|| "from-env".to_string());
+        let s = resolve_settings(&cli.global, &ConfigFile::default(), &env);
+        let secret = s.client_secret.unwrap();
+        assert_eq!(secret.source, Source::SecretFile(file.clone()));
+        assert_eq!(secret.source.to_string(), format!("file {}", file.display()));
+        assert_eq!(read_client_secret(&secret).unwrap(), "from-file");
+        std::fs::write(&file, vec![b'x'; 70 * 1024]).unwrap();
+        let err = read_client_secret(&secret).unwrap_err();
+        assert!(err.to_string().contains("larger than"), "{err}");
+        let from_env = Sourced {
+            value: "v".into(),
+            source: Source::Env("LSR_CLIENT_SECRET"),
+        };
+        assert_eq!(read_client_secret(&from_env).unwrap(), "v");
+    }
+
+    #[test]
+    fn write_private_file_replaces_a_readable_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("token-cache.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_private_file(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
     fn profile_debug_redacts_secrets() {
         let p = Profile {
             client_secret: Some("s3cr3t".into()),

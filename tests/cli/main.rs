@@ -13,6 +13,7 @@ mod pipes;
 mod readme;
 mod sandbox;
 mod sandbox_cli;
+mod security;
 mod status_snapshot;
 mod submit;
 mod validate;
