@@ -501,7 +501,10 @@ mod tests {
         let s = resolve_settings(&cli.global, &ConfigFile::default(), &env);
         let secret = s.client_secret.unwrap();
         assert_eq!(secret.source, Source::SecretFile(file.clone()));
-        assert_eq!(secret.source.to_string(), format!("file {}", file.display()));
+        assert_eq!(
+            secret.source.to_string(),
+            format!("file {}", file.display())
+        );
         assert_eq!(read_client_secret(&secret).unwrap(), "from-file");
         std::fs::write(&file, vec![b'x'; 70 * 1024]).unwrap();
         let err = read_client_secret(&secret).unwrap_err();

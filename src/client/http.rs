@@ -331,6 +331,16 @@ impl Transport {
                 message: "the access token is empty".into(),
             });
         }
+        // Checked before it is cached: a token with control characters would be a header
+        // injection, and a cached bad token would fail every run until it expired.
+        if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", parsed.access_token))
+            .is_err()
+        {
+            return Err(ApiError::TokenUnreadable {
+                url,
+                message: "the access token holds characters a header cannot carry".into(),
+            });
+        }
         // Without expires_in, assume a short life rather than caching forever.
         let life = parsed.expires_in.unwrap_or(300).clamp(0, 7 * 24 * 3600);
         Ok(CachedToken {
@@ -416,6 +426,14 @@ impl Transport {
                 .request(method.clone(), url)
                 .header(reqwest::header::ACCEPT, "application/xml");
             if let Some(value) = auth {
+                // Sensitive: kept out of any Debug output of the request and out of HPACK tables.
+                let mut value = reqwest::header::HeaderValue::from_str(&value).map_err(|_| {
+                    ApiError::TokenUnreadable {
+                        url: self.token_url.clone(),
+                        message: "the access token holds characters a header cannot carry".into(),
+                    }
+                })?;
+                value.set_sensitive(true);
                 req = req.header(reqwest::header::AUTHORIZATION, value);
             }
             if let Some(text) = body {

@@ -247,7 +247,7 @@ fn lsr_at(base_url: &str, config_dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
-fn run(mut cmd: assert_cmd::Command, args: &[&str]) -> Run {
+fn run_lsr(mut cmd: assert_cmd::Command, args: &[&str]) -> Run {
     let started = Instant::now();
     let out = cmd.args(args).output().unwrap();
     Run {
@@ -260,13 +260,13 @@ fn run(mut cmd: assert_cmd::Command, args: &[&str]) -> Run {
 
 fn status_at(server_url: &str) -> Run {
     let dir = tempfile::tempdir().unwrap();
-    run(lsr_at(server_url, dir.path()), &["status", "ORD-1"])
+    run_lsr(lsr_at(server_url, dir.path()), &["status", "ORD-1"])
 }
 
 fn submit_at(server_url: &str) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let file = common::write_order_file(dir.path(), "HOSTILE-1", &["919-555-0142"]);
-    run(
+    run_lsr(
         lsr_at(server_url, dir.path()),
         &["submit", "--from", file.to_str().unwrap()],
     )
@@ -420,7 +420,7 @@ fn hostile_xml_labelled_text_plain_is_read() {
     let server =
         HostileServer::start(|_, out| reply(out, "200 OK", "text/plain", ORDER_XML.as_bytes()));
     let dir = tempfile::tempdir().unwrap();
-    let run = run(
+    let run = run_lsr(
         lsr_at(&server.api_url(), dir.path()),
         &["--json", "status", "ORD-1"],
     );
@@ -526,7 +526,7 @@ fn hostile_redirect_to_another_host_carries_no_credentials() {
         .env("LSR_USERNAME", USERNAME)
         .env("LSR_PASSWORD", PASSWORD);
     assert_clear_failure(
-        &run(basic, &["status", "ORD-1"]),
+        &run_lsr(basic, &["status", "ORD-1"]),
         5,
         "redirects are not followed",
     );
@@ -599,6 +599,27 @@ fn hostile_token_endpoint_garbage_is_reported_before_anything_is_sent() {
         &status_at(&tokenless.api_url()),
         5,
         "did not answer with an OAuth2 token",
+    );
+    // A token that would inject a header is refused, and not cached for the next run.
+    let injecting = HostileServer::start_raw(|_, out| {
+        let token =
+            r#"{"access_token":"abc\r\nX-Injected: 1","token_type":"Bearer","expires_in":3600}"#;
+        reply(out, "200 OK", "application/json", token.as_bytes())
+    });
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let run = run_lsr(
+            lsr_at(&injecting.api_url(), dir.path()),
+            &["status", "ORD-1"],
+        );
+        assert_clear_failure(&run, 5, "characters a header cannot carry");
+    }
+    assert!(!dir.path().join("token-cache.json").exists());
+    assert!(
+        injecting
+            .seen()
+            .iter()
+            .all(|s| s.target.ends_with("/oauth2/token"))
     );
     // A refused secret is an authentication failure.
     let refused = HostileServer::start_raw(|_, out| {
@@ -685,7 +706,7 @@ fn hostile_terminal_escapes_in_server_text_are_not_printed() {
     });
     let dir = tempfile::tempdir().unwrap();
     for output in ["table", "json", "tsv"] {
-        let run = run(
+        let run = run_lsr(
             lsr_at(&server.api_url(), dir.path()),
             &["--output", output, "status", "ORD-1"],
         );
@@ -698,7 +719,7 @@ fn hostile_bad_timeout_setting_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = lsr_at("http://127.0.0.1:9/api/v1", dir.path());
     cmd.env("LSR_HTTP_TIMEOUT_SECS", "soon");
-    let run = run(cmd, &["status", "ORD-1"]);
+    let run = run_lsr(cmd, &["status", "ORD-1"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(
         run.stderr.contains("LSR_HTTP_TIMEOUT_SECS"),
