@@ -79,6 +79,7 @@ pub struct GlobalArgs {
     ///
     /// Keeps the secret out of the command line, the environment and config.toml; surrounding
     /// whitespace is ignored. Wins over LSR_CLIENT_SECRET and the profile's client_secret.
+    /// `-` cannot share stdin with another input such as `--tn-file -`.
     #[arg(
         long,
         global = true,

@@ -727,3 +727,52 @@ fn hostile_bad_timeout_setting_is_a_usage_error() {
         run.stderr
     );
 }
+
+/// A 429 on a create is absorbed (looked up, then resent), and its `Retry-After` is handed to
+/// the caller, so a batch can slow its next orders down too.
+#[test]
+fn hostile_429_pushback_reaches_the_caller() {
+    const CREATED: &str = include_str!("../fixtures/wire/post-lsrorders-201-example.xml");
+    let posts = Arc::new(AtomicUsize::new(0));
+    let counted = posts.clone();
+    let server = HostileServer::start(move |seen, out| match seen.method.as_str() {
+        "GET" => reply(out, "200 OK", "application/xml", EMPTY_LIST.as_bytes()),
+        _ if counted.fetch_add(1, Ordering::SeqCst) == 0 => {
+            write!(
+                out,
+                "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n"
+            )?;
+            out.flush()
+        }
+        _ => reply(out, "201 Created", "application/xml", CREATED.as_bytes()),
+    });
+    let mut opts = lsr::client::ClientOptions::new(server.api_url(), ACCOUNT)
+        .with_timeout(Duration::from_secs(TIMEOUT_SECS));
+    opts.credentials = Some(lsr::client::Credentials::ClientCredentials {
+        client_id: CLIENT_ID.into(),
+        client_secret: lsr::client::Secret::new(CLIENT_SECRET),
+    });
+    let client = lsr::client::LsrClient::new(opts).unwrap();
+    let order = lsr::wire::LsrOrder {
+        pon: Some("PUSHBACK-1".into()),
+        customer_order_id: Some("PUSHBACK-COID-1".into()),
+        ..lsr::wire::LsrOrder::default()
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let created = runtime.block_on(client.create_order(&order)).unwrap();
+    assert_eq!(created.retry_after, Some(Duration::from_secs(1)));
+    assert_eq!((created.attempts, created.recovered), (2, false));
+    assert_eq!(created.order_id, "afce454a-4e89-4753-9f58-a442ebc7b142");
+    let seen = server.seen();
+    let targets: Vec<&str> = seen.iter().map(|s| s.target.as_str()).collect();
+    assert!(
+        targets
+            .iter()
+            .any(|t| t.contains("customerOrderId=PUSHBACK-COID-1")),
+        "{targets:?}"
+    );
+    assert_eq!(posts.load(Ordering::SeqCst), 2);
+}
