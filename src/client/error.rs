@@ -22,6 +22,8 @@ pub enum ApiError {
     MissingCredentials { backend: String },
     #[error("cannot reach {url}: {message}")]
     Network { url: String, message: String },
+    #[error("the answer of {url} broke off: {message}")]
+    CutShort { url: String, message: String },
     #[error("{method} {url} timed out after {}s", after.as_secs())]
     Timeout {
         method: String,
@@ -94,6 +96,7 @@ impl ApiError {
             ApiError::InvalidUrl { .. } | ApiError::Insecure { .. } => Exit::Usage,
             ApiError::MissingCredentials { .. } | ApiError::TokenRejected { .. } => Exit::Auth,
             ApiError::Network { .. }
+            | ApiError::CutShort { .. }
             | ApiError::Timeout { .. }
             | ApiError::Decode { .. }
             | ApiError::TokenUnreadable { .. }
@@ -116,7 +119,7 @@ impl ApiError {
             ApiError::Insecure { .. } => "use an https:// URL (http is accepted for 127.0.0.1, ::1 and localhost only)".into(),
             ApiError::MissingCredentials { .. } => "set LSR_CLIENT_ID and LSR_CLIENT_SECRET (or `lsr config set client_id …`, `lsr config set client_secret -`)".into(),
             ApiError::TokenRejected { .. } => "check the client id and secret (`lsr config show` says where they come from)".into(),
-            ApiError::Network { .. } | ApiError::Timeout { .. } => "check the network and the backend URL, then try again (LSR_HTTP_TIMEOUT_SECS sets the timeout)".into(),
+            ApiError::Network { .. } | ApiError::CutShort { .. } | ApiError::Timeout { .. } => "check the network and the backend URL, then try again (LSR_HTTP_TIMEOUT_SECS sets the timeout)".into(),
             ApiError::TokenUnreadable { .. } => "check LSR_TOKEN_URL or the profile's token_url (by default Bandwidth's endpoint for its hosts, else /api/v1/oauth2/token on the backend)".into(),
             // A proxy's error page, a captive portal or another service answered instead.
             ApiError::Decode { .. } | ApiError::BodyTooLarge { .. } => "the answer is not Bandwidth's lsrorders XML; check that --base-url points at the lsrorders API and no proxy is answering instead, then try again".into(),
@@ -147,7 +150,9 @@ impl ApiError {
 
     /// True for failures where a request may not have reached the server or its answer was lost.
     pub fn is_unclear_outcome(&self) -> bool {
-        matches!(self, ApiError::Network { .. } | ApiError::Timeout { .. })
-            || matches!(self, ApiError::Decode { .. })
+        matches!(
+            self,
+            ApiError::Network { .. } | ApiError::CutShort { .. } | ApiError::Timeout { .. }
+        ) || matches!(self, ApiError::Decode { .. })
     }
 }

@@ -400,7 +400,13 @@ impl Transport {
                     body.extend_from_slice(&chunk);
                 }
                 Ok(None) => return Ok(body),
-                Err(e) => return Err(self.transport_error(method, url, &e)),
+                // The server was reached: a broken-off body is not "cannot reach".
+                Err(e) => {
+                    return Err(match self.transport_error(method, url, &e) {
+                        ApiError::Network { url, message } => ApiError::CutShort { url, message },
+                        other => other,
+                    });
+                }
             }
         }
     }
@@ -497,7 +503,9 @@ impl Transport {
             let outcome = self.send_once(method.clone(), url, body).await;
             let retry_after = match &outcome {
                 Ok(resp) if resp.status == 429 || resp.status >= 500 => Some(resp.retry_after),
-                Err(ApiError::Network { .. }) | Err(ApiError::Timeout { .. }) => Some(None),
+                Err(ApiError::Network { .. })
+                | Err(ApiError::CutShort { .. })
+                | Err(ApiError::Timeout { .. }) => Some(None),
                 _ => None,
             };
             let delay = retry_after.map(|hint| self.backoff(attempt, hint));

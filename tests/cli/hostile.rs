@@ -360,7 +360,7 @@ fn hostile_body_cut_short_of_its_content_length_is_a_network_error() {
         out.flush()
     });
     let run = status_at(&server.api_url());
-    assert_clear_failure(&run, 5, "ORD-1");
+    assert_clear_failure(&run, 5, "broke off");
 }
 
 #[test]
