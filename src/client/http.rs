@@ -68,15 +68,7 @@ const MAX_QUOTED_CHARS: usize = 300;
 /// Server text made safe to print: control characters (terminal escapes from a hostile or
 /// broken server) become `?`, and it is cut at [`MAX_QUOTED_CHARS`].
 pub fn printable(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .take(MAX_QUOTED_CHARS)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if text.chars().nth(MAX_QUOTED_CHARS).is_some() {
-        out.push('…');
-    }
-    out
+    crate::wire::printable_excerpt(text, MAX_QUOTED_CHARS)
 }
 
 /// A raw answer: status, the headers the client needs, and the body.
