@@ -263,3 +263,19 @@ fn security_order_files_cannot_exhaust_the_parser() {
         );
     }
 }
+
+#[test]
+fn security_oversized_order_and_tn_files_are_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.toml");
+    let mut text = String::from("pon = \"BIG\"\n");
+    text.push_str(&"# padding\n".repeat(1_700_000)); // 17 MB of comments
+    std::fs::write(&big, &text).unwrap();
+    let out = crate::common::lsr(dir.path())
+        .args(["validate", "--from"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than"));
+}
