@@ -30,6 +30,19 @@ pub struct ClientOptions {
     /// Longest wait between retries, whatever `Retry-After` says.
     pub max_retry_delay: Duration,
     pub max_body_bytes: usize,
+    /// Where `-v` request lines go (method, URL, status, time, size; never credentials). The
+    /// client itself never prints.
+    pub trace: Option<Trace>,
+}
+
+/// A sink for `-v` request lines.
+#[derive(Clone)]
+pub struct Trace(pub std::sync::Arc<dyn Fn(&str) + Send + Sync>);
+
+impl std::fmt::Debug for Trace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Trace")
+    }
 }
 
 impl ClientOptions {
@@ -47,6 +60,7 @@ impl ClientOptions {
             max_retry_delay: Duration::from_secs(30),
             // Nothing larger could be decoded anyway.
             max_body_bytes: crate::wire::MAX_BODY_BYTES,
+            trace: None,
         }
     }
 
@@ -252,9 +266,17 @@ impl Transport {
         }
     }
 
+    /// Writes a `-v` line, when tracing is on.
+    fn trace(&self, line: impl FnOnce() -> String) {
+        if let Some(Trace(sink)) = &self.opts.trace {
+            sink(&line());
+        }
+    }
+
     async fn fetch_token(&self, client_id: &str, secret: &str) -> Result<CachedToken, ApiError> {
         let url = self.token_url.clone();
         let started = Utc::now();
+        self.trace(|| format!("> POST {url} (OAuth2 client credentials for {client_id})"));
         let result = self
             .http
             .post(&url)
@@ -269,6 +291,7 @@ impl Transport {
             .await;
         let resp = result.map_err(|e| self.transport_error("POST", &url, &e))?;
         let status = resp.status().as_u16();
+        self.trace(|| format!("< {status} POST {url}"));
         if status == 400 || status == 401 || status == 403 {
             return Err(ApiError::TokenRejected { url, status });
         }
@@ -439,11 +462,21 @@ impl Transport {
                     .header(reqwest::header::CONTENT_TYPE, "application/xml")
                     .body(text.to_string());
             }
-            let resp = req
-                .send()
-                .await
-                .map_err(|e| self.transport_error(method.as_str(), url, &e))?;
+            self.trace(|| format!("> {method} {url}"));
+            let sent_at = std::time::Instant::now();
+            let resp = req.send().await.map_err(|e| {
+                let error = self.transport_error(method.as_str(), url, &e);
+                self.trace(|| format!("< {method} {url}: {error}"));
+                error
+            })?;
             let status = resp.status();
+            self.trace(|| {
+                format!(
+                    "< {} {method} {url} ({} ms)",
+                    status.as_u16(),
+                    sent_at.elapsed().as_millis()
+                )
+            });
             if status == StatusCode::UNAUTHORIZED
                 && !renewed
                 && matches!(

@@ -66,6 +66,7 @@ impl Backend {
             let embedded = started.map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
             let demo = embedded.demo_account();
             let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
+            opts.trace = verbose_trace(ctx);
             opts.credentials = Some(Credentials::ClientCredentials {
                 client_id: demo.client_id.to_string(),
                 client_secret: Secret::new(demo.client_secret),
@@ -95,6 +96,7 @@ impl Backend {
         })?;
         let mut opts = ClientOptions::new(s.base_url.value.clone(), account.value.clone())
             .with_timeout(http_timeout(s.http_timeout.as_ref())?);
+        opts.trace = verbose_trace(ctx);
         opts.credentials = match (&s.client_id, &s.client_secret, &s.username, &s.password) {
             (Some(id), Some(secret), _, _) => Some(Credentials::ClientCredentials {
                 client_id: id.value.clone(),
@@ -220,6 +222,20 @@ fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
         )
         .with_hint("e.g. LSR_HTTP_TIMEOUT_SECS=30")),
     }
+}
+
+/// With `-v`, the client's request lines go to stderr (never credentials: the client only
+/// reports method, URL, status and time).
+fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
+    if ctx.global.verbose == 0 || ctx.global.quiet > 0 {
+        return None;
+    }
+    let marker = if ctx.global.sandbox { "[sandbox] " } else { "" };
+    Some(crate::client::Trace(std::sync::Arc::new(
+        move |line: &str| {
+            eprintln!("{marker}lsr: {}", crate::output::printable(line));
+        },
+    )))
 }
 
 /// What a wire order says, for the order view.
