@@ -21,15 +21,26 @@ fuzz_target!(|text: &str| {
         );
         assert!(entry.line >= previous, "entries out of order: {entries:?}");
         previous = entry.line;
-        assert_eq!(entry.text, entry.text.trim(), "entry {entry:?} is not trimmed");
+        assert_eq!(
+            entry.text,
+            entry.text.trim(),
+            "entry {entry:?} is not trimmed"
+        );
         // Checking an entry is the validator's job; it must not panic on any of them.
         let _ = Tn::parse(&entry.text);
     }
     if is_plain(text) {
         for entry in &entries {
             let line = lines[entry.line - 1];
-            let line = if entry.line == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
-            let expected = line.split_once('#').map_or(line, |(before, _)| before).trim();
+            let line = if entry.line == 1 {
+                line.strip_prefix('\u{feff}').unwrap_or(line)
+            } else {
+                line
+            };
+            let expected = line
+                .split_once('#')
+                .map_or(line, |(before, _)| before)
+                .trim();
             assert_eq!(entry.text, expected, "line {}", entry.line);
             assert!(!entry.text.is_empty());
         }
@@ -41,7 +52,11 @@ fuzz_target!(|text: &str| {
 fn is_plain(text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.lines()
-        .map(|line| line.split_once('#').map_or(line, |(before, _)| before).trim())
+        .map(|line| {
+            line.split_once('#')
+                .map_or(line, |(before, _)| before)
+                .trim()
+        })
         .find(|line| !line.is_empty())
         .is_some_and(|line| !line.contains(',') && line.bytes().any(|b| b.is_ascii_digit()))
 }

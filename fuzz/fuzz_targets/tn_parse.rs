@@ -18,12 +18,21 @@ fuzz_target!(|text: &str| {
     }
     // The parts agree with the digits, and NANP's rules hold: NPA and NXX start with 2-9 and
     // neither is an N11 code.
-    assert_eq!(format!("{:03}{:03}{:04}", tn.npa(), tn.nxx(), tn.line()), digits);
+    assert_eq!(
+        format!("{:03}{:03}{:04}", tn.npa(), tn.nxx(), tn.line()),
+        digits
+    );
     assert_eq!(tn.as_u64().to_string().len(), 10);
     let npa = digits.as_bytes();
     assert!(npa[0] >= b'2' && npa[3] >= b'2', "{text:?} gave {digits}");
-    assert!(!(npa[1] == b'1' && npa[2] == b'1'), "{text:?} gave N11 NPA {digits}");
-    assert!(!(npa[4] == b'1' && npa[5] == b'1'), "{text:?} gave N11 NXX {digits}");
+    assert!(
+        !(npa[1] == b'1' && npa[2] == b'1'),
+        "{text:?} gave N11 NPA {digits}"
+    );
+    assert!(
+        !(npa[4] == b'1' && npa[5] == b'1'),
+        "{text:?} gave N11 NXX {digits}"
+    );
     // The number came from the input: its digits, less a leading country code 1, are the
     // input's digits, and nothing else but separators was there.
     let input_digits: String = text.chars().filter(char::is_ascii_digit).collect();

@@ -8,11 +8,15 @@ use std::fmt::Debug;
 
 use libfuzzer_sys::fuzz_target;
 use lsr::wire::{
-    self, ErrorBody, FromXml, LsrOrder, LsrOrderReportResponse, LsrOrderResponse, LsrOrders,
-    Note, NoteResponse, Notes, OrderHistoryWrapper, OrderLayout, ToXml, WireError,
+    self, ErrorBody, FromXml, LsrOrder, LsrOrderReportResponse, LsrOrderResponse, LsrOrders, Note,
+    NoteResponse, Notes, OrderHistoryWrapper, OrderLayout, ToXml, WireError,
 };
 
-const LAYOUTS: [OrderLayout; 3] = [OrderLayout::Request, OrderLayout::Created, OrderLayout::Stored];
+const LAYOUTS: [OrderLayout; 3] = [
+    OrderLayout::Request,
+    OrderLayout::Created,
+    OrderLayout::Stored,
+];
 
 fuzz_target!(|bytes: &[u8]| {
     if let Some(order) = round_trips::<LsrOrder>(bytes) {
@@ -20,8 +24,18 @@ fuzz_target!(|bytes: &[u8]| {
             check_written(&order, wire::order_to_xml(&order, layout));
         }
         // The typed views and the draft mapping read whatever the server sent without panicking.
-        let _ = (order.status(), order.tns(), order.btn(), order.subscriber_type());
-        let _ = (order.requested_foc(), order.actual_foc(), order.created_at(), order.modified_at());
+        let _ = (
+            order.status(),
+            order.tns(),
+            order.btn(),
+            order.subscriber_type(),
+        );
+        let _ = (
+            order.requested_foc(),
+            order.actual_foc(),
+            order.created_at(),
+            order.modified_at(),
+        );
         let _ = (order.errors(), order.is_cancel_request(), order.to_draft());
     }
     if let Some(response) = round_trips::<LsrOrderResponse>(bytes) {
@@ -32,7 +46,11 @@ fuzz_target!(|bytes: &[u8]| {
     }
     if let Some(list) = round_trips::<LsrOrders>(bytes) {
         for summary in &list.summaries {
-            let _ = (summary.status(), summary.error_pairs(), summary.requested_foc());
+            let _ = (
+                summary.status(),
+                summary.error_pairs(),
+                summary.requested_foc(),
+            );
             let _ = (summary.actual_foc(), summary.ordered_at());
         }
     }
