@@ -858,6 +858,7 @@ mod tests {
 
     type ClearField = fn(&mut AddressDraft);
     type SetField = fn(&mut AddressDraft, String);
+    type SetDraftField = fn(&mut OrderDraft, String);
 
     /// Monday 2026-11-30 (the integration tests' LSR_TODAY).
     fn today() -> NaiveDate {
@@ -1215,7 +1216,7 @@ mod tests {
         );
         assert!(f[0].message.contains("U+0000"), "{}", f[0].message);
 
-        let cases: [(fn(&mut OrderDraft, String), &str); 5] = [
+        let cases: [(SetDraftField, &str); 5] = [
             (|d, v| d.authorizing_person = Some(v), "authorizing_person"),
             (
                 |d, v| d.subscriber.business_name = Some(v),
