@@ -238,5 +238,58 @@ mod tests {
                 prop_assert!(c.customer_order_id.len() <= 40);
             }
         }
+
+        /// Any valid parent PON and customer order id, any distinct TNs: the plan either says
+        /// why it cannot be made (exactly when a derived PON or id would be too long) or puts
+        /// every TN in exactly one child, with PONs that are unique, valid and the parent's.
+        #[test]
+        fn split_of_any_parent_is_sound_or_refused(
+            parent in "[A-Za-z0-9#_-]{1,25}",
+            base in "[A-Za-z0-9 -]{0,40}",
+            raw in proptest::collection::hash_set(2_000_000_000u64..10_000_000_000, 1..1200),
+            per in 1usize..=999,
+        ) {
+            let all: Vec<Tn> = raw.iter().filter_map(|n| Tn::parse(&n.to_string()).ok()).collect();
+            prop_assume!(!all.is_empty());
+            let parent = Pon::parse(&parent).unwrap();
+            let spec = if per == 1 { SplitSpec::PerTn } else { SplitSpec::MaxTns(per) };
+            let children = all.len().div_ceil(per);
+            let width = children.to_string().len().max(4);
+            match plan_split(&parent, &base, &all, spec) {
+                Err(PlanError::PonTooLong { .. }) => {
+                    prop_assert!(parent.as_str().len() + 1 + width > PON_MAX_LEN);
+                }
+                Err(PlanError::CustomerOrderIdTooLong(_)) => {
+                    prop_assert!(parent.as_str().len() + 1 + width <= PON_MAX_LEN);
+                    prop_assert!(base.trim().len() + 1 + width > CUSTOMER_ORDER_ID_MAX);
+                }
+                Err(other) => prop_assert!(false, "unexpected {other}"),
+                Ok(plan) => {
+                    prop_assert!(parent.as_str().len() + 1 + width <= PON_MAX_LEN);
+                    prop_assert_eq!(plan.children.len(), children);
+                    let mut seen = HashSet::new();
+                    for (i, c) in plan.children.iter().enumerate() {
+                        prop_assert_eq!(c.index, i + 1);
+                        prop_assert!(!c.tns.is_empty() && c.tns.len() <= per);
+                        for tn in &c.tns {
+                            prop_assert!(seen.insert(*tn), "{} is in two children", tn);
+                        }
+                        let pon = Pon::parse(c.pon.as_str()).unwrap();
+                        prop_assert_eq!(&pon, &c.pon);
+                        prop_assert_ne!(&pon, &parent);
+                        let suffix = c.pon.as_str().strip_prefix(parent.as_str()).and_then(|s| s.strip_prefix('-'));
+                        prop_assert_eq!(suffix.map(|s| s.parse::<usize>().ok()), Some(Some(i + 1)));
+                        prop_assert!(c.customer_order_id.len() <= CUSTOMER_ORDER_ID_MAX);
+                    }
+                    prop_assert_eq!(seen.len(), all.len());
+                    let flat: Vec<Tn> = plan.children.iter().flat_map(|c| c.tns.clone()).collect();
+                    prop_assert_eq!(&flat, &all);
+                    let pons: HashSet<&str> = plan.children.iter().map(|c| c.pon.as_str()).collect();
+                    prop_assert_eq!(pons.len(), children);
+                    let ids: HashSet<&str> = plan.children.iter().map(|c| c.customer_order_id.as_str()).collect();
+                    prop_assert_eq!(ids.len(), children);
+                }
+            }
+        }
     }
 }

@@ -341,5 +341,40 @@ mod tests {
                 prop_assert!(cal.is_business_day(*day));
             }
         }
+
+        /// Any date 1990–2099 with any configured extra holidays, added to or replacing NPAC's:
+        /// a window opens only on a business day, has exactly ten days, none a weekend (by
+        /// chrono's weekday, not the calendar's own test), a fixed-date federal holiday when
+        /// NPAC's are on, or a configured holiday, and skips no business day in between.
+        #[test]
+        fn foc_window_never_holds_a_weekend_or_holiday(
+            offset in 0i64..40_000,
+            extra in proptest::collection::vec(0i64..30, 0..6),
+            replace_default in any::<bool>(),
+        ) {
+            let start = d("1990-01-01") + Duration::days(offset);
+            let extra: Vec<NaiveDate> = extra.iter().map(|n| start + Duration::days(*n)).collect();
+            let cal = BusinessCalendar::with_holidays(extra.iter().copied(), replace_default);
+            let Ok(window) = cal.foc_window(start) else {
+                prop_assert!(!cal.is_business_day(start));
+                return Ok(());
+            };
+            prop_assert!(cal.is_business_day(start));
+            prop_assert_eq!(window.days().len(), FOC_WINDOW_DAYS);
+            prop_assert_eq!(window.foc_date(), start);
+            for day in window.days() {
+                prop_assert!(day.weekday().number_from_monday() <= 5, "{} is a weekend", day);
+                prop_assert!(!extra.contains(day), "{} is a configured holiday", day);
+                if !replace_default {
+                    let fixed = [(1, 1), (7, 4), (12, 25)];
+                    prop_assert!(!fixed.contains(&(day.month(), day.day())), "{} is a holiday", day);
+                }
+            }
+            let mut day = window.foc_date();
+            while day < window.last_day() {
+                day += Duration::days(1);
+                prop_assert_eq!(window.days().contains(&day), cal.is_business_day(day), "{}", day);
+            }
+        }
     }
 }

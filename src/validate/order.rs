@@ -134,6 +134,34 @@ fn char_len(text: &str) -> usize {
     }
 }
 
+/// The first character of a free-text field that has no place in it: a control character
+/// (a name or address never holds one; some, like U+0000, XML 1.0 cannot even carry, so the
+/// order could not be sent) or one of the noncharacters U+FFFE and U+FFFF, which XML refuses too.
+fn unsendable_char(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+}
+
+impl Checker {
+    /// Reports a free-text field holding a character it cannot carry (found by fuzzing: such
+    /// an order passed validation and then failed to encode). Returns whether it was clean.
+    fn printable(&mut self, field: &str, label: &str, text: &str) -> bool {
+        let Some(found) = unsendable_char(text) else {
+            return true;
+        };
+        self.error(
+            None,
+            field,
+            format!(
+                "{label} contains the control character U+{:04X}, which cannot be sent",
+                u32::from(found)
+            ),
+            Some(format!("retype the {label} without it")),
+        );
+        false
+    }
+}
+
 fn is_alphanumeric_up_to(text: &str, max: usize) -> bool {
     text.len() <= max && text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
@@ -320,6 +348,9 @@ fn check_authorizing_person(check: &mut Checker, draft: &OrderDraft) -> Option<S
         );
         return None;
     }
+    if !check.printable(field, "authorizing person", text) {
+        return None;
+    }
     Some(text.to_string())
 }
 
@@ -342,6 +373,7 @@ fn checked_name(
             Some(format!("shorten the {label} to {max} characters")),
         );
     }
+    check.printable(field, label, text);
     Some(text.to_string())
 }
 
@@ -516,6 +548,11 @@ fn check_address(check: &mut Checker, draft: &OrderDraft) -> Option<ServiceAddre
                 Some(format!("shorten the {label}")),
             );
         }
+        check.printable(
+            &format!("subscriber.address.{name}"),
+            &format!("address {label}"),
+            text,
+        );
         Some(text.to_string())
     };
     let house_prefix = text_field(&a.house_prefix, "house_prefix", "house prefix", 6);
@@ -821,6 +858,7 @@ mod tests {
 
     type ClearField = fn(&mut AddressDraft);
     type SetField = fn(&mut AddressDraft, String);
+    type SetDraftField = fn(&mut OrderDraft, String);
 
     /// Monday 2026-11-30 (the integration tests' LSR_TODAY).
     fn today() -> NaiveDate {
@@ -1160,6 +1198,57 @@ mod tests {
             set(&mut long.subscriber.address, "N".repeat(max + 1));
             only_error(&long, 17026, &format!("subscriber.address.{name}"));
         }
+    }
+
+    /// Found by `fuzz/fuzz_targets/validate_order.rs` (crash-29a9565f…): a pre-directional of
+    /// two U+0000 characters passed validation, and the order then failed to encode as XML.
+    #[test]
+    fn validate_refuses_control_characters_xml_cannot_send() {
+        let mut crashing = base();
+        crashing.subscriber.address.pre_directional = some("\0\0");
+        let report = run(&crashing);
+        assert!(report.order.is_none());
+        let f = &report.findings[..];
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            (f[0].severity, f[0].field.as_str()),
+            (Severity::Error, "subscriber.address.pre_directional")
+        );
+        assert!(f[0].message.contains("U+0000"), "{}", f[0].message);
+
+        let cases: [(SetDraftField, &str); 5] = [
+            (|d, v| d.authorizing_person = Some(v), "authorizing_person"),
+            (
+                |d, v| d.subscriber.business_name = Some(v),
+                "subscriber.business_name",
+            ),
+            (
+                |d, v| d.subscriber.address.street = Some(v),
+                "subscriber.address.street",
+            ),
+            (
+                |d, v| d.subscriber.address.city = Some(v),
+                "subscriber.address.city",
+            ),
+            (
+                |d, v| d.subscriber.address.county = Some(v),
+                "subscriber.address.county",
+            ),
+        ];
+        for (set, field) in cases {
+            for bad in ["A\u{1b}[31mB", "A\u{7}", "A\u{FFFF}", "A\tB"] {
+                let mut draft = base();
+                set(&mut draft, bad.to_string());
+                let report = run(&draft);
+                let fields: Vec<&str> = report.errors().map(|f| f.field.as_str()).collect();
+                assert_eq!(fields, [field], "{bad:?}");
+            }
+        }
+        // What passes can be sent.
+        let mut accented = base();
+        accented.subscriber.address.city = some("Señora Café \u{2028}ok");
+        let order = run(&accented).order.unwrap();
+        assert!(crate::wire::to_xml(&crate::wire::LsrOrder::from(&order)).is_ok());
     }
 
     #[test]
