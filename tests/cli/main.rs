@@ -6,6 +6,7 @@ mod batch;
 mod common;
 mod explain;
 mod foc_window;
+mod load;
 mod lookup;
 mod orders;
 mod pipes;
