@@ -7,8 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)"; exit 1; }
-cargo build --release --quiet --bin lsr
-LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
+if [ -z "${LSR:-}" ]; then
+  cargo build --release --quiet --bin lsr
+  LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
+fi
 dir="${LSR_BENCH_HISTORY_DIR:-$(mktemp -d)}"
 if [ ! -s "$dir/history.sqlite3" ]; then
   # The fixture is an ignored integration test: 100,000 orders (PONs used three times, R8),
