@@ -49,7 +49,7 @@ step() { # TITLE PATTERN COMMAND...
 }
 
 {
-  echo "# lsr benchmarks: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src benches bench tests || echo ' (with uncommitted changes)')"
+  echo "# lsr benchmarks: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Cargo.toml Cargo.lock src benches tests 'bench/*.sh' || echo ' (with uncommitted changes)')"
   echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), kernel $(uname -r)"
   echo "memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
   echo "toolchain: $(rustc --version); $(hyperfine --version); $(curl --version | head -1 | cut -d' ' -f1-2)"
