@@ -398,7 +398,7 @@ _lsr() {
 
     case "${cmd}" in
         lsr)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,6 +414,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -436,7 +451,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__batch)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version list show resume help"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version list show resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +467,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -544,7 +574,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__batch__subcmd__list)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +590,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -582,7 +627,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__batch__subcmd__resume)
-            opts="-o -q -v -y -h -V --concurrency --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --concurrency --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,6 +647,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -624,7 +684,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__batch__subcmd__show)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -640,6 +700,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -662,7 +737,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__cancel)
-            opts="-o -q -v -y -h -V --dry-run --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --dry-run --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +753,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -700,7 +790,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__completions)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -716,6 +806,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -738,7 +843,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__config)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version init show set path help"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version init show set path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,6 +859,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -860,7 +980,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__config__subcmd__init)
-            opts="-o -q -v -y -h -V --force --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --force --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,6 +996,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -898,7 +1033,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__config__subcmd__path)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,6 +1049,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -936,7 +1086,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__config__subcmd__set)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,6 +1102,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -974,7 +1139,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__config__subcmd__show)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,6 +1155,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1012,7 +1192,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__email)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version manual-handling dispute project-port-out escalation not-authorized"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version manual-handling dispute project-port-out escalation not-authorized"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,6 +1208,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1050,7 +1245,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__explain)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1066,6 +1261,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1088,7 +1298,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__foc__subcmd__window)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1104,6 +1314,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1700,7 +1925,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__history)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,6 +1941,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1738,7 +1978,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__notes)
-            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version add"
+            opts="-o -q -v -y -h -V --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version add"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1754,6 +1994,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1776,7 +2031,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__resubmit)
-            opts="-o -q -v -y -h -V --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --remove-tn --split --concurrency --dry-run --force --wait --timeout --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --remove-tn --split --concurrency --dry-run --force --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,6 +2149,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -1914,7 +2184,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version serve clock npac inventory faults reset help"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version serve clock npac inventory faults reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1934,6 +2204,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1956,7 +2241,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__clock)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version show set advance help"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version show set advance help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1976,6 +2261,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -1998,7 +2298,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__clock__subcmd__advance)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2018,6 +2318,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2110,7 +2425,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__clock__subcmd__set)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2130,6 +2445,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2152,7 +2482,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__clock__subcmd__show)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2172,6 +2502,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2194,7 +2539,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__faults)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version set clear show help"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version set clear show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2214,6 +2559,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2236,7 +2596,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__faults__subcmd__clear)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2256,6 +2616,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2348,7 +2723,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__faults__subcmd__set)
-            opts="-o -q -v -y -h -V --latency-ms --error-rate --drop-after-commit --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --latency-ms --error-rate --drop-after-commit --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2382,6 +2757,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -2402,7 +2792,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__faults__subcmd__show)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2422,6 +2812,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2682,7 +3087,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__inventory)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version add help"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2702,6 +3107,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2724,7 +3144,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__inventory__subcmd__add)
-            opts="-o -q -v -y -h -V --behaviour --pin --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --behaviour --pin --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2752,6 +3172,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2816,7 +3251,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__npac)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version subscribe activate help"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version subscribe activate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2836,6 +3271,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2858,7 +3308,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__npac__subcmd__activate)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2878,6 +3328,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2956,7 +3421,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__npac__subcmd__subscribe)
-            opts="-o -q -v -y -h -V --medium-timers --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --medium-timers --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2976,6 +3441,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -2998,7 +3478,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__reset)
-            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3018,6 +3498,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)
@@ -3040,7 +3535,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__sandbox__subcmd__serve)
-            opts="-o -q -v -y -h -V --listen --data --processing-delay --url --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --listen --data --processing-delay --url --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3074,6 +3569,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -3094,7 +3604,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__search)
-            opts="-o -q -v -y -h -V --pon --tn --status --customer-order-id --created-from --created-to --local --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --pon --tn --status --customer-order-id --created-from --created-to --local --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3136,6 +3646,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -3156,7 +3681,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__status)
-            opts="-o -q -v -y -h -V --wait --timeout --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3182,6 +3707,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -3202,7 +3742,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__submit)
-            opts="-o -q -v -y -h -V --from --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --tn --tn-file --split --concurrency --dry-run --force --wait --timeout --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --from --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --tn --tn-file --split --concurrency --dry-run --force --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3328,6 +3868,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -3348,7 +3903,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__supp)
-            opts="-o -q -v -y -h -V --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --wait --timeout --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3454,6 +4009,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -3474,7 +4044,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__validate)
-            opts="-o -q -v -y -h -V --from --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --tn --tn-file --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --from --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --tn --tn-file --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3584,6 +4154,21 @@ _lsr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json tsv" -- "${cur}"))
                     return 0
@@ -3604,7 +4189,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__watch)
-            opts="-o -q -v -y -h -V --pon --interval --profile --sandbox --base-url --account-id --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --pon --interval --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3628,6 +4213,21 @@ _lsr() {
                     ;;
                 --account-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --output)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_lsr_global_optspecs
-    string join \n profile= sandbox base-url= account-id= json o/output= color= q/quiet v/verbose y/yes no-input h/help V/version
+    string join \n profile= sandbox base-url= account-id= client-secret-file= json o/output= color= q/quiet v/verbose y/yes no-input h/help V/version
 end
 
 function __fish_lsr_needs_command
@@ -27,6 +27,7 @@ end
 complete -c lsr -n "__fish_lsr_needs_command" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_needs_command" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_needs_command" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_needs_command" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_needs_command" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -90,6 +91,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand submit" -l timeout -d 'Give up w
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand submit" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -132,6 +134,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand supp" -l timeout -d 'Give up wai
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand supp" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -149,6 +152,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand supp" -s V -l version -d 'Print 
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand cancel" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand cancel" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -193,6 +197,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l timeout -d 'Give up
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -218,6 +223,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand search" -l created-to -d 'Create
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand search" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand search" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -239,6 +245,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand status" -l timeout -d 'Give up w
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand status" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand status" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -256,6 +263,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand status" -s V -l version -d 'Prin
 complete -c lsr -n "__fish_lsr_using_subcommand history" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand history" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand history" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand history" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand history" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -273,6 +281,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand history" -s V -l version -d 'Pri
 complete -c lsr -n "__fish_lsr_using_subcommand notes" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand notes" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand notes" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand notes" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand notes" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -313,6 +322,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand validate" -l tn-file -d 'Read te
 complete -c lsr -n "__fish_lsr_using_subcommand validate" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand validate" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand validate" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand validate" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand validate" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -330,6 +340,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand validate" -s V -l version -d 'Pr
 complete -c lsr -n "__fish_lsr_using_subcommand explain" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand explain" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand explain" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand explain" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand explain" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -347,6 +358,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand explain" -s V -l version -d 'Pri
 complete -c lsr -n "__fish_lsr_using_subcommand foc-window" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand foc-window" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand foc-window" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand foc-window" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand foc-window" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -364,6 +376,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand foc-window" -s V -l version -d '
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -385,6 +398,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subco
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from list" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from list" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from list" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from list" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -402,6 +416,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcomman
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from show" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from show" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from show" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from show" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -420,6 +435,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcomman
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -443,6 +459,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand watch" -l interval -d 'Seconds b
 complete -c lsr -n "__fish_lsr_using_subcommand watch" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand watch" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand watch" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand watch" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand watch" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -460,6 +477,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand watch" -s V -l version -d 'Print
 complete -c lsr -n "__fish_lsr_using_subcommand email" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand email" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand email" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand email" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand email" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -477,6 +495,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand email" -s V -l version -d 'Print
 complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -499,6 +518,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subc
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from init" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -517,6 +537,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcomma
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from show" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -534,6 +555,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcomma
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from set" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from set" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -551,6 +573,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcomma
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from path" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -574,6 +597,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and not __fish_seen_sub
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and not __fish_seen_subcommand_from serve clock npac inventory faults reset help" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and not __fish_seen_subcommand_from serve clock npac inventory faults reset help" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and not __fish_seen_subcommand_from serve clock npac inventory faults reset help" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and not __fish_seen_subcommand_from serve clock npac inventory faults reset help" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and not __fish_seen_subcommand_from serve clock npac inventory faults reset help" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -602,6 +626,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -620,6 +645,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from clock" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from clock" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from clock" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from clock" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from clock" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -642,6 +668,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from npac" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from npac" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from npac" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from npac" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from npac" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -663,6 +690,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from inventory" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from inventory" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from inventory" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from inventory" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from inventory" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -683,6 +711,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from faults" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from faults" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from faults" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from faults" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from faults" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -705,6 +734,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"
@@ -729,6 +759,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand completions" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
 json\t''
 tsv\t''"

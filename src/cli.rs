@@ -33,8 +33,10 @@ Environment:
   LSR_BASE_URL        backend base URL (--base-url)
   LSR_ACCOUNT_ID      Bandwidth account id (--account-id)
   LSR_CLIENT_ID, LSR_CLIENT_SECRET   OAuth2 client credentials (the default)
+  LSR_CLIENT_SECRET_FILE             read the client secret from a file (--client-secret-file)
   LSR_USERNAME, LSR_PASSWORD         legacy HTTP Basic credentials
   LSR_TOKEN_URL       OAuth2 token endpoint (default: Bandwidth's for its hosts)
+  LSR_HTTP_TIMEOUT_SECS  seconds a request may take; no retry starts after it (default 60)
   LSR_NO_INPUT        never prompt (--no-input)
   LSR_TODAY           pretend today is YYYY-MM-DD (rehearsals, tests)
   NO_COLOR, CLICOLOR_FORCE           colour off / on
@@ -72,6 +74,20 @@ pub struct GlobalArgs {
     /// Bandwidth account id.
     #[arg(long, global = true, env = "LSR_ACCOUNT_ID", value_name = "ID")]
     pub account_id: Option<String>,
+
+    /// Read the OAuth2 client secret from FILE (`-`: stdin).
+    ///
+    /// Keeps the secret out of the command line, the environment and config.toml; surrounding
+    /// whitespace is ignored. Wins over LSR_CLIENT_SECRET and the profile's client_secret.
+    /// `-` cannot share stdin with another input such as `--tn-file -`.
+    #[arg(
+        long,
+        global = true,
+        env = "LSR_CLIENT_SECRET_FILE",
+        value_name = "FILE",
+        value_hint = clap::ValueHint::FilePath
+    )]
+    pub client_secret_file: Option<std::path::PathBuf>,
 
     /// Print machine-readable JSON on stdout (same as --output json).
     #[arg(long, global = true, conflicts_with = "output")]

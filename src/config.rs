@@ -92,6 +92,9 @@ pub enum Source {
     Env(&'static str),
     Profile(String),
     Default,
+    /// `--client-secret-file`/`LSR_CLIENT_SECRET_FILE`: the value is read only when it is used
+    /// (see [`read_client_secret`]), so `config show` never consumes stdin.
+    SecretFile(PathBuf),
 }
 
 impl std::fmt::Display for Source {
@@ -101,6 +104,8 @@ impl std::fmt::Display for Source {
             Source::Env(name) => write!(f, "env {name}"),
             Source::Profile(name) => write!(f, "config.toml [profiles.{name}]"),
             Source::Default => f.write_str("default"),
+            Source::SecretFile(path) if path.as_os_str() == "-" => f.write_str("stdin"),
+            Source::SecretFile(path) => write!(f, "file {}", path.display()),
         }
     }
 }
@@ -131,6 +136,8 @@ pub struct Settings {
     pub username: Option<Sourced>,
     pub password: Option<Sourced>,
     pub spid: Option<Sourced>,
+    /// Seconds one HTTP request may take (`LSR_HTTP_TIMEOUT_SECS`), unparsed.
+    pub http_timeout: Option<Sourced>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -146,6 +153,7 @@ impl std::fmt::Debug for Settings {
             .field("username", &self.username)
             .field("password", &redact(&self.password))
             .field("spid", &self.spid)
+            .field("http_timeout", &self.http_timeout)
             .finish()
     }
 }
@@ -247,12 +255,61 @@ pub fn resolve_settings(
             .or_else(|| from_profile("account_id")),
         token_url: from_env("LSR_TOKEN_URL").or_else(|| from_profile("token_url")),
         client_id: from_env("LSR_CLIENT_ID").or_else(|| from_profile("client_id")),
-        client_secret: from_env("LSR_CLIENT_SECRET").or_else(|| from_profile("client_secret")),
+        // A secret file named on the command line (or LSR_CLIENT_SECRET_FILE) wins: it is the
+        // way to keep the secret out of argv, the environment and the config file.
+        client_secret: flags
+            .client_secret_file
+            .as_ref()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(|path| Sourced {
+                value: String::new(),
+                source: Source::SecretFile(path.clone()),
+            })
+            .or_else(|| from_env("LSR_CLIENT_SECRET"))
+            .or_else(|| from_profile("client_secret")),
         username: from_env("LSR_USERNAME").or_else(|| from_profile("username")),
         password: from_env("LSR_PASSWORD").or_else(|| from_profile("password")),
         spid: from_profile("spid"),
+        http_timeout: from_env("LSR_HTTP_TIMEOUT_SECS"),
         profile: profile_name,
     }
+}
+
+/// The largest client secret file read: a secret is a line, not a megabyte.
+const MAX_SECRET_FILE_BYTES: u64 = 64 * 1024;
+
+/// The client secret's value: the setting's own value, or, when it comes from
+/// `--client-secret-file`, the file's contents (stdin for `-`) without surrounding whitespace.
+pub fn read_client_secret(setting: &Sourced) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let Source::SecretFile(path) = &setting.source else {
+        return Ok(setting.value.clone());
+    };
+    let label = setting.source.to_string();
+    let failed = |message: String| ConfigError::SecretFile {
+        from: label.clone(),
+        message,
+    };
+    let mut text = String::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(MAX_SECRET_FILE_BYTES + 1)
+            .read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_SECRET_FILE_BYTES + 1).read_to_string(&mut text))
+    };
+    read.map_err(|e| failed(e.to_string()))?;
+    if text.len() as u64 > MAX_SECRET_FILE_BYTES {
+        return Err(failed(format!(
+            "it is larger than {MAX_SECRET_FILE_BYTES} bytes"
+        )));
+    }
+    let secret = text.trim();
+    if secret.is_empty() {
+        return Err(failed("it is empty".into()));
+    }
+    Ok(secret.to_string())
 }
 
 /// Why the configuration could not be loaded.
@@ -265,6 +322,8 @@ pub enum ConfigError {
     },
     #[error("config file `{path}` is invalid: {message}")]
     Parse { path: PathBuf, message: String },
+    #[error("cannot read the client secret from {from}: {message}")]
+    SecretFile { from: String, message: String },
 }
 
 impl ConfigFile {
@@ -288,7 +347,7 @@ const CONFIG_HEADER: &str = "\
 # lsr configuration. `lsr config show` prints the resolved values and where each came from.
 # Secrets (client_secret, password) may live here: this file is kept at mode 0600.
 # Environment variables override it: LSR_PROFILE, LSR_BASE_URL, LSR_ACCOUNT_ID, LSR_CLIENT_ID,
-# LSR_CLIENT_SECRET, LSR_USERNAME, LSR_PASSWORD, LSR_TOKEN_URL.
+# LSR_CLIENT_SECRET (or LSR_CLIENT_SECRET_FILE), LSR_USERNAME, LSR_PASSWORD, LSR_TOKEN_URL.
 ";
 
 impl ConfigFile {
@@ -424,6 +483,51 @@ mod tests {
         assert_eq!(s.base_url.source, Source::Flag);
         assert_eq!(s.profile, "default");
         assert!(s.client_id.is_none());
+    }
+
+    #[test]
+    fn client_secret_file_wins_and_is_read_only_when_used() {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("secret");
+        std::fs::write(&file, "  from-file\r\n").unwrap();
+        let cli = crate::cli::Cli::parse_from([
+            "lsr".as_ref(),
+            "--client-secret-file".as_ref(),
+            file.as_os_str(),
+            "explain".as_ref(),
+        ]);
+        let env = |k: &str| (k == "LSR_CLIENT_SECRET").then(|| "from-env".to_string());
+        let s = resolve_settings(&cli.global, &ConfigFile::default(), &env);
+        let secret = s.client_secret.unwrap();
+        assert_eq!(secret.source, Source::SecretFile(file.clone()));
+        assert_eq!(
+            secret.source.to_string(),
+            format!("file {}", file.display())
+        );
+        assert_eq!(read_client_secret(&secret).unwrap(), "from-file");
+        std::fs::write(&file, vec![b'x'; 70 * 1024]).unwrap();
+        let err = read_client_secret(&secret).unwrap_err();
+        assert!(err.to_string().contains("larger than"), "{err}");
+        let from_env = Sourced {
+            value: "v".into(),
+            source: Source::Env("LSR_CLIENT_SECRET"),
+        };
+        assert_eq!(read_client_secret(&from_env).unwrap(), "v");
+    }
+
+    #[test]
+    fn write_private_file_replaces_a_readable_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("token-cache.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_private_file(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub struct Context {
     pub output: OutputMode,
     pub color: bool,
     pub stdout_is_tty: bool,
-    /// Prompts are allowed: stdin and stdout are terminals and `--no-input` is not set.
+    /// Prompts are allowed: stdin and stdout are terminals and neither `--no-input` nor `--yes`
+    /// is set.
     pub interactive: bool,
     pub config_dir: PathBuf,
     pub config: ConfigFile,
@@ -91,7 +92,8 @@ impl Context {
             output,
             color,
             stdout_is_tty,
-            interactive: stdin_is_tty && stdout_is_tty && !global.no_input,
+            // SPEC: `--yes` and `--no-input` both mean never prompt.
+            interactive: stdin_is_tty && stdout_is_tty && !global.no_input && !global.yes,
             config_dir,
             config,
             settings,

@@ -47,8 +47,11 @@ fn report(err: &anyhow::Error, sandbox: bool) {
             message.push_str(&text);
         }
     }
+    // Messages quote user files and server text: never let a terminal escape through.
+    let message: Vec<String> = message.lines().map(lsr::output::printable).collect();
+    let message = message.join("\n");
     eprintln!("{marker}lsr: error: {message}");
     if let Some(hint) = hint_for(err) {
-        eprintln!("{marker}hint: {hint}");
+        eprintln!("{marker}hint: {}", lsr::output::printable(&hint));
     }
 }

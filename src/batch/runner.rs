@@ -223,9 +223,10 @@ impl Runner<'_> {
         }
         let outcome = match self.client.create_order(&body).await {
             Ok(created) => {
-                if created.attempts > 1 {
-                    // It needed retries after a 429/5xx or a lost request: ease off for all.
-                    self.throttle.slow_down(None);
+                if created.attempts > 1 || created.retry_after.is_some() {
+                    // It needed retries after a 429/5xx or a lost request: ease off for all,
+                    // for as long as the server's Retry-After asked.
+                    self.throttle.slow_down(created.retry_after);
                 } else {
                     self.throttle.eased();
                 }

@@ -64,14 +64,24 @@ impl CachedToken {
     }
 }
 
-/// The token endpoint's JSON answer.
-#[derive(Debug, Deserialize)]
+/// The token endpoint's JSON answer. `Debug` redacts the token.
+#[derive(Deserialize)]
 pub struct TokenResponse {
     pub access_token: String,
     #[serde(default)]
     pub expires_in: Option<i64>,
     #[serde(default)]
     pub token_type: Option<String>,
+}
+
+impl std::fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenResponse")
+            .field("access_token", &"<redacted>")
+            .field("expires_in", &self.expires_in)
+            .field("token_type", &self.token_type)
+            .finish()
+    }
 }
 
 /// Tokens cached on disk (mode 0600) across `lsr` runs, keyed by token URL and client id.

@@ -22,6 +22,8 @@ pub enum ApiError {
     MissingCredentials { backend: String },
     #[error("cannot reach {url}: {message}")]
     Network { url: String, message: String },
+    #[error("the answer of {url} broke off: {message}")]
+    CutShort { url: String, message: String },
     #[error("{method} {url} timed out after {}s", after.as_secs())]
     Timeout {
         method: String,
@@ -38,6 +40,8 @@ pub enum ApiError {
     },
     #[error("the token endpoint {url} refused the client credentials (HTTP {status})")]
     TokenRejected { url: String, status: u16 },
+    #[error("the token endpoint {url} did not answer with an OAuth2 token: {message}")]
+    TokenUnreadable { url: String, message: String },
     #[error("cannot read the answer of {method} {url}: {message}")]
     Decode {
         method: String,
@@ -92,8 +96,10 @@ impl ApiError {
             ApiError::InvalidUrl { .. } | ApiError::Insecure { .. } => Exit::Usage,
             ApiError::MissingCredentials { .. } | ApiError::TokenRejected { .. } => Exit::Auth,
             ApiError::Network { .. }
+            | ApiError::CutShort { .. }
             | ApiError::Timeout { .. }
             | ApiError::Decode { .. }
+            | ApiError::TokenUnreadable { .. }
             | ApiError::BodyTooLarge { .. }
             | ApiError::Redirect { .. }
             | ApiError::UnclearOutcome { .. } => Exit::Network,
@@ -113,7 +119,11 @@ impl ApiError {
             ApiError::Insecure { .. } => "use an https:// URL (http is accepted for 127.0.0.1, ::1 and localhost only)".into(),
             ApiError::MissingCredentials { .. } => "set LSR_CLIENT_ID and LSR_CLIENT_SECRET (or `lsr config set client_id …`, `lsr config set client_secret -`)".into(),
             ApiError::TokenRejected { .. } => "check the client id and secret (`lsr config show` says where they come from)".into(),
-            ApiError::Network { .. } | ApiError::Timeout { .. } => "check the network and the backend URL, then try again".into(),
+            ApiError::Network { .. } | ApiError::CutShort { .. } | ApiError::Timeout { .. } => "check the network and the backend URL, then try again (LSR_HTTP_TIMEOUT_SECS sets the timeout)".into(),
+            ApiError::TokenUnreadable { .. } => "check LSR_TOKEN_URL or the profile's token_url (by default Bandwidth's endpoint for its hosts, else /api/v1/oauth2/token on the backend)".into(),
+            // A proxy's error page, a captive portal or another service answered instead.
+            ApiError::Decode { .. } | ApiError::BodyTooLarge { .. } => "the answer is not Bandwidth's lsrorders XML; check that --base-url points at the lsrorders API and no proxy is answering instead, then try again".into(),
+            ApiError::Redirect { .. } => "lsr never follows redirects, so credentials only go where they are configured; if the new address is right, set it as --base-url (or token_url) yourself".into(),
             ApiError::UnclearOutcome { customer_order_id, .. } => format!(
                 "run `lsr search --customer-order-id {customer_order_id}` before submitting again, so the order is not placed twice"
             ),
@@ -126,7 +136,7 @@ impl ApiError {
                 "`lsr explain {}` says what the code means and what to do",
                 errors[0].code
             ),
-            _ => return None,
+            ApiError::Http { .. } => "the backend gave no reason it understands; `lsr validate` checks an order offline, and `lsr status` shows where an order stands".into(),
         })
     }
 
@@ -140,7 +150,9 @@ impl ApiError {
 
     /// True for failures where a request may not have reached the server or its answer was lost.
     pub fn is_unclear_outcome(&self) -> bool {
-        matches!(self, ApiError::Network { .. } | ApiError::Timeout { .. })
-            || matches!(self, ApiError::Decode { .. })
+        matches!(
+            self,
+            ApiError::Network { .. } | ApiError::CutShort { .. } | ApiError::Timeout { .. }
+        ) || matches!(self, ApiError::Decode { .. })
     }
 }

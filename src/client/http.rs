@@ -20,6 +20,9 @@ pub struct ClientOptions {
     pub token_url: Option<String>,
     pub token_cache: Option<TokenCache>,
     pub connect_timeout: Duration,
+    /// The longest one request may take, body included; also the budget for retrying a GET
+    /// (no retry starts once it has passed since the first attempt), so a black-hole server
+    /// costs one timeout, not five.
     pub request_timeout: Duration,
     /// Retries of a GET after a connection error, 5xx or 429.
     pub max_get_retries: u32,
@@ -27,6 +30,19 @@ pub struct ClientOptions {
     /// Longest wait between retries, whatever `Retry-After` says.
     pub max_retry_delay: Duration,
     pub max_body_bytes: usize,
+    /// Where `-v` request lines go (method, URL, status, time, size; never credentials). The
+    /// client itself never prints.
+    pub trace: Option<Trace>,
+}
+
+/// A sink for `-v` request lines.
+#[derive(Clone)]
+pub struct Trace(pub std::sync::Arc<dyn Fn(&str) + Send + Sync>);
+
+impl std::fmt::Debug for Trace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Trace")
+    }
 }
 
 impl ClientOptions {
@@ -37,14 +53,36 @@ impl ClientOptions {
             credentials: None,
             token_url: None,
             token_cache: None,
-            connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(60),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_get_retries: 4,
             retry_base_delay: Duration::from_millis(250),
             max_retry_delay: Duration::from_secs(30),
-            max_body_bytes: 16 * 1024 * 1024,
+            // Nothing larger could be decoded anyway.
+            max_body_bytes: crate::wire::MAX_BODY_BYTES,
+            trace: None,
         }
     }
+
+    /// Sets the request timeout, and the connect timeout to at most the same.
+    pub fn with_timeout(mut self, timeout: Duration) -> ClientOptions {
+        self.request_timeout = timeout;
+        self.connect_timeout = DEFAULT_CONNECT_TIMEOUT.min(timeout);
+        self
+    }
+}
+
+/// How long connecting may take by default.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one request may take by default (`LSR_HTTP_TIMEOUT_SECS` changes it).
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// The longest server text (an error description, a `Location`) quoted in a message.
+const MAX_QUOTED_CHARS: usize = 300;
+
+/// Server text made safe to print: control characters (terminal escapes from a hostile or
+/// broken server) become `?`, and it is cut at [`MAX_QUOTED_CHARS`].
+pub fn printable(text: &str) -> String {
+    crate::wire::printable_excerpt(text, MAX_QUOTED_CHARS)
 }
 
 /// A raw answer: status, the headers the client needs, and the body.
@@ -228,9 +266,17 @@ impl Transport {
         }
     }
 
+    /// Writes a `-v` line, when tracing is on.
+    fn trace(&self, line: impl FnOnce() -> String) {
+        if let Some(Trace(sink)) = &self.opts.trace {
+            sink(&line());
+        }
+    }
+
     async fn fetch_token(&self, client_id: &str, secret: &str) -> Result<CachedToken, ApiError> {
         let url = self.token_url.clone();
         let started = Utc::now();
+        self.trace(|| format!("> POST {url} (OAuth2 client credentials for {client_id})"));
         let result = self
             .http
             .post(&url)
@@ -245,8 +291,18 @@ impl Transport {
             .await;
         let resp = result.map_err(|e| self.transport_error("POST", &url, &e))?;
         let status = resp.status().as_u16();
+        self.trace(|| format!("< {status} POST {url}"));
         if status == 400 || status == 401 || status == 403 {
             return Err(ApiError::TokenRejected { url, status });
+        }
+        if resp.status().is_redirection() {
+            // Not followed: the client secret must only ever reach the configured endpoint.
+            return Err(ApiError::Redirect {
+                location: printable(
+                    &header_text(&resp, reqwest::header::LOCATION).unwrap_or_default(),
+                ),
+                url,
+            });
         }
         let body = self.read_body("POST", &url, resp).await?;
         if !(200..300).contains(&status) {
@@ -258,21 +314,46 @@ impl Transport {
                 errors: Vec::new(),
             });
         }
+        // Only the kind and place of the problem: serde's own message can quote the body, and
+        // a hostile endpoint could echo the secret it was just sent.
         let parsed: TokenResponse =
-            serde_json::from_slice(&body).map_err(|e| ApiError::Decode {
-                method: "POST".into(),
+            serde_json::from_slice(&body).map_err(|e| ApiError::TokenUnreadable {
                 url: url.clone(),
-                message: format!("token answer is not the expected JSON ({e})"),
+                message: format!(
+                    "the answer is not the expected JSON ({} at line {} column {})",
+                    match e.classify() {
+                        serde_json::error::Category::Data => "missing or mistyped field",
+                        serde_json::error::Category::Eof => "cut short",
+                        _ => "syntax error",
+                    },
+                    e.line(),
+                    e.column()
+                ),
             })?;
         if parsed
             .token_type
             .as_deref()
             .is_some_and(|t| !t.eq_ignore_ascii_case("bearer"))
         {
-            return Err(ApiError::Decode {
-                method: "POST".into(),
+            return Err(ApiError::TokenUnreadable {
                 url,
-                message: "token type is not Bearer".into(),
+                message: "the token type is not Bearer".into(),
+            });
+        }
+        if parsed.access_token.trim().is_empty() {
+            return Err(ApiError::TokenUnreadable {
+                url,
+                message: "the access token is empty".into(),
+            });
+        }
+        // Checked before it is cached: a token with control characters would be a header
+        // injection, and a cached bad token would fail every run until it expired.
+        if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", parsed.access_token))
+            .is_err()
+        {
+            return Err(ApiError::TokenUnreadable {
+                url,
+                message: "the access token holds characters a header cannot carry".into(),
             });
         }
         // Without expires_in, assume a short life rather than caching forever.
@@ -334,9 +415,21 @@ impl Transport {
                     body.extend_from_slice(&chunk);
                 }
                 Ok(None) => return Ok(body),
-                Err(e) => return Err(self.transport_error(method, url, &e)),
+                // The server was reached: a broken-off body is not "cannot reach".
+                Err(e) => {
+                    return Err(match self.transport_error(method, url, &e) {
+                        ApiError::Network { url, message } => ApiError::CutShort { url, message },
+                        other => other,
+                    });
+                }
             }
         }
+    }
+
+    /// Fetches (or finds cached) the token, so that a broken token endpoint is reported as
+    /// what it is before a request whose outcome matters is sent.
+    pub async fn ensure_authorized(&self) -> Result<(), ApiError> {
+        self.authorization(false).await.map(|_| ())
     }
 
     /// One request, no retry. A refused token is renewed once.
@@ -354,6 +447,14 @@ impl Transport {
                 .request(method.clone(), url)
                 .header(reqwest::header::ACCEPT, "application/xml");
             if let Some(value) = auth {
+                // Sensitive: kept out of any Debug output of the request and out of HPACK tables.
+                let mut value = reqwest::header::HeaderValue::from_str(&value).map_err(|_| {
+                    ApiError::TokenUnreadable {
+                        url: self.token_url.clone(),
+                        message: "the access token holds characters a header cannot carry".into(),
+                    }
+                })?;
+                value.set_sensitive(true);
                 req = req.header(reqwest::header::AUTHORIZATION, value);
             }
             if let Some(text) = body {
@@ -361,11 +462,21 @@ impl Transport {
                     .header(reqwest::header::CONTENT_TYPE, "application/xml")
                     .body(text.to_string());
             }
-            let resp = req
-                .send()
-                .await
-                .map_err(|e| self.transport_error(method.as_str(), url, &e))?;
+            self.trace(|| format!("> {method} {url}"));
+            let sent_at = std::time::Instant::now();
+            let resp = req.send().await.map_err(|e| {
+                let error = self.transport_error(method.as_str(), url, &e);
+                self.trace(|| format!("< {method} {url}: {error}"));
+                error
+            })?;
             let status = resp.status();
+            self.trace(|| {
+                format!(
+                    "< {} {method} {url} ({} ms)",
+                    status.as_u16(),
+                    sent_at.elapsed().as_millis()
+                )
+            });
             if status == StatusCode::UNAUTHORIZED
                 && !renewed
                 && matches!(
@@ -384,7 +495,7 @@ impl Transport {
             if status.is_redirection() {
                 return Err(ApiError::Redirect {
                     url: url.to_string(),
-                    location: location.unwrap_or_default(),
+                    location: printable(&location.unwrap_or_default()),
                 });
             }
             let bytes = self.read_body(method.as_str(), url, resp).await?;
@@ -411,22 +522,32 @@ impl Transport {
         } else {
             0
         };
+        let started = std::time::Instant::now();
         let mut attempt = 0;
         loop {
             let outcome = self.send_once(method.clone(), url, body).await;
             let retry_after = match &outcome {
                 Ok(resp) if resp.status == 429 || resp.status >= 500 => Some(resp.retry_after),
-                Err(ApiError::Network { .. }) | Err(ApiError::Timeout { .. }) => Some(None),
+                Err(ApiError::Network { .. })
+                | Err(ApiError::CutShort { .. })
+                | Err(ApiError::Timeout { .. }) => Some(None),
                 _ => None,
             };
-            match retry_after {
-                Some(hint) if attempt < retries => {
-                    tokio::time::sleep(self.backoff(attempt, hint)).await;
+            let delay = retry_after.map(|hint| self.backoff(attempt, hint));
+            match delay {
+                Some(delay) if attempt < retries && self.within_budget(started, delay) => {
+                    tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
                 _ => return outcome.and_then(|resp| check_status(method.as_str(), url, resp)),
             }
         }
+    }
+
+    /// True when waiting `delay` more still starts the next attempt within the request timeout
+    /// counted from `started`: retries never stretch one call to several timeouts.
+    pub fn within_budget(&self, started: std::time::Instant, delay: Duration) -> bool {
+        started.elapsed() + delay < self.opts.request_timeout
     }
 
     /// Exponential backoff with jitter, or the server's `Retry-After`, capped.
@@ -492,7 +613,7 @@ pub fn error_details(body: &[u8]) -> (Option<String>, Vec<BandwidthError>) {
                 path.pop();
             }
             Ok(Event::Text(t)) => {
-                let text = t.decode().map(|c| c.trim().to_string()).unwrap_or_default();
+                let text = t.decode().map(|c| printable(c.trim())).unwrap_or_default();
                 let parent = path.iter().rev().nth(1).map(String::as_str);
                 match (parent, path.last().map(String::as_str)) {
                     (Some("ResponseStatus"), Some("Description")) => description = Some(text),

@@ -71,6 +71,43 @@ pub struct Created {
     pub recovered: bool,
     /// How many times the body was actually sent.
     pub attempts: u32,
+    /// The longest `Retry-After` a 429 asked for along the way: pushback a batch should
+    /// honour for its next orders too, not only this one.
+    pub retry_after: Option<Duration>,
+}
+
+/// True for characters no order text may carry: C0 controls other than tab, LF and CR (XML 1.0
+/// forbids them, raw or as references), DEL and the C1 controls.
+fn is_forbidden_control(code: u32) -> bool {
+    (code < 0x20 && !matches!(code, 0x09 | 0x0A | 0x0D)) || (0x7F..=0x9F).contains(&code)
+}
+
+/// The first forbidden control character in a body, raw or as a character reference (`&#27;`,
+/// `&#x1b;`), with its byte offset. Such a body is refused whole: its text would reach the
+/// terminal, where an escape sequence from a hostile server can rewrite the screen.
+fn control_character(body: &[u8]) -> Option<(usize, u32)> {
+    let text = String::from_utf8_lossy(body);
+    if let Some((offset, c)) = text
+        .char_indices()
+        .find(|(_, c)| is_forbidden_control(u32::from(*c)))
+    {
+        return Some((offset, u32::from(c)));
+    }
+    let mut from = 0;
+    while let Some(found) = text[from..].find("&#") {
+        let start = from + found;
+        let rest = &text[start + 2..];
+        let digits = rest.find(';').filter(|&e| e <= 10).map(|e| &rest[..e]);
+        let code = digits.and_then(|d| match d.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => d.parse::<u32>().ok(),
+        });
+        if let Some(code) = code.filter(|c| is_forbidden_control(*c)) {
+            return Some((start, code));
+        }
+        from = start + 2;
+    }
+    None
 }
 
 /// How many times a create is sent at most, each after a lookup proved it missing.
@@ -112,6 +149,16 @@ impl LsrClient {
     }
 
     fn decode<T: FromXml>(method: &str, url: &str, body: &[u8]) -> Result<T, ApiError> {
+        if let Some((offset, code)) = control_character(body) {
+            return Err(ApiError::Decode {
+                method: method.to_string(),
+                url: url.to_string(),
+                message: format!(
+                    "the body carries control character U+{code:04X} at byte {offset}, which \
+                     XML 1.0 does not allow"
+                ),
+            });
+        }
         wire::decode(body).map_err(|e| ApiError::Decode {
             method: method.to_string(),
             url: url.to_string(),
@@ -158,7 +205,12 @@ impl LsrClient {
             url: url.clone(),
             message: format!("cannot write the order: {e}"),
         })?;
+        // A token endpoint failure is clear (nothing was sent): report it as itself rather
+        // than as an unclear create.
+        self.transport.ensure_authorized().await?;
+        let started = std::time::Instant::now();
         let mut attempts = 0;
+        let mut retry_after: Option<Duration> = None;
         let mut last_problem: Option<ApiError> = None;
         while attempts < MAX_CREATE_ATTEMPTS {
             if attempts > 0 {
@@ -173,6 +225,7 @@ impl LsrClient {
                             order: found,
                             recovered: true,
                             attempts,
+                            retry_after,
                         });
                     }
                     Ok(None) => {}
@@ -192,7 +245,7 @@ impl LsrClient {
                 .transport
                 .send_once(Method::POST, &url, Some(&body))
                 .await;
-            match outcome {
+            let wait = match outcome {
                 Ok(resp) if (200..300).contains(&resp.status) => {
                     match self.read_created(&url, &resp).await {
                         Ok((order_id, created)) => {
@@ -201,23 +254,33 @@ impl LsrClient {
                                 order: created,
                                 recovered: false,
                                 attempts,
+                                retry_after,
                             });
                         }
                         Err(e) => last_problem = Some(e),
                     }
+                    Duration::ZERO
                 }
                 Ok(resp) if resp.status == 429 || resp.status >= 500 => {
                     last_problem = Some(http_error("POST", &url, &resp));
-                    tokio::time::sleep(self.transport.backoff(attempts - 1, resp.retry_after))
-                        .await;
+                    if resp.status == 429 {
+                        retry_after = retry_after.max(resp.retry_after);
+                    }
+                    self.transport.backoff(attempts - 1, resp.retry_after)
                 }
                 Ok(resp) => return Err(http_error("POST", &url, &resp)),
                 Err(e) if e.is_unclear_outcome() => {
                     last_problem = Some(e);
-                    tokio::time::sleep(self.transport.backoff(attempts - 1, None)).await;
+                    self.transport.backoff(attempts - 1, None)
                 }
                 Err(e) => return Err(e),
+            };
+            if attempts >= MAX_CREATE_ATTEMPTS || !self.transport.within_budget(started, wait) {
+                // No resend is coming (out of attempts, or it would start past the request
+                // timeout): go straight to the last look.
+                break;
             }
+            tokio::time::sleep(wait).await;
         }
         // Last look before giving up: the final attempt may have landed.
         if let Ok(Some(found)) = self
@@ -229,6 +292,7 @@ impl LsrClient {
                 order: found,
                 recovered: true,
                 attempts,
+                retry_after,
             });
         }
         Err(ApiError::UnclearOutcome {
@@ -386,6 +450,27 @@ impl LsrClient {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_raw_and_as_references() {
+        assert_eq!(control_character(b"<a>plain\ttext\r\n</a>"), None);
+        assert_eq!(control_character(b"<a>x\x1b[2J</a>"), Some((4, 0x1b)));
+        assert_eq!(control_character(b"<a>&#27;[2J</a>"), Some((3, 27)));
+        assert_eq!(control_character(b"<a>&#x9B;</a>"), Some((3, 0x9b)));
+        assert_eq!(control_character(b"<a>&#10;&#233;&amp;</a>"), None);
+        assert_eq!(control_character(b"<a>&#</a>"), None);
+        assert_eq!(
+            control_character(b"<a>&# no end</a><b>&#27;</b>"),
+            Some((19, 27))
+        );
+        let refused = LsrClient::decode::<wire::LsrOrder>(
+            "GET",
+            "u",
+            b"<LsrOrder><Pon>&#x1B;]0;x</Pon></LsrOrder>",
+        )
+        .unwrap_err();
+        assert!(refused.to_string().contains("U+001B"), "{refused}");
+    }
 
     #[test]
     fn search_query_repeats_status() {

@@ -4,6 +4,8 @@
 
 use std::str::FromStr;
 
+use std::time::Duration;
+
 use anyhow::Context as _;
 use chrono::{NaiveDate, Utc};
 
@@ -12,6 +14,7 @@ use crate::client::{
     ApiError, BandwidthError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret,
     TokenCache,
 };
+use crate::config::{Sourced, read_client_secret};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::{BackendKey, ErrorEntry, HistoryStore, OrderRecord, OrderRef};
@@ -63,6 +66,7 @@ impl Backend {
             let embedded = started.map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
             let demo = embedded.demo_account();
             let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
+            opts.trace = verbose_trace(ctx);
             opts.credentials = Some(Credentials::ClientCredentials {
                 client_id: demo.client_id.to_string(),
                 client_secret: Secret::new(demo.client_secret),
@@ -90,11 +94,17 @@ impl Backend {
             CliError::new(Exit::Usage, "no account id is configured")
                 .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
         })?;
-        let mut opts = ClientOptions::new(s.base_url.value.clone(), account.value.clone());
+        let mut opts = ClientOptions::new(s.base_url.value.clone(), account.value.clone())
+            .with_timeout(http_timeout(s.http_timeout.as_ref())?);
+        opts.trace = verbose_trace(ctx);
         opts.credentials = match (&s.client_id, &s.client_secret, &s.username, &s.password) {
             (Some(id), Some(secret), _, _) => Some(Credentials::ClientCredentials {
                 client_id: id.value.clone(),
-                client_secret: Secret::new(secret.value.clone()),
+                client_secret: Secret::new(read_client_secret(secret).map_err(|e| {
+                    CliError::new(Exit::Usage, e.to_string()).with_hint(
+                        "give --client-secret-file a readable, non-empty file (or `-` and pipe the secret)",
+                    )
+                })?),
             }),
             (_, _, Some(user), Some(password)) => Some(Credentials::Basic {
                 username: user.value.clone(),
@@ -194,6 +204,38 @@ impl Backend {
     pub fn view(&self, ctx: &Context, order: &wire::LsrOrder) -> OrderView {
         order_view(&facts_from_wire(order), &ctx.calendar, self.today)
     }
+}
+
+/// The request timeout: `LSR_HTTP_TIMEOUT_SECS` (whole seconds, at least 1) or the default.
+fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
+    let Some(setting) = setting else {
+        return Ok(crate::client::DEFAULT_REQUEST_TIMEOUT);
+    };
+    match setting.value.trim().parse::<u64>() {
+        Ok(secs) if (1..=3600).contains(&secs) => Ok(Duration::from_secs(secs)),
+        _ => Err(CliError::new(
+            Exit::Usage,
+            format!(
+                "{} `{}` is not a number of seconds from 1 to 3600",
+                setting.source, setting.value
+            ),
+        )
+        .with_hint("e.g. LSR_HTTP_TIMEOUT_SECS=30")),
+    }
+}
+
+/// With `-v`, the client's request lines go to stderr (never credentials: the client only
+/// reports method, URL, status and time).
+fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
+    if ctx.global.verbose == 0 || ctx.global.quiet > 0 {
+        return None;
+    }
+    let marker = if ctx.global.sandbox { "[sandbox] " } else { "" };
+    Some(crate::client::Trace(std::sync::Arc::new(
+        move |line: &str| {
+            eprintln!("{marker}lsr: {}", crate::output::printable(line));
+        },
+    )))
 }
 
 /// What a wire order says, for the order view.

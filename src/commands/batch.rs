@@ -45,14 +45,23 @@ pub struct BatchArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum BatchAction {
     /// List batches, newest first.
+    ///
+    /// Example: lsr batch list
     List,
     /// Show every child of a batch and its outcome.
+    ///
+    /// Example: lsr batch show 3
     Show {
         /// The batch id.
         #[arg(value_name = "BATCH")]
         batch: String,
     },
     /// Finish an interrupted batch without sending any child twice.
+    ///
+    /// Children whose outcome is unknown are looked up by customer order id first; only those
+    /// the backend does not have are sent.
+    ///
+    /// Example: lsr batch resume 3
     Resume {
         /// The batch id.
         #[arg(value_name = "BATCH")]
@@ -94,6 +103,8 @@ pub fn submit_split_command(ctx: &Context, args: &SubmitArgs, split: &str) -> an
     if draft.spid.is_none() {
         draft.spid = ctx.settings.spid.as_ref().map(|s| s.value.clone());
     }
+    // As in a plain submit: missing required fields are asked for, or a usage error.
+    let asked = super::wizard::complete_order(ctx, &mut draft)?;
     let offline = ValidationContext::offline(ctx.today, &ctx.calendar);
     let mut report = split_report(&draft, &offline, spec);
     input.annotate_findings(&mut report.findings);
@@ -113,6 +124,9 @@ pub fn submit_split_command(ctx: &Context, args: &SubmitArgs, split: &str) -> an
     if args.dry_run {
         show_warnings(ctx, &report.findings);
         return print_plan(ctx, &make_plan(&order, spec)?, &report.findings);
+    }
+    if asked {
+        super::wizard::confirm_sending(ctx, &order, &report.findings)?;
     }
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;

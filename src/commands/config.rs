@@ -27,12 +27,16 @@ pub struct ConfigArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum ConfigAction {
     /// Write a starting config.toml (mode 0600) with Bandwidth production and test profiles.
+    ///
+    /// Example: lsr config init
     Init {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
     },
     /// Show the resolved configuration, where each value came from, secrets redacted.
+    ///
+    /// Example: lsr --profile test config show
     Show,
     /// Set a value in the current profile (--profile), or a top-level key.
     ///
@@ -40,6 +44,8 @@ pub enum ConfigAction {
     /// password, spid. Top-level keys: default_profile, calendar.holidays (comma-separated
     /// YYYY-MM-DD), calendar.replace_default (true/false). For secrets, give `-` as the value to
     /// read it from stdin, so it never appears in the process list or shell history.
+    ///
+    /// Example: lsr --profile test config set client_secret - < secret.txt
     Set {
         /// The key, e.g. base_url, account_id, client_id.
         #[arg(value_name = "KEY")]
@@ -49,6 +55,8 @@ pub enum ConfigAction {
         value: String,
     },
     /// Print the config directory and the files lsr keeps in it.
+    ///
+    /// Example: lsr config path
     Path,
 }
 

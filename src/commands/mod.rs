@@ -21,6 +21,7 @@ pub mod submit;
 pub mod supp;
 pub mod validate;
 pub mod watch;
+pub mod wizard;
 
 use crate::cli::Command;
 use crate::context::Context;

@@ -168,21 +168,36 @@ fn read_order_file(path: &Path) -> Result<OrderDraft, CliError> {
     })
 }
 
-/// The label and text of a `--tn-file` (`-` is stdin).
+/// The largest TN list read: 100,000 TNs in a CSV with a few columns is a few MB.
+const MAX_TN_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The label and text of a `--tn-file` (`-` is stdin), at most [`MAX_TN_FILE_BYTES`].
 fn read_tn_file(path: &Path) -> Result<(String, String), CliError> {
-    if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| {
-            CliError::new(Exit::Invalid, format!("cannot read TNs from stdin: {e}"))
-                .with_hint("pipe a list of TNs, one a line, or give a file to --tn-file")
+    let (label, reader): (String, Box<dyn Read>) = if path == Path::new("-") {
+        ("stdin".to_string(), Box::new(std::io::stdin()))
+    } else {
+        let label = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| {
+            CliError::new(Exit::Invalid, format!("cannot read TN file `{label}`: {e}"))
+                .with_hint("check the path; `--tn-file -` reads the numbers from stdin")
         })?;
-        return Ok(("stdin".to_string(), text));
+        (label, Box::new(file))
+    };
+    let mut text = String::new();
+    reader
+        .take(MAX_TN_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| {
+            CliError::new(Exit::Invalid, format!("cannot read TN list `{label}`: {e}"))
+                .with_hint("give a text file of TNs, one a line, or a CSV with a `tn` column")
+        })?;
+    if text.len() as u64 > MAX_TN_FILE_BYTES {
+        return Err(CliError::new(
+            Exit::Invalid,
+            format!("TN list `{label}` is larger than {MAX_TN_FILE_BYTES} bytes"),
+        )
+        .with_hint("split the list into several files and submit them as separate batches"));
     }
-    let label = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        CliError::new(Exit::Invalid, format!("cannot read TN file `{label}`: {e}"))
-            .with_hint("check the path; `--tn-file -` reads the numbers from stdin")
-    })?;
     Ok((label, text))
 }
 

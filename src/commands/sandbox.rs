@@ -39,6 +39,11 @@ pub struct SandboxArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum SandboxAction {
     /// Run the sandbox HTTP server.
+    ///
+    /// The first stdout line is `listening on http://HOST:PORT`; Ctrl-C or SIGTERM stops it
+    /// cleanly.
+    ///
+    /// Example: lsr sandbox serve --listen 127.0.0.1:8080 --data ./sandbox-data
     Serve {
         /// Address to listen on (loopback unless told otherwise).
         #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDR")]
@@ -51,26 +56,36 @@ pub enum SandboxAction {
         processing_delay: Option<u64>,
     },
     /// Show or move the sandbox clock.
+    ///
+    /// Example: lsr sandbox clock advance 6h
     Clock {
         #[command(subcommand)]
         action: ClockAction,
     },
     /// Simulate the NPAC side of a port.
+    ///
+    /// Example: lsr sandbox npac subscribe ACME-0001 --medium-timers
     Npac {
         #[command(subcommand)]
         action: NpacAction,
     },
     /// Show the TN-line behaviour table, or add TNs with explicit behaviour.
+    ///
+    /// Example: lsr sandbox inventory add 919-720-6100 --behaviour pin --pin 4321
     Inventory {
         #[command(subcommand)]
         action: Option<InventoryAction>,
     },
     /// Inject latency, errors and dropped connections.
+    ///
+    /// Example: lsr sandbox faults set --drop-after-commit 0.3
     Faults {
         #[command(subcommand)]
         action: FaultsAction,
     },
     /// Delete every order and restore the demo accounts.
+    ///
+    /// Example: lsr sandbox reset
     Reset,
 }
 

@@ -9,6 +9,7 @@ use super::order_view::OrderView;
 use super::presubmit;
 use super::status::{parse_timeout, print_order, wait_for};
 use super::validate::{findings_rows, summary_line};
+use super::wizard;
 use crate::cli::{OrderFieldArgs, TnInputArgs, WaitTarget};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
@@ -22,7 +23,9 @@ use crate::wire;
 /// The order comes from flags, a --from file (TOML or JSON), or both (flags win). Before
 /// anything is sent it is checked offline and against pending FOCs (17008, R4) in the history
 /// and on the backend; errors stop it (exit 3) unless --force. Every order carries a customer
-/// order id, so an unclear outcome is checked, never blindly re-sent.
+/// order id, so an unclear outcome is checked, never blindly re-sent. On a terminal, missing
+/// required fields are asked for, each answer checked as you type; with --no-input, --yes or
+/// off a terminal they are a usage error (exit 2) naming each flag.
 ///
 /// Example: lsr submit --from port-out.toml --tn 919-555-0100 --wait foc
 #[derive(Debug, Clone, Args)]
@@ -90,6 +93,8 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
     if draft.spid.is_none() {
         draft.spid = ctx.settings.spid.as_ref().map(|s| s.value.clone());
     }
+    // Missing required fields: asked for on a terminal, else a usage error naming the flags.
+    let asked = wizard::complete_order(ctx, &mut draft)?;
     // Offline first: no network for an order that cannot pass.
     let offline = ValidationContext::offline(ctx.today, &ctx.calendar);
     let mut report = validate_order(&draft, &offline);
@@ -121,6 +126,9 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
         let body = request_body(&order);
         if args.dry_run {
             return print_dry_run(ctx, &order, &body, &report.findings);
+        }
+        if asked {
+            wizard::confirm_sending(ctx, &order, &report.findings)?;
         }
         let created = backend.client.create_order(&body).await.map_err(|e| {
             anyhow::Error::from(e).context(format!("submitting order {}", order.pon))

@@ -144,7 +144,13 @@ pub enum OrderFileError {
     Toml { path: String, message: String },
     #[error("order file `{path}` is not valid JSON: {message}")]
     Json { path: String, message: String },
+    #[error("order file `{path}` is larger than {limit} bytes")]
+    TooLarge { path: String, limit: u64 },
 }
+
+/// The largest order file read (an order holds at most a few thousand TNs; more is a mistake
+/// or an attack, and is refused before it is parsed).
+pub const MAX_ORDER_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Which syntax an order file uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,10 +193,23 @@ impl OrderDraft {
 
     /// Reads and parses an order file.
     pub fn read_file(path: &Path) -> Result<OrderDraft, OrderFileError> {
-        let text = std::fs::read_to_string(path).map_err(|source| OrderFileError::Read {
+        use std::io::Read;
+        let read_error = |source| OrderFileError::Read {
             path: path.display().to_string(),
             source,
-        })?;
+        };
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .map_err(read_error)?
+            .take(MAX_ORDER_FILE_BYTES + 1)
+            .read_to_string(&mut text)
+            .map_err(read_error)?;
+        if text.len() as u64 > MAX_ORDER_FILE_BYTES {
+            return Err(OrderFileError::TooLarge {
+                path: path.display().to_string(),
+                limit: MAX_ORDER_FILE_BYTES,
+            });
+        }
         OrderDraft::parse_file_text(path, &text)
     }
 

@@ -6,7 +6,10 @@ mod pon;
 mod status;
 mod tn;
 
-pub use draft::{AddressDraft, OrderDraft, OrderFileError, OrderFileFormat, SubscriberDraft};
+pub use draft::{
+    AddressDraft, MAX_ORDER_FILE_BYTES, OrderDraft, OrderFileError, OrderFileFormat,
+    SubscriberDraft,
+};
 pub use order::{LsrOrder, ServiceAddress, Subscriber, SubscriberType};
 pub use pon::{PON_MAX_LEN, Pon, PonError, is_pon_char};
 pub use status::{OrderStatus, UnknownStatus};

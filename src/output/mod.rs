@@ -69,7 +69,7 @@ pub fn render_rows(rows: &Rows, mode: OutputMode, width: Option<u16>) -> String 
                 table.set_width(w);
             }
             for row in &rows.rows {
-                table.add_row(row);
+                table.add_row(row.iter().map(|c| printable(c)));
             }
             format!("{table}\n")
         }
@@ -85,9 +85,15 @@ pub fn render_rows(rows: &Rows, mode: OutputMode, width: Option<u16>) -> String 
     }
 }
 
-/// Tabs and newlines inside a cell would break TSV columns; they become spaces.
+/// Tabs and newlines inside a cell would break TSV columns; they become spaces, and other
+/// control characters (terminal escapes from a hostile file or server) `?`.
 fn tsv_cell(cell: &str) -> String {
-    cell.replace(['\t', '\n', '\r'], " ")
+    printable(&cell.replace(['\t', '\n', '\r'], " "))
+}
+
+/// Text safe for a terminal: control characters become `?`, nothing is cut.
+pub fn printable(text: &str) -> String {
+    crate::wire::printable_excerpt(text, usize::MAX)
 }
 
 /// Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces. A word
@@ -141,6 +147,10 @@ mod tests {
         let mut rows = Rows::new(["A", "B"]);
         rows.push(["1", "x\ty"]);
         assert_eq!(render_rows(&rows, OutputMode::Tsv, None), "1\tx y\n");
+        let mut hostile = Rows::new(["A"]);
+        hostile.push(["PON\u{1b}[31m"]);
+        assert_eq!(render_rows(&hostile, OutputMode::Tsv, None), "PON?[31m\n");
+        assert!(!render_rows(&hostile, OutputMode::Table, None).contains('\u{1b}'));
         let table = render_rows(&rows, OutputMode::Table, Some(40));
         assert!(table.contains('A') && table.contains("x"));
     }

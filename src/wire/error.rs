@@ -45,15 +45,7 @@ const SNIPPET_CHARS: usize = 40;
 
 /// A short, printable excerpt of untrusted text for an error message.
 pub(crate) fn snippet(text: &str) -> String {
-    let mut shown: String = text
-        .chars()
-        .take(SNIPPET_CHARS)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if text.chars().count() > SNIPPET_CHARS {
-        shown.push('…');
-    }
-    shown
+    super::text::printable_excerpt(text, SNIPPET_CHARS)
 }
 
 impl WireError {

@@ -41,7 +41,10 @@ pub use order::{
     LsrOrder, LsrOrderError, LsrOrderResponse, OrderLayout, ServiceAddress, Subscriber,
 };
 pub use screen::{MAX_BODY_BYTES, MAX_DEPTH};
-pub use text::{format_wire_date, format_wire_timestamp, parse_wire_date, parse_wire_timestamp};
+pub use text::{
+    format_wire_date, format_wire_timestamp, parse_wire_date, parse_wire_timestamp,
+    printable_excerpt,
+};
 pub use writer::XmlWriter;
 
 /// The media type of every `lsrorders` body, for `Content-Type` and `Accept`.

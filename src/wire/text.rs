@@ -129,6 +129,21 @@ pub(crate) fn code<'de, D: Deserializer<'de>>(de: D) -> Result<u32, D::Error> {
     Ok(opt_u32(de)?.unwrap_or(0))
 }
 
+/// Untrusted text (from a server or a file) made safe to print on a terminal: control
+/// characters, terminal escapes among them, become `?`; text longer than `max_chars` is cut
+/// and ends with `…`.
+pub fn printable_excerpt(text: &str, max_chars: usize) -> String {
+    let mut out: String = text
+        .chars()
+        .take(max_chars)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if text.chars().nth(max_chars).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -138,3 +138,27 @@ fn assets_man_page_renders() {
         assert!(page.contains(section), "man page lacks {section}:\n{page}");
     }
 }
+
+#[test]
+fn assets_every_command_help_has_a_summary_detail_and_example() {
+    fn walk(cmd: &clap::Command, path: String, depth: usize, missing: &mut Vec<String>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let name = format!("{path} {}", sub.get_name());
+            let long = sub
+                .get_long_about()
+                .or(sub.get_about())
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            if sub.get_about().is_none() {
+                missing.push(format!("{name}: no one-line summary"));
+            }
+            if depth <= 2 && !long.contains("Example") {
+                missing.push(format!("{name}: no example"));
+            }
+            walk(sub, name, depth + 1, missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&lsr::cli::Cli::command(), "lsr".into(), 1, &mut missing);
+    assert!(missing.is_empty(), "{missing:#?}");
+}

@@ -251,3 +251,139 @@ pub const BUSINESS_ORDER_FLAGS: &[&str] = &[
     "--zip",
     "27601",
 ];
+
+/// A program run in a private tmux server (its own socket in a temp dir), to answer prompts as
+/// a person would: type, then poll the screen for what should appear. Killed on drop.
+pub struct TmuxSession {
+    socket: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+/// The marker the session's shell prints when the program ends: `[exited N]`.
+const TMUX_EXIT_MARK: &str = "[exited ";
+
+impl TmuxSession {
+    /// True when tmux can be run here; tests that need it skip (with a message) otherwise.
+    pub fn available() -> bool {
+        std::process::Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// Runs `program args…` in a 120×40 terminal with exactly the environment `env` (plus PATH
+    /// and TERM). When it ends, the shell prints `[exited N]` and keeps the pane open to read.
+    pub fn start(
+        env: &[(&str, &std::ffi::OsStr)],
+        program: &std::path::Path,
+        args: &[&str],
+    ) -> TmuxSession {
+        let dir = tempfile::tempdir().expect("tmux socket dir");
+        let socket = dir.path().join("tmux.sock");
+        let mut cmd = std::process::Command::new("tmux");
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("TERM", "xterm")
+            .envs(env.iter().map(|(k, v)| (*k, *v)))
+            .arg("-S")
+            .arg(&socket)
+            .args([
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "-s",
+                "t",
+            ])
+            .args([
+                "sh",
+                "-c",
+                "\"$0\" \"$@\"; echo \"[exited $?]\"; exec sleep 600",
+            ])
+            .arg(program)
+            .args(args);
+        let out = cmd.output().expect("run tmux");
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        TmuxSession { socket, _dir: dir }
+    }
+
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        let out = std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux");
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    /// The screen as text, wrapped lines joined.
+    pub fn screen(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-J", "-t", "t"]);
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// Polls the screen until it shows `text` (at most 30 s) and returns it; fails showing
+    /// the screen otherwise.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if std::time::Instant::now() > deadline || screen.contains(TMUX_EXIT_MARK) {
+                panic!("the screen never showed {text:?}:\n{screen}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Types `text` and presses Enter.
+    pub fn type_line(&self, text: &str) {
+        if !text.is_empty() {
+            self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        }
+        self.press("Enter");
+    }
+
+    /// Presses one key (tmux names: `Enter`, `Up`, `y`).
+    pub fn press(&self, key: &str) {
+        self.tmux(&["send-keys", "-t", "t", key]);
+    }
+
+    /// Waits for the program to end and returns its exit code and the final screen.
+    pub fn wait_for_exit(&self) -> (i32, String) {
+        let screen = self.wait_for(TMUX_EXIT_MARK);
+        let code = screen
+            .split(TMUX_EXIT_MARK)
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no exit code on the screen:\n{screen}"));
+        (code, screen)
+    }
+}
+
+impl Drop for TmuxSession {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}

@@ -89,3 +89,31 @@ fn errors_are_lowercase_with_one_hint() {
         assert_eq!(stderr.matches("hint:").count(), 1, "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn validate_never_prints_terminal_escapes_from_an_order_file() {
+    let config = tempfile::tempdir().unwrap();
+    let file = config.path().join("evil.json");
+    std::fs::write(
+        &file,
+        r#"{"pon": "A\u001b[31mB", "authorizing_person": "\u001b]0;owned\u0007", "tns": ["919\u001b[2J"]}"#,
+    )
+    .unwrap();
+    for tty in ["0", "1"] {
+        let out = lsr(config.path())
+            .env("LSR_FORCE_TTY", tty)
+            .args(["validate", "--from"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        assert!(
+            !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
+            "tty={tty}"
+        );
+        assert!(
+            !out.stdout.contains(&0x07) && !out.stderr.contains(&0x07),
+            "tty={tty}"
+        );
+    }
+}

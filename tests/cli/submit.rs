@@ -466,3 +466,38 @@ fn submit_refuses_plain_http_off_loopback() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not https"));
 }
+
+#[test]
+fn status_verbose_shows_requests_but_never_credentials() {
+    let sandbox = SandboxProcess::start();
+    let config = tempfile::tempdir().unwrap();
+    submit_ok(&sandbox, config.path(), "VERB-1", &["919-720-6700"]);
+    std::fs::remove_file(config.path().join("token-cache.json")).unwrap();
+    let out = sandbox
+        .lsr(config.path())
+        .args(["-vv", "status", "VERB-1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("> POST ") && stderr.contains("oauth2/token"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("> GET ") && stderr.contains("< 200 GET"),
+        "{stderr}"
+    );
+    let cache = std::fs::read_to_string(config.path().join("token-cache.json")).unwrap();
+    let token: serde_json::Value = serde_json::from_str(&cache).unwrap();
+    let token = token.as_object().unwrap().values().next().unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let all = format!("{}{stderr}", String::from_utf8_lossy(&out.stdout));
+    assert!(!all.contains(&token), "the bearer token leaked");
+    assert!(
+        !all.contains(crate::common::DEMO_CLIENT_SECRET),
+        "the secret leaked"
+    );
+}
