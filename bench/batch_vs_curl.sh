@@ -21,8 +21,9 @@ start_sandbox() {
   rm -rf "$work/sandbox" "$work/config"
   "$LSR" sandbox serve --listen 127.0.0.1:0 --processing-delay 0 --data "$work/sandbox" > "$work/serve.out" 2> "$work/serve.err" &
   server=$!
-  for _ in $(seq 50); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 200); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
   url=$(sed -n 's/^listening on //p' "$work/serve.out" | head -1)
+  [ -n "$url" ] || { echo "the sandbox did not start:"; cat "$work/serve.err"; exit 1; }
   export LSR_CONFIG_DIR="$work/config" LSR_BASE_URL="$url/api/v1" LSR_ACCOUNT_ID=9900001
   export LSR_CLIENT_ID=demo-client-1 LSR_CLIENT_SECRET=demo-secret-1 NO_COLOR=1
 }
@@ -52,7 +53,8 @@ for round in $(seq "$ROUNDS"); do
   # lsr: a fresh sandbox each round (the same TNs would meet their own pending FOCs, 17008).
   start_sandbox
   t0=$(now)
-  "$LSR" submit --split per-tn --concurrency 8 --from "$work/order.toml" --tn-file "$work/tns.txt" > /dev/null 2> "$work/lsr.err"
+  "$LSR" submit --split per-tn --concurrency 8 --from "$work/order.toml" --tn-file "$work/tns.txt" > /dev/null 2> "$work/lsr.err" \
+    || { echo "lsr submit failed:"; cat "$work/lsr.err"; exit 1; }
   t1=$(now)
   lsr_times+=("$(python3 -c "print($t1 - $t0)")")
   grep -o 'placed .*' "$work/lsr.err" || true

@@ -8,10 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f benches/sandbox_create.rs ] || { echo "needs benches/sandbox_create.rs (the sandbox creation benchmark)"; exit 1; }
-capacity=$(SANDBOX_BENCH_SECS=${SANDBOX_BENCH_SECS:-5} cargo bench --quiet --bench sandbox_create 2>/dev/null \
-  | tee /dev/stderr | sed -n 's/.*clients= 8: *\([0-9.]*\) creations.*/\1/p')
-cargo build --release --quiet
-LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
+# Printed, then read (not `tee /dev/stderr`: reopening stderr truncates it when it is a file).
+bench_out=$(SANDBOX_BENCH_SECS=${SANDBOX_BENCH_SECS:-5} cargo bench --quiet --bench sandbox_create 2>/dev/null)
+echo "$bench_out"
+capacity=$(sed -n 's/.*clients= 8: *\([0-9.]*\) creations.*/\1/p' <<< "$bench_out")
+if [ -z "${LSR:-}" ]; then
+  cargo build --release --quiet
+  LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
+fi
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$work"' EXIT

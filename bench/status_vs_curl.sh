@@ -3,11 +3,14 @@
 # side in one hyperfine run against a release-built sandbox. Issue 4 target: within 1.5x of curl.
 #
 #   bench/status_vs_curl.sh            # builds release, prints hyperfine's table and the ratio
+#   LSR=/path/to/lsr bench/status_vs_curl.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)"; exit 1; }
-cargo build --release --quiet
-LSR="$PWD/target/release/lsr"
+if [ -z "${LSR:-}" ]; then
+  cargo build --release --quiet
+  LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
+fi
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 

@@ -66,6 +66,11 @@ impl SandboxProcess {
         SandboxProcess { child, url, data }
     }
 
+    /// The server's process id (to read its memory from /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// `http://127.0.0.1:PORT/api/v1`
     pub fn api_url(&self) -> String {
         format!("{}/api/v1", self.url)

@@ -7,6 +7,7 @@ mod common;
 mod explain;
 mod foc_window;
 mod hostile;
+mod load;
 mod lookup;
 mod orders;
 mod pipes;
