@@ -144,6 +144,9 @@ impl HistoryStore {
                 }
             }
         }
+        // A large WAL left by a bulk write (there is no checkpoint on close) would be re-read by
+        // every later command: fold it into the database once.
+        checkpoint_if_large(&conn, path);
         conn.set_prepared_statement_cache_capacity(64);
         Ok(HistoryStore {
             path: path.to_path_buf(),
@@ -415,12 +418,14 @@ impl HistoryStore {
         mut op: impl FnMut(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
         let mut conn = self.lock();
-        retry_busy(&self.path, || {
+        let value = retry_busy(&self.path, || {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = op(&tx)?;
             tx.commit()?;
             Ok(value)
-        })
+        })?;
+        checkpoint_if_large(&conn, &self.path);
+        Ok(value)
     }
 
     /// Runs `op` in a read transaction so that its several queries see one snapshot.
@@ -481,6 +486,21 @@ fn is_busy(error: &rusqlite::Error) -> bool {
 
 /// Runs `op`, retrying with a short random pause while SQLite answers BUSY, then turns the error
 /// into a `StoreError` naming the file.
+/// A WAL above this size is checkpointed and truncated (commands skip the checkpoint on close,
+/// so after a bulk write every reader would otherwise re-read the whole log).
+const LARGE_WAL_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Checkpoints and truncates the WAL when it has grown past [`LARGE_WAL_BYTES`]. Best effort:
+/// a busy database (another process reading) just keeps its WAL until a later command.
+fn checkpoint_if_large(conn: &Connection, path: &Path) {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let large = std::fs::metadata(&wal).is_ok_and(|m| m.len() > LARGE_WAL_BYTES);
+    if large {
+        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+}
+
 fn retry_busy<T>(
     path: &Path,
     mut op: impl FnMut() -> rusqlite::Result<T>,
