@@ -426,6 +426,23 @@ async fn with_store<T: Send + 'static>(
     .map_err(internal)
 }
 
+/// The common shape of an API handler: injected faults, then `work` on the store with the
+/// caller authorized for `account` (401/403 otherwise). A refusal at any step is the answer.
+async fn authorized<T: Send + 'static>(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    account: String,
+    work: impl FnOnce(&mut Store, Principal, &str) -> Result<T, Response> + Send + 'static,
+) -> Result<T, Response> {
+    inject_faults(state).await?;
+    let creds = credentials(headers);
+    with_store(state, move |store| {
+        let principal = authorize(store, &creds, &account)?;
+        work(store, principal, &account)
+    })
+    .await?
+}
+
 // ---- authentication ----
 
 #[derive(Clone)]
@@ -757,18 +774,13 @@ async fn list_orders(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(response) = inject_faults(&state).await {
-        return response;
-    }
-    let creds = credentials(&headers);
     let query = uri.query().map(str::to_string);
-    let outcome = with_store(&state, move |store| {
-        authorize(store, &creds, &account)?;
+    let outcome = authorized(&state, &headers, account, move |store, _, account| {
         let filter = parse_filter(query.as_deref())
             .map_err(|why| status_response(StatusCode::NOT_FOUND, Some(404), &why))?;
         store.advance_due().map_err(internal)?;
-        let spid = store.account_spid(&account).map_err(internal)?;
-        let (orders, total) = store.list_orders(&account, &filter).map_err(internal)?;
+        let spid = store.account_spid(account).map_err(internal)?;
+        let (orders, total) = store.list_orders(account, &filter).map_err(internal)?;
         let summaries = orders
             .iter()
             .map(|o| wire::LsrOrderSummary::from(&wire_from_stored(o, spid.as_deref())))
@@ -781,8 +793,8 @@ async fn list_orders(
     })
     .await;
     match outcome {
-        Ok(Ok(body)) => write_or_500(body, StatusCode::OK),
-        Ok(Err(response)) | Err(response) => response,
+        Ok(body) => write_or_500(body, StatusCode::OK),
+        Err(response) => response,
     }
 }
 
@@ -791,18 +803,13 @@ async fn read_order(
     Path((account, order_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = inject_faults(&state).await {
-        return response;
-    }
-    let creds = credentials(&headers);
-    let outcome = with_store(&state, move |store| {
-        authorize(store, &creds, &account)?;
+    let outcome = authorized(&state, &headers, account, move |store, _, account| {
         store.advance_due().map_err(internal)?;
         let order = store
-            .order(&account, &order_id)
+            .order(account, &order_id)
             .map_err(internal)?
             .ok_or_else(|| order_not_found(&order_id))?;
-        let spid = store.account_spid(&account).map_err(internal)?;
+        let spid = store.account_spid(account).map_err(internal)?;
         Ok(wire::order_to_xml(
             &wire_from_stored(&order, spid.as_deref()),
             OrderLayout::Stored,
@@ -810,8 +817,8 @@ async fn read_order(
     })
     .await;
     match outcome {
-        Ok(Ok(body)) => write_or_500(body, StatusCode::OK),
-        Ok(Err(response)) | Err(response) => response,
+        Ok(body) => write_or_500(body, StatusCode::OK),
+        Err(response) => response,
     }
 }
 
@@ -821,59 +828,59 @@ async fn update_order(
     headers: HeaderMap,
     request: Request,
 ) -> Response {
-    if let Err(response) = inject_faults(&state).await {
-        return response;
-    }
     let bytes = match read_body(request.into_body()).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
-    let creds = credentials(&headers);
     let calendar = state.calendar.clone();
-    let outcome = with_store(&state, move |store| {
-        let principal = authorize(store, &creds, &account)?;
-        let wire_order = decode_order(&bytes)?;
-        store.advance_due().map_err(internal)?;
-        let order = store
-            .order(&account, &order_id)
-            .map_err(internal)?
-            .ok_or_else(|| order_not_found(&order_id))?;
-        let spid = store.account_spid(&account).map_err(internal)?;
-        let update = OrderUpdate {
-            // Supps change the fields that are present (the draft overlay keeps the others).
-            draft: wire_order.to_draft(),
-            order_status: wire_order.order_status.clone(),
-        };
-        let echo_base = order.clone();
-        let calendar_for_check = calendar.clone();
-        match store.update_order(&principal, order, &update, move |merged, today| {
-            validation_errors(merged, today, &calendar_for_check).0
-        }) {
-            Ok(updated) => {
-                let body = wire::LsrOrderResponse {
-                    lsr_order: Some(wire_from_stored(&updated, spid.as_deref())),
-                    ..Default::default()
-                };
-                Ok(wire::response_to_xml(&body, OrderLayout::Stored))
+    let outcome = authorized(
+        &state,
+        &headers,
+        account,
+        move |store, principal, account| {
+            let wire_order = decode_order(&bytes)?;
+            store.advance_due().map_err(internal)?;
+            let order = store
+                .order(account, &order_id)
+                .map_err(internal)?
+                .ok_or_else(|| order_not_found(&order_id))?;
+            let spid = store.account_spid(account).map_err(internal)?;
+            let update = OrderUpdate {
+                // Supps change the fields that are present (the draft overlay keeps the others).
+                draft: wire_order.to_draft(),
+                order_status: wire_order.order_status.clone(),
+            };
+            let echo_base = order.clone();
+            let calendar_for_check = calendar.clone();
+            match store.update_order(&principal, order, &update, move |merged, today| {
+                validation_errors(merged, today, &calendar_for_check).0
+            }) {
+                Ok(updated) => {
+                    let body = wire::LsrOrderResponse {
+                        lsr_order: Some(wire_from_stored(&updated, spid.as_deref())),
+                        ..Default::default()
+                    };
+                    Ok(wire::response_to_xml(&body, OrderLayout::Stored))
+                }
+                Err(UpdateError::Rejected(errors)) => {
+                    let mut echo_order = echo_base;
+                    let mut changes = update.draft.clone();
+                    changes.pon = None;
+                    changes.tns.clear();
+                    echo_order.draft = echo_order.draft.clone().overlay(&changes);
+                    Err(validation_failed(
+                        &errors,
+                        wire_from_stored(&echo_order, spid.as_deref()),
+                    ))
+                }
+                Err(UpdateError::Store(e)) => Err(internal(e)),
             }
-            Err(UpdateError::Rejected(errors)) => {
-                let mut echo_order = echo_base;
-                let mut changes = update.draft.clone();
-                changes.pon = None;
-                changes.tns.clear();
-                echo_order.draft = echo_order.draft.clone().overlay(&changes);
-                Err(validation_failed(
-                    &errors,
-                    wire_from_stored(&echo_order, spid.as_deref()),
-                ))
-            }
-            Err(UpdateError::Store(e)) => Err(internal(e)),
-        }
-    })
+        },
+    )
     .await;
     match outcome {
-        Ok(Ok(body)) => write_or_500(body, StatusCode::OK),
-        Ok(Err(response)) | Err(response) => response,
+        Ok(body) => write_or_500(body, StatusCode::OK),
+        Err(response) => response,
     }
 }
 
@@ -897,17 +904,9 @@ async fn read_history(
     Path((account, order_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = inject_faults(&state).await {
-        return response;
-    }
-    let creds = credentials(&headers);
-    let outcome = with_store(&state, move |store| {
-        authorize(store, &creds, &account)?;
+    let outcome = authorized(&state, &headers, account, move |store, _, account| {
         store.advance_due().map_err(internal)?;
-        let exists = store
-            .order(&account, &order_id)
-            .map_err(internal)?
-            .is_some();
+        let exists = store.order(account, &order_id).map_err(internal)?.is_some();
         if !exists {
             let body = wire::LsrOrderReportResponse::not_found();
             return Err(write_or_500(wire::to_xml(&body), StatusCode::NOT_FOUND));
@@ -917,8 +916,8 @@ async fn read_history(
     })
     .await;
     match outcome {
-        Ok(Ok(body)) => write_or_500(body, StatusCode::OK),
-        Ok(Err(response)) | Err(response) => response,
+        Ok(body) => write_or_500(body, StatusCode::OK),
+        Err(response) => response,
     }
 }
 
@@ -936,31 +935,22 @@ async fn list_notes(
     Path((account, order_id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = inject_faults(&state).await {
-        return response;
-    }
-    let creds = credentials(&headers);
-    let outcome = with_store(&state, move |store| {
-        authorize(store, &creds, &account)?;
-        if store
-            .order(&account, &order_id)
-            .map_err(internal)?
-            .is_none()
-        {
+    let outcome = authorized(&state, &headers, account, move |store, _, account| {
+        if store.order(account, &order_id).map_err(internal)?.is_none() {
             return Err(order_not_found(&order_id));
         }
         store.notes(&order_id).map_err(internal)
     })
     .await;
     match outcome {
-        Ok(Ok(notes)) if notes.is_empty() => StatusCode::NO_CONTENT.into_response(),
-        Ok(Ok(notes)) => {
+        Ok(notes) if notes.is_empty() => StatusCode::NO_CONTENT.into_response(),
+        Ok(notes) => {
             let body = wire::Notes {
                 notes: notes.iter().map(wire_note).collect(),
             };
             write_or_500(wire::to_xml(&body), StatusCode::OK)
         }
-        Ok(Err(response)) | Err(response) => response,
+        Err(response) => response,
     }
 }
 
@@ -1009,32 +999,32 @@ async fn create_note(
     uri: Uri,
     request: Request,
 ) -> Response {
-    if let Err(response) = inject_faults(&state).await {
-        return response;
-    }
     let bytes = match read_body(request.into_body()).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
-    let creds = credentials(&headers);
     let order_for_store = order_id.clone();
-    let outcome = with_store(&state, move |store| {
-        let principal = authorize(store, &creds, &account)?;
-        if store
-            .order(&account, &order_for_store)
-            .map_err(internal)?
-            .is_none()
-        {
-            return Err(order_not_found(&order_for_store));
-        }
-        let (user, text) = checked_note(&bytes, &principal)?;
-        store
-            .add_note(&order_for_store, &user, &text)
-            .map_err(internal)
-    })
+    let outcome = authorized(
+        &state,
+        &headers,
+        account,
+        move |store, principal, account| {
+            if store
+                .order(account, &order_for_store)
+                .map_err(internal)?
+                .is_none()
+            {
+                return Err(order_not_found(&order_for_store));
+            }
+            let (user, text) = checked_note(&bytes, &principal)?;
+            store
+                .add_note(&order_for_store, &user, &text)
+                .map_err(internal)
+        },
+    )
     .await;
     match outcome {
-        Ok(Ok(note_id)) => {
+        Ok(note_id) => {
             let location = format!("http://{}{}/{note_id}", host_of(&headers), uri.path());
             let mut response = StatusCode::CREATED.into_response();
             if let Ok(value) = HeaderValue::from_str(&location) {
@@ -1042,7 +1032,7 @@ async fn create_note(
             }
             response
         }
-        Ok(Err(response)) | Err(response) => response,
+        Err(response) => response,
     }
 }
 
@@ -1060,43 +1050,39 @@ async fn update_note(
     headers: HeaderMap,
     request: Request,
 ) -> Response {
-    if let Err(response) = inject_faults(&state).await {
-        return response;
-    }
     let bytes = match read_body(request.into_body()).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
-    let creds = credentials(&headers);
-    let outcome = with_store(&state, move |store| {
-        let principal = authorize(store, &creds, &account)?;
-        if store
-            .order(&account, &order_id)
-            .map_err(internal)?
-            .is_none()
-        {
-            return Err(order_not_found(&order_id));
-        }
-        let (user, text) = checked_note(&bytes, &principal)?;
-        let updated = match note_id.parse::<i64>() {
-            Ok(id) => store
-                .update_note(&order_id, id, &user, &text)
-                .map_err(internal)?,
-            Err(_) => false,
-        };
-        if !updated {
-            return Err(status_response(
-                StatusCode::NOT_FOUND,
-                Some(404),
-                &format!("note {note_id} not found on lsr order {order_id}."),
-            ));
-        }
-        Ok(())
-    })
+    let outcome = authorized(
+        &state,
+        &headers,
+        account,
+        move |store, principal, account| {
+            if store.order(account, &order_id).map_err(internal)?.is_none() {
+                return Err(order_not_found(&order_id));
+            }
+            let (user, text) = checked_note(&bytes, &principal)?;
+            let updated = match note_id.parse::<i64>() {
+                Ok(id) => store
+                    .update_note(&order_id, id, &user, &text)
+                    .map_err(internal)?,
+                Err(_) => false,
+            };
+            if !updated {
+                return Err(status_response(
+                    StatusCode::NOT_FOUND,
+                    Some(404),
+                    &format!("note {note_id} not found on lsr order {order_id}."),
+                ));
+            }
+            Ok(())
+        },
+    )
     .await;
     match outcome {
-        Ok(Ok(())) => StatusCode::OK.into_response(),
-        Ok(Err(response)) | Err(response) => response,
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(response) => response,
     }
 }
 
