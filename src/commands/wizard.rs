@@ -94,7 +94,8 @@ pub fn complete_order(ctx: &Context, draft: &mut OrderDraft) -> anyhow::Result<b
 }
 
 /// Shows the order the wizard built and the findings of every check, and asks before sending.
-/// Declining (or `n`, Esc, `q`) is exit 1 with nothing sent; `--yes` answers for the user.
+/// Declining (or `n`, Esc, `q`) is exit 1 with nothing sent. Only reached when the wizard ran,
+/// which `--yes` and `--no-input` rule out (they never prompt).
 pub fn confirm_sending(
     ctx: &Context,
     order: &LsrOrder,
@@ -107,9 +108,6 @@ pub fn confirm_sending(
     };
     let summary = order_summary(&backend, order, findings);
     eprint!("{summary}");
-    if ctx.global.yes {
-        return Ok(());
-    }
     let wizard = Wizard::new(ctx);
     let send = Confirm::with_theme(wizard.theme())
         .with_prompt(format!("Send order {} now?", order.pon))
