@@ -1,4 +1,4 @@
-//! The command line: global flags and the command tree (SPEC section 2). Doc comments are the help.
+//! The command line: global flags and the command tree (README, "Commands"). Doc comments are the help.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -116,6 +116,18 @@ pub struct GlobalArgs {
     /// Never prompt; missing input is an error.
     #[arg(long, global = true, env = "LSR_NO_INPUT", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_input: bool,
+}
+
+impl GlobalArgs {
+    /// The flags that choose the backend, as plain values for the config resolution.
+    pub fn backend_flags(&self) -> crate::config::BackendFlags {
+        crate::config::BackendFlags {
+            profile: self.profile.clone(),
+            base_url: self.base_url.clone(),
+            account_id: self.account_id.clone(),
+            client_secret_file: self.client_secret_file.clone(),
+        }
+    }
 }
 
 /// Output formats for `--output`.

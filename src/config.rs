@@ -78,7 +78,7 @@ impl std::fmt::Debug for Profile {
     }
 }
 
-/// Bandwidth's production API base (SPEC section 3).
+/// Bandwidth's production API base (Bandwidth's own CLI uses the same hosts).
 pub const BANDWIDTH_PRODUCTION_URL: &str = "https://dashboard.bandwidth.com/api/v1";
 /// Bandwidth's test environment base.
 pub const BANDWIDTH_TEST_URL: &str = "https://test.dashboard.bandwidth.com/api/v1";
@@ -204,10 +204,20 @@ impl Profile {
     }
 }
 
+/// The backend flags as given on the command line (clap has already folded `LSR_PROFILE`,
+/// `LSR_BASE_URL`, `LSR_ACCOUNT_ID` and `LSR_CLIENT_SECRET_FILE` into them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BackendFlags {
+    pub profile: Option<String>,
+    pub base_url: Option<String>,
+    pub account_id: Option<String>,
+    pub client_secret_file: Option<PathBuf>,
+}
+
 /// Applies, in order of precedence, flags (and their env vars), credential env vars, the chosen
 /// profile and defaults. `env` reads an environment variable (injected so tests stay hermetic).
 pub fn resolve_settings(
-    flags: &crate::cli::GlobalArgs,
+    flags: &BackendFlags,
     config: &ConfigFile,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Settings {
@@ -465,21 +475,25 @@ mod tests {
 
     #[test]
     fn settings_precedence_flag_env_profile_default() {
-        use clap::Parser;
         let mut config = ConfigFile::starter();
         let test = config.profiles.get_mut("test").unwrap();
         test.set("account_id", "111".into());
         test.set("client_id", "from-profile".into());
-        let cli = crate::cli::Cli::parse_from(["lsr", "--profile", "test", "explain"]);
+        let flags = BackendFlags {
+            profile: Some("test".into()),
+            ..BackendFlags::default()
+        };
         let env = |k: &str| (k == "LSR_CLIENT_ID").then(|| "from-env".to_string());
-        let s = resolve_settings(&cli.global, &config, &env);
+        let s = resolve_settings(&flags, &config, &env);
         assert_eq!(s.base_url.value, BANDWIDTH_TEST_URL);
         assert_eq!(s.base_url.source, Source::Profile("test".into()));
         assert_eq!(s.account_id.unwrap().value, "111");
         assert_eq!(s.client_id.clone().unwrap().value, "from-env");
-        let cli =
-            crate::cli::Cli::parse_from(["lsr", "--base-url", "http://127.0.0.1:9", "explain"]);
-        let s = resolve_settings(&cli.global, &ConfigFile::default(), &|_| None);
+        let flags = BackendFlags {
+            base_url: Some("http://127.0.0.1:9".into()),
+            ..BackendFlags::default()
+        };
+        let s = resolve_settings(&flags, &ConfigFile::default(), &|_| None);
         assert_eq!(s.base_url.source, Source::Flag);
         assert_eq!(s.profile, "default");
         assert!(s.client_id.is_none());
@@ -487,18 +501,15 @@ mod tests {
 
     #[test]
     fn client_secret_file_wins_and_is_read_only_when_used() {
-        use clap::Parser;
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("secret");
         std::fs::write(&file, "  from-file\r\n").unwrap();
-        let cli = crate::cli::Cli::parse_from([
-            "lsr".as_ref(),
-            "--client-secret-file".as_ref(),
-            file.as_os_str(),
-            "explain".as_ref(),
-        ]);
+        let flags = BackendFlags {
+            client_secret_file: Some(file.clone()),
+            ..BackendFlags::default()
+        };
         let env = |k: &str| (k == "LSR_CLIENT_SECRET").then(|| "from-env".to_string());
-        let s = resolve_settings(&cli.global, &ConfigFile::default(), &env);
+        let s = resolve_settings(&flags, &ConfigFile::default(), &env);
         let secret = s.client_secret.unwrap();
         assert_eq!(secret.source, Source::SecretFile(file.clone()));
         assert_eq!(

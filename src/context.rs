@@ -72,8 +72,13 @@ impl Context {
             CliError::new(Exit::Failure, e.to_string())
                 .with_hint("fix the file, or move it aside and run `lsr config init`")
         })?;
-        let calendar = BusinessCalendar::from_config(&config.calendar);
-        let settings = resolve_settings(global, &config, &|name| std::env::var(name).ok());
+        let calendar = BusinessCalendar::with_holidays(
+            config.calendar.holidays.iter().copied(),
+            config.calendar.replace_default,
+        );
+        let settings = resolve_settings(&global.backend_flags(), &config, &|name| {
+            std::env::var(name).ok()
+        });
         let (today, today_pinned) = match std::env::var("LSR_TODAY") {
             Ok(text) if !text.is_empty() => (
                 NaiveDate::parse_from_str(&text, "%Y-%m-%d")
@@ -92,7 +97,7 @@ impl Context {
             output,
             color,
             stdout_is_tty,
-            // SPEC: `--yes` and `--no-input` both mean never prompt.
+            // `--yes` and `--no-input` both mean never prompt.
             interactive: stdin_is_tty && stdout_is_tty && !global.no_input && !global.yes,
             config_dir,
             config,

@@ -1,4 +1,4 @@
-//! Exit codes (SPEC section 2) and the one error type commands use to choose one.
+//! Exit codes (README, "Scripting") and the one error type commands use to choose one.
 
 use std::fmt;
 

@@ -90,7 +90,7 @@ fn http_message(
 }
 
 impl ApiError {
-    /// The SPEC exit code for this error.
+    /// The exit code for this error.
     pub fn exit(&self) -> Exit {
         match self {
             ApiError::InvalidUrl { .. } | ApiError::Insecure { .. } => Exit::Usage,

@@ -574,7 +574,7 @@ impl RunObserver for BatchObserver<'_> {
     }
 }
 
-/// The final JSON line: SPEC's `submit` shape with the batch id and the journal's counts.
+/// The final JSON line: the `submit` shape with the batch id and the journal's counts.
 #[derive(Serialize)]
 struct BatchJson {
     batch_id: i64,

@@ -25,7 +25,7 @@ pub struct ExplainArgs {
 /// How many "did you mean" suggestions an unknown subject gets.
 const SUGGESTIONS: usize = 4;
 
-/// The JSON shape of SPEC section 2 (`code`, `topic`, `title`, `meaning`, `action`,
+/// The stable JSON shape (`code`, `topic`, `title`, `meaning`, `action`,
 /// `resulting_status`), plus `kind`, `rule`, `bandwidth_text` and `aliases`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Explanation {

@@ -22,7 +22,7 @@ pub struct FocWindowArgs {
     pub date: String,
 }
 
-/// A FOC window as printed: the SPEC shape (`foc_date`, `last_day`, `business_days`) plus the
+/// A FOC window as printed: the stable shape (`foc_date`, `last_day`, `business_days`) plus the
 /// days left as of today and the non-business days the window steps over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FocWindowView {

@@ -1,4 +1,4 @@
-//! The order as `submit`, `status`, `search` and `resubmit` show it (SPEC section 2's JSON
+//! The order as `submit`, `status`, `search` and `resubmit` show it (the stable JSON
 //! shape): status, FOC date, window last day, business days left, errors and next steps.
 
 use chrono::NaiveDate;
@@ -8,7 +8,7 @@ use crate::client::BandwidthError;
 use crate::model::OrderStatus;
 use crate::validate::{BusinessCalendar, codes};
 
-/// One order, ready to print. Field names are the stable JSON keys of SPEC section 2.
+/// One order, ready to print. Field names are the stable JSON keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrderView {
     pub order_id: String,

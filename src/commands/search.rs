@@ -208,7 +208,7 @@ struct Found {
     tn_counts: Vec<Option<u32>>,
 }
 
-/// The JSON answer (SPEC section 2).
+/// The JSON answer.
 #[derive(Serialize)]
 struct SearchJson<'a> {
     orders: &'a [OrderView],

@@ -49,15 +49,11 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
 
 /// Parses `--timeout`.
 pub fn parse_timeout(text: &str) -> anyhow::Result<Duration> {
-    crate::sandbox::clock::parse_duration(text)
-        .ok()
-        .and_then(|ms| u64::try_from(ms).ok())
-        .map(Duration::from_millis)
-        .ok_or_else(|| {
-            CliError::new(Exit::Usage, format!("timeout `{text}` is not a duration"))
-                .with_hint("use e.g. 90s, 10m, 2h or 1h30m")
-                .into()
-        })
+    crate::validate::parse_duration(text).map_err(|_| {
+        CliError::new(Exit::Usage, format!("timeout `{text}` is not a duration"))
+            .with_hint("use e.g. 90s, 10m, 2h or 1h30m")
+            .into()
+    })
 }
 
 /// True when the order has reached what `--wait` waits for.

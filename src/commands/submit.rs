@@ -65,7 +65,7 @@ pub struct SubmitArgs {
     pub timeout: String,
 }
 
-/// The `submit` JSON shape of SPEC section 2.
+/// The `submit` JSON shape.
 #[derive(Debug, Default, Serialize)]
 pub struct SubmitJson {
     pub orders: Vec<OrderView>,

@@ -29,7 +29,7 @@ pub struct ValidateArgs {
     pub tns: TnInputArgs,
 }
 
-/// The `validate` JSON shape of SPEC section 2.
+/// The `validate` JSON shape.
 #[derive(Debug, Serialize)]
 struct ValidateJson<'a> {
     ok: bool,

@@ -49,39 +49,13 @@ pub fn format_timestamp(ms: Millis) -> String {
     to_datetime(ms).to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// Parses `90s`, `15m`, `6h`, `2d`, `1w` and sums like `1d12h`.
+/// Parses a duration (`90s`, `15m`, `6h`, `2d`, `1w`, sums like `1d12h`) in sandbox
+/// milliseconds; the syntax is the one every flag shares.
 pub fn parse_duration(text: &str) -> Result<Millis, ClockError> {
-    let bad = || ClockError::Duration(text.to_string());
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(bad());
-    }
-    let mut total: Millis = 0;
-    let mut number = String::new();
-    for c in t.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit = match c {
-            's' => SECOND_MS,
-            'm' => MINUTE_MS,
-            'h' => HOUR_MS,
-            'd' => DAY_MS,
-            'w' => 7 * DAY_MS,
-            _ => return Err(bad()),
-        };
-        let n: Millis = number.parse().map_err(|_| bad())?;
-        total = n
-            .checked_mul(unit)
-            .and_then(|v| total.checked_add(v))
-            .ok_or_else(bad)?;
-        number.clear();
-    }
-    if !number.is_empty() {
-        return Err(bad());
-    }
-    Ok(total)
+    crate::validate::parse_duration(text)
+        .ok()
+        .and_then(|d| Millis::try_from(d.as_millis()).ok())
+        .ok_or_else(|| ClockError::Duration(text.to_string()))
 }
 
 /// Parses an RFC 3339 instant, or a date (its midnight UTC).

@@ -1,4 +1,4 @@
-//! The sandbox's lifecycle rules (SPEC section 4): what the losing side does with an order's TNs
+//! The sandbox's lifecycle rules (docs/sandbox.md): what the losing side does with an order's TNs
 //! (the TN-line table), the FOC date it confirms, and the NPAC timers. Pure: the store feeds it
 //! data and writes the outcome.
 
@@ -38,7 +38,7 @@ pub enum Behaviour {
     Manual,
 }
 
-/// The TN-line table of SPEC section 4, as printed by `lsr sandbox inventory`.
+/// The TN-line table of docs/sandbox.md, as printed by `lsr sandbox inventory`.
 pub const LINE_TABLE: [(&str, &str); 8] = [
     (
         "any TN with a pending FOC on another open order",

@@ -2,7 +2,7 @@
 //!
 //! It speaks Bandwidth's `lsrorders` API (the same XML, paths, status codes and auth) so that
 //! any client written for Bandwidth works against it unchanged, and follows the FAQ's rules
-//! (SPEC section 4) on a clock that tests can move.
+//! (docs/sandbox.md) on a clock that tests can move.
 
 pub mod admin_api;
 pub mod clock;

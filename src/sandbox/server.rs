@@ -46,7 +46,7 @@ const MAX_NOTE_CHARS: usize = 500;
 /// How long a clean shutdown waits for requests in flight.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
-/// The API path prefixes Bandwidth's clients use (SPEC, the SDK defaults).
+/// The API path prefixes Bandwidth's clients use (the defaults of Bandwidth's SDKs).
 const API_PREFIXES: [&str; 3] = ["/api/v1", "/api", "/v1.0"];
 
 /// Why the server could not start or stopped badly.

@@ -4,8 +4,6 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::config::CalendarConfig;
-
 /// How many business days a FOC stays valid (R1): day 1 is the FOC date itself.
 pub const FOC_WINDOW_DAYS: usize = 10;
 
@@ -50,11 +48,6 @@ impl BusinessCalendar {
             npac_defaults: !replace_default,
             extra: extra.into_iter().collect(),
         }
-    }
-
-    /// The calendar a configuration asks for.
-    pub fn from_config(config: &CalendarConfig) -> BusinessCalendar {
-        BusinessCalendar::with_holidays(config.holidays.iter().copied(), config.replace_default)
     }
 
     /// The holiday's name when `date` is a non-business weekday holiday.

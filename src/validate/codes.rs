@@ -2,7 +2,7 @@
 //!
 //! Pure data and lookups, no I/O. Bandwidth's texts are the ones its error reference ("Porting
 //! Numbers Out") documents, placeholders (`%s`, `%d`) included; the meanings and actions are
-//! written for a porting desk and cite the FAQ rules R1–R12 of SPEC section 1.
+//! written for a porting desk and cite the FAQ rules R1–R12 (docs/rules.md).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -114,7 +114,7 @@ use CodeKind::{
 
 /// FAQ topics first (in rule order), then codes in ascending order.
 static CATALOG: &[CatalogEntry] = &[
-    // ---- FAQ topics (SPEC section 1) ----
+    // ---- FAQ topics (docs/rules.md) ----
     CatalogEntry {
         topic: "foc-window",
         title: "A FOC date is valid for 10 business days",

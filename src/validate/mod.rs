@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod codes;
+mod duration;
 mod order;
 mod tn_list;
 
@@ -14,6 +15,7 @@ use serde::Serialize;
 use crate::model::{LsrOrder, Tn};
 
 pub use calendar::{BusinessCalendar, CalendarError, FOC_WINDOW_DAYS, FocWindow};
+pub use duration::{DurationError, parse_duration};
 pub use order::{DateError, MAX_TNS_PER_ORDER, parse_requested_date, validate_order};
 pub use tn_list::{TnListEntry, TnListError, parse_tn_list};
 

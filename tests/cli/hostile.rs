@@ -1,7 +1,7 @@
 //! The client against hostile servers (issue 7): a small raw TCP server on loopback answers with
 //! proxy error pages, broken or endless bodies, deep nesting, wrong content types, slow drips,
 //! redirects to another host, a self-signed certificate and a broken token endpoint. Each case
-//! runs the real `lsr` binary and asserts a clear error, the SPEC exit code, completion within
+//! runs the real `lsr` binary and asserts a clear error, the documented exit code, completion within
 //! the client's (shortened) timeout, and that no credential shows in stdout or stderr at `-vv`.
 
 use std::io::{Read, Write};

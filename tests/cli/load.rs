@@ -2,7 +2,7 @@
 //! create/get/search/supp/cancel traffic against a `lsr sandbox serve` process with faults on
 //! (latency, injected 503s, drop-after-commit). Afterwards, with the faults cleared, every
 //! acknowledged order is in the store exactly once, every history is a legal sequence of
-//! statuses (SPEC section 4) reflecting every acknowledged supp and cancel, and the server's
+//! statuses (docs/sandbox.md) reflecting every acknowledged supp and cancel, and the server's
 //! resident memory stayed flat once warm.
 //!
 //! It is `#[ignore]`d so that it does not compete with the rest of the suite for the CPU; `.ci/run`
@@ -55,7 +55,7 @@ const FOC_DATES: [&str; 10] = [
 /// history) would cross it.
 const RSS_GROWTH_LIMIT_KB: u64 = 8 * 1024;
 
-/// What the sandbox is expected to do with an order, by the line of its one TN (SPEC section 4).
+/// What the sandbox is expected to do with an order, by the line of its one TN (docs/sandbox.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// Lines 0000–0999: FOC on the requested date.
@@ -208,7 +208,7 @@ fn supp_body(tracked: &Tracked, date: NaiveDate) -> wire::LsrOrder {
     wire::LsrOrder::supp_request(&changes)
 }
 
-/// The status transitions SPEC section 4 allows, as history entries record them (an entry may
+/// The status transitions docs/sandbox.md allows, as history entries record them (an entry may
 /// repeat the status: a supp, a re-confirmed FOC, NPAC concurrence).
 fn legal_transition(from: OrderStatus, to: OrderStatus) -> bool {
     use OrderStatus::*;

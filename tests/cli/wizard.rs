@@ -239,7 +239,7 @@ fn validate_keeps_reporting_missing_fields_as_findings_with_exit_3() {
 
 #[test]
 fn submit_with_yes_never_prompts_even_on_a_terminal() {
-    // SPEC: `-y/--yes` means never prompt, like `--no-input`.
+    // `-y/--yes` means never prompt, like `--no-input`.
     let dir = tempfile::tempdir().unwrap();
     let out = lsr(dir.path())
         .env("LSR_FORCE_TTY", "1")
