@@ -14,5 +14,6 @@ pub mod history;
 pub mod model;
 pub mod output;
 pub mod sandbox;
+pub mod session;
 pub mod validate;
 pub mod wire;
