@@ -7,16 +7,14 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
 
-use super::backend::{Backend, facts_from_record, facts_from_summary, history_key, runtime};
-use super::order_view::{OrderView, order_view};
 use crate::client::SearchQuery;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::{ErrorEntry, HistoryStore, LocalQuery, OrderRecord, OrderRef};
-use crate::model::{OrderStatus, Pon, Tn};
+use crate::model::{Order, OrderStatus, Pon, Tn};
 use crate::output::lookup::search_rows;
-use crate::output::{self, OutputMode};
-use crate::wire;
+use crate::output::{self, OrderView, OutputMode};
+use crate::session::backend::{Backend, history_key, order_of, runtime};
 
 /// Search orders by PON, TN, status, customer order id or creation date.
 ///
@@ -240,20 +238,13 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<()> {
 /// `--local`: the history store only, no network (the key says which backend's orders).
 fn search_history(ctx: &Context, filters: &Filters) -> anyhow::Result<Found> {
     let key = history_key(ctx)?;
-    let store = HistoryStore::open_in(&ctx.config_dir).map_err(|e| {
-        let hint = e.hint();
-        let err = CliError::new(Exit::Failure, e.to_string());
-        match hint {
-            Some(h) => err.with_hint(h),
-            None => err,
-        }
-    })?;
+    let store = HistoryStore::open_in(&ctx.config_dir)?;
     let records = store
         .search(&key, &filters.local_query())
         .context("searching the local history")?;
     let views: Vec<OrderView> = records
         .iter()
-        .map(|r| order_view(&facts_from_record(r), &ctx.calendar, ctx.today))
+        .map(|r| OrderView::new(&order_of(r), &ctx.calendar, ctx.today))
         .collect();
     let tn_counts = vec![None; views.len()];
     Ok(Found { views, tn_counts })
@@ -265,10 +256,10 @@ fn search_history(ctx: &Context, filters: &Filters) -> anyhow::Result<Found> {
 /// `--local` stays current; unknown orders are not recorded without their TNs.
 async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Found> {
     let backend = Backend::connect(ctx).await?;
-    let answer = backend.client.search(&filters.remote_query()).await?;
-    let mut summaries = answer.summaries;
+    let answer = backend.search(&filters.remote_query()).await?;
+    let mut summaries = answer.orders;
     if let Some(total) = answer.total_count {
-        if usize::try_from(total).is_ok_and(|t| t > summaries.len()) {
+        if total > summaries.len() {
             ctx.note(&format!(
                 "showing {} of {total} orders: the backend returns at most 1,000; narrow the search",
                 summaries.len()
@@ -277,18 +268,18 @@ async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Foun
     }
     // Newest first; versions of one PON created in the same instant still come out newest
     // version first (R8).
-    summaries.sort_by_key(|s| std::cmp::Reverse((s.ordered_at(), s.pon_version)));
+    summaries.sort_by_key(|s| std::cmp::Reverse((s.created_at, s.pon_version)));
     let mut views = Vec::with_capacity(summaries.len());
     let mut tn_counts = Vec::with_capacity(summaries.len());
     let mut refreshed = Vec::new();
     for summary in &summaries {
-        let mut facts = facts_from_summary(summary);
-        if let Some(known) = known_record(&backend, &facts.order_id) {
-            facts.tns = known.tns.iter().map(|t| t.digits()).collect();
+        let mut order = summary.clone();
+        if let Some(known) = known_record(&backend, &order.order_id) {
+            order.tns.clone_from(&known.tns);
             refreshed.extend(refreshed_record(known, summary));
         }
-        views.push(order_view(&facts, &ctx.calendar, backend.today));
-        tn_counts.push(summary.count_of_tns);
+        views.push(OrderView::new(&order, &ctx.calendar, backend.today));
+        tn_counts.push(summary.tn_count.map(|n| n as u32));
     }
     if !refreshed.is_empty() {
         if let Err(e) = backend.history.record_orders(&backend.key, &refreshed) {
@@ -313,24 +304,21 @@ fn known_record(backend: &Backend, order_id: &str) -> Option<OrderRecord> {
 
 /// The known record updated with what the summary says, when the summary says something new
 /// and names its modification time (without it the store could not tell old from new).
-fn refreshed_record(known: OrderRecord, summary: &wire::LsrOrderSummary) -> Option<OrderRecord> {
-    let status = summary.status()?;
-    let modified = summary
-        .last_modified_date
-        .as_deref()
-        .and_then(wire::parse_wire_timestamp)?;
+fn refreshed_record(known: OrderRecord, summary: &Order) -> Option<OrderRecord> {
+    let status = summary.status?;
+    let modified = summary.modified_at?;
     // Summaries may leave out errors and dates (the reference calls their errors optional):
     // what a summary does not say keeps its stored value, unless the status moved on.
     let mut errors: Vec<ErrorEntry> = summary
-        .error_pairs()
-        .into_iter()
-        .map(|(code, description)| ErrorEntry::new(code, description))
+        .errors
+        .iter()
+        .map(|e| ErrorEntry::new(e.code, e.description.clone()))
         .collect();
     if errors.is_empty() && status == known.status {
         errors.clone_from(&known.errors);
     }
-    let requested_foc_date = summary.requested_foc().or(known.requested_foc_date);
-    let actual_foc_date = summary.actual_foc().or(known.actual_foc_date);
+    let requested_foc_date = summary.requested_foc_date.or(known.requested_foc_date);
+    let actual_foc_date = summary.actual_foc_date.or(known.actual_foc_date);
     let changed = known.status != status
         || known.requested_foc_date != requested_foc_date
         || known.actual_foc_date != actual_foc_date
@@ -369,14 +357,15 @@ mod tests {
         }
     }
 
-    fn summary(status: &str, modified: &str) -> wire::LsrOrderSummary {
-        wire::LsrOrderSummary {
+    fn summary(status: &str, modified: &str) -> Order {
+        crate::wire::LsrOrderSummary {
             order_id: Some("id-1".into()),
             order_status: Some(status.into()),
             last_modified_date: Some(modified.into()),
             actual_foc_date: Some("2026-12-04".into()),
-            ..wire::LsrOrderSummary::default()
+            ..crate::wire::LsrOrderSummary::default()
         }
+        .to_order()
     }
 
     #[test]
@@ -392,7 +381,7 @@ mod tests {
         // Older than what is stored, or without a time: left alone.
         assert!(refreshed_record(known(), &summary("FOC", "2026-11-30T11:00:00Z")).is_none());
         let mut undated = summary("FOC", "");
-        undated.last_modified_date = None;
+        undated.modified_at = None;
         assert!(refreshed_record(known(), &undated).is_none());
     }
 }

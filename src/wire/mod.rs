@@ -22,6 +22,7 @@
 
 mod envelope;
 mod error;
+mod error_body;
 mod history;
 mod list;
 mod mapping;
@@ -33,6 +34,7 @@ mod writer;
 
 pub use envelope::{ErrorBody, LsrOrderReportResponse, NoteResponse, ResponseStatus};
 pub use error::WireError;
+pub use error_body::error_details;
 pub use history::{OrderHistory, OrderHistoryWrapper};
 pub use list::{LsrOrderSummary, LsrOrders};
 pub use mapping::VALIDATION_FAILED_DESCRIPTION;
