@@ -857,7 +857,7 @@ fn history_search_plans_use_the_selective_index() {
     let (_dir, store) = open_temp();
     let conn = rusqlite::Connection::open(store.path()).unwrap();
     let plan = |query: LocalQuery| {
-        let (sql, values) = super::store::search_statement(1, &query);
+        let (sql, values) = super::lookup::search_statement(1, &query);
         let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         statement
             .query_map(rusqlite::params_from_iter(values), |row| {
