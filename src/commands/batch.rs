@@ -104,7 +104,7 @@ pub fn submit_split_command(ctx: &Context, args: &SubmitArgs, split: &str) -> an
         draft.spid = ctx.settings.spid.as_ref().map(|s| s.value.clone());
     }
     // As in a plain submit: missing required fields are asked for, or a usage error.
-    let asked = super::wizard::complete_order(ctx, &mut draft)?;
+    let asked = crate::session::wizard::complete_order(ctx, &mut draft)?;
     let offline = ValidationContext::offline(ctx.today, &ctx.calendar);
     let mut report = split_report(&draft, &offline, spec);
     input.annotate_findings(&mut report.findings);
@@ -126,7 +126,7 @@ pub fn submit_split_command(ctx: &Context, args: &SubmitArgs, split: &str) -> an
         return print_plan(ctx, &make_plan(&order, spec)?, &report.findings);
     }
     if asked {
-        super::wizard::confirm_sending(ctx, &order, &report.findings)?;
+        crate::session::wizard::confirm_sending(ctx, &order, &report.findings)?;
     }
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;

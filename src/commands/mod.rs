@@ -21,7 +21,6 @@ pub mod submit;
 pub mod supp;
 pub mod validate;
 pub mod watch;
-pub mod wizard;
 
 use crate::cli::Command;
 use crate::context::Context;

@@ -9,7 +9,6 @@ use super::order_view::OrderView;
 use super::presubmit;
 use super::status::{parse_timeout, print_order, wait_for};
 use super::validate::{findings_rows, summary_line};
-use super::wizard;
 use crate::cli::{OrderFieldArgs, TnInputArgs, WaitTarget};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
@@ -94,7 +93,7 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
         draft.spid = ctx.settings.spid.as_ref().map(|s| s.value.clone());
     }
     // Missing required fields: asked for on a terminal, else a usage error naming the flags.
-    let asked = wizard::complete_order(ctx, &mut draft)?;
+    let asked = crate::session::wizard::complete_order(ctx, &mut draft)?;
     // Offline first: no network for an order that cannot pass.
     let offline = ValidationContext::offline(ctx.today, &ctx.calendar);
     let mut report = validate_order(&draft, &offline);
@@ -128,7 +127,7 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
             return print_dry_run(ctx, &order, &body, &report.findings);
         }
         if asked {
-            wizard::confirm_sending(ctx, &order, &report.findings)?;
+            crate::session::wizard::confirm_sending(ctx, &order, &report.findings)?;
         }
         let created = backend.client.create_order(&body).await.map_err(|e| {
             anyhow::Error::from(e).context(format!("submitting order {}", order.pon))
