@@ -7,17 +7,22 @@
 //! in place and looking for errors on that field, so the prompts never hold a second copy of
 //! a rule (TN format and toll-free 17002/17005, duplicates 17009, weekend and holiday FOC dates
 //! 17019, past dates 7208, name and address limits).
+//!
+//! The questions go through a [`Prompter`]; the entry points use the terminal one, the tests a
+//! scripted one.
 
-use std::io::ErrorKind;
+mod prompter;
+mod summary;
+#[cfg(test)]
+mod tests;
 
-use dialoguer::console::Term;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, Input, Select};
+pub use prompter::{Check, PromptError, Prompter, TerminalPrompter, wrap_to_width};
+pub use summary::order_summary;
 
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::{LsrOrder, OrderDraft, SubscriberType};
-use crate::validate::{Finding, Report, Severity, ValidationContext, validate_order};
+use crate::validate::{Finding, Report, ValidationContext, validate_order};
 
 /// The codes with which the validator says a required field is absent, and the flags that
 /// supply each. The validator decides what is required; this only names the flags.
@@ -78,18 +83,30 @@ pub fn missing_fields_error(flags: &[&str]) -> CliError {
 /// missing; otherwise asks for each missing field on the terminal, or fails with exit 2 when
 /// prompting is off. Returns true when it asked (the caller then confirms before sending).
 pub fn complete_order(ctx: &Context, draft: &mut OrderDraft) -> anyhow::Result<bool> {
-    let report = validate_order(draft, &offline(ctx));
+    let mut terminal = TerminalPrompter::new(ctx.color);
+    let prompter = ctx
+        .interactive
+        .then_some(&mut terminal as &mut dyn Prompter);
+    complete_with(prompter, &offline(ctx), draft)
+}
+
+/// [`complete_order`] asking through `prompter`, or nobody (`None`) when prompting is off.
+pub fn complete_with(
+    prompter: Option<&mut dyn Prompter>,
+    rules: &ValidationContext<'_>,
+    draft: &mut OrderDraft,
+) -> anyhow::Result<bool> {
+    let report = validate_order(draft, rules);
     let missing = missing_flags(&report);
     if missing.is_empty() {
         return Ok(false);
     }
-    if !ctx.interactive {
+    let Some(prompter) = prompter else {
         return Err(missing_fields_error(&missing).into());
-    }
-    let wizard = Wizard::new(ctx);
-    wizard
+    };
+    Wizard { prompter, rules }
         .ask_missing(draft, &report)
-        .map_err(|e| prompt_error(e, "nothing was sent"))?;
+        .map_err(prompt_error)?;
     Ok(true)
 }
 
@@ -106,15 +123,26 @@ pub fn confirm_sending(
     } else {
         ctx.settings.base_url.value.clone()
     };
-    let summary = order_summary(&backend, order, findings);
-    eprint!("{summary}");
-    let wizard = Wizard::new(ctx);
-    let send = Confirm::with_theme(wizard.theme())
-        .with_prompt(format!("Send order {} now?", order.pon))
-        .default(false)
-        .interact_opt()
-        .map_err(|e| prompt_error(e, "nothing was sent"))?;
-    if send == Some(true) {
+    confirm_with(
+        &mut TerminalPrompter::new(ctx.color),
+        &backend,
+        order,
+        findings,
+    )
+}
+
+/// [`confirm_sending`] asking through `prompter`, naming `backend` in the summary.
+pub fn confirm_with(
+    prompter: &mut dyn Prompter,
+    backend: &str,
+    order: &LsrOrder,
+    findings: &[Finding],
+) -> anyhow::Result<()> {
+    prompter.say(&order_summary(backend, order, findings));
+    let send = prompter
+        .confirm(&format!("Send order {} now?", order.pon))
+        .map_err(prompt_error)?;
+    if send {
         return Ok(());
     }
     Err(CliError::new(
@@ -123,85 +151,6 @@ pub fn confirm_sending(
     )
     .with_hint("run `lsr submit` again to start over; `lsr validate` checks an order without sending it")
     .into())
-}
-
-/// The summary shown before sending to `backend`: the order's fields, then the findings.
-pub fn order_summary(backend: &str, order: &LsrOrder, findings: &[Finding]) -> String {
-    let s = &order.subscriber;
-    let mut lines: Vec<(&str, String)> = vec![("PON", order.pon.to_string())];
-    if let Some(id) = &order.customer_order_id {
-        lines.push(("customer order id", id.clone()));
-    }
-    let foc = match order.requested_foc_date {
-        Some(date) => format!("{date} ({})", date.format("%A")),
-        None => "not given: Bandwidth picks the next day".to_string(),
-    };
-    lines.push(("requested FOC date", foc));
-    let kind = match s.subscriber_type {
-        SubscriberType::Business => "business",
-        SubscriberType::Residential => "residential",
-    };
-    lines.push(("subscriber", format!("{} ({kind})", s.display_name())));
-    lines.push(("authorizing person", order.authorizing_person.clone()));
-    lines.push(("service address", address_line(order)));
-    // The account number and PIN are the end user's secrets: say they are there, never echo.
-    if s.account_number.is_some() {
-        lines.push(("account number", "given (not shown)".to_string()));
-    }
-    if s.pin.is_some() {
-        lines.push(("PIN", "given (not shown)".to_string()));
-    }
-    if let Some(btn) = order.btn {
-        lines.push(("BTN", btn.dashed()));
-    }
-    if let Some(spid) = &order.spid {
-        lines.push(("SPID", spid.clone()));
-    }
-    let tns: Vec<String> = order.tns.iter().map(|t| t.dashed()).collect();
-    lines.push(("TNs", format!("{} ({})", tns.join(", "), tns.len())));
-
-    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let mut text = format!("\nThe order to send to {backend}:\n");
-    for (key, value) in lines {
-        text.push_str(&format!("  {key:<width$}  {value}\n"));
-    }
-    if findings.is_empty() {
-        text.push_str("Checks: passed with no findings.\n");
-    } else {
-        text.push_str("Checks:\n");
-        for f in findings {
-            let severity = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let code = f.code.map(|c| format!(" {c}")).unwrap_or_default();
-            text.push_str(&format!("  {severity}{code} {}: {}\n", f.field, f.message));
-        }
-    }
-    text.push('\n');
-    text
-}
-
-fn address_line(order: &LsrOrder) -> String {
-    let a = &order.subscriber.service_address;
-    let street: Vec<&str> = [
-        a.house_prefix.as_deref(),
-        Some(a.house_number.as_str()),
-        a.house_suffix.as_deref(),
-        a.pre_directional.as_deref(),
-        Some(a.street_name.as_str()),
-        a.street_suffix.as_deref(),
-        a.post_directional.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let mut line = street.join(" ");
-    if let Some(second) = &a.address_line2 {
-        line.push_str(&format!(", {second}"));
-    }
-    line.push_str(&format!(", {} {} {}", a.city, a.state_code, a.zip));
-    line
 }
 
 fn offline(ctx: &Context) -> ValidationContext<'_> {
@@ -228,76 +177,30 @@ pub fn refusal(
     })
 }
 
-/// Breaks `text` at spaces so no line is wider than `width` columns (the first line also
-/// leaves room for the theme's `error: ` mark). The prompt clears what it printed by counting
-/// lines, so a line the terminal wraps by itself would be left behind on the screen.
-pub fn wrap_to_width(text: &str, width: usize) -> String {
-    const MARK: usize = 8;
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut room = width.saturating_sub(MARK).max(20);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-            room = width.saturating_sub(1).max(20);
-        }
-        let mut used = 0;
-        for word in line.split(' ') {
-            let len = word.chars().count();
-            if used > 0 && used + 1 + len > room {
-                out.push('\n');
-                used = 0;
-                room = width.saturating_sub(1).max(20);
-            } else if used > 0 {
-                out.push(' ');
-                used += 1;
-            }
-            out.push_str(word);
-            used += len;
-        }
-    }
-    out
-}
-
 /// How one text field of the draft is read and written.
 type FieldSlot = fn(&mut OrderDraft) -> &mut Option<String>;
 
-/// The prompts, with the theme that matches the colour setting.
-struct Wizard<'a> {
-    ctx: &'a Context,
-    colorful: ColorfulTheme,
-    simple: SimpleTheme,
+/// The questions, asked through a prompter and checked against the offline rules.
+struct Wizard<'p, 'r> {
+    prompter: &'p mut dyn Prompter,
+    rules: &'r ValidationContext<'r>,
 }
 
-impl<'a> Wizard<'a> {
-    fn new(ctx: &'a Context) -> Wizard<'a> {
-        Wizard {
-            ctx,
-            colorful: ColorfulTheme::default(),
-            simple: SimpleTheme,
-        }
-    }
-
-    fn theme(&self) -> &dyn Theme {
-        if self.ctx.color {
-            &self.colorful
-        } else {
-            &self.simple
-        }
-    }
-
+impl Wizard<'_, '_> {
     /// Asks, in the order of the order file, for each field the validator has an error on:
     /// the missing ones, and the given ones it refuses (shown with the reason, to edit). The
     /// requested FOC date is asked when none was given, offering the next business day.
-    fn ask_missing(&self, draft: &mut OrderDraft, report: &Report) -> dialoguer::Result<()> {
+    fn ask_missing(&mut self, draft: &mut OrderDraft, report: &Report) -> Result<(), PromptError> {
         let needs = |field: &str| has_error_on(report, field);
-        eprintln!("The order is missing required fields; answer to complete it (Ctrl-C stops).");
+        self.prompter
+            .say("The order is missing required fields; answer to complete it (Ctrl-C stops).\n");
         if needs("pon") {
             self.ask_text(draft, "PON (purchase order number)", "pon", None, |d| {
                 &mut d.pon
             })?;
         }
         if is_blank(&draft.requested_foc_date) || needs("requested_foc_date") {
-            let next = self.ctx.calendar.next_business_day(self.ctx.today);
+            let next = self.rules.calendar.next_business_day(self.rules.today);
             self.ask_text(
                 draft,
                 "Requested FOC date (YYYY-MM-DD or +Nbd)",
@@ -358,10 +261,10 @@ impl<'a> Wizard<'a> {
     /// The subscriber type (when not given, or not understood) decides which name is asked:
     /// a business name, or a first (optional) and last name.
     fn ask_subscriber_name(
-        &self,
+        &mut self,
         draft: &mut OrderDraft,
         report: &Report,
-    ) -> dialoguer::Result<()> {
+    ) -> Result<(), PromptError> {
         let needs = |field: &str| has_error_on(report, field);
         let given = draft
             .subscriber
@@ -371,12 +274,10 @@ impl<'a> Wizard<'a> {
         let kind = match given {
             Some(kind) => kind,
             None => {
-                let choice = Select::with_theme(self.theme())
-                    .with_prompt("Subscriber type")
-                    .items(["business", "residential"])
-                    // Bandwidth's default when the type is not given.
-                    .default(1)
-                    .interact()?;
+                // Residential is Bandwidth's default when the type is not given.
+                let choice =
+                    self.prompter
+                        .select("Subscriber type", &["business", "residential"], 1)?;
                 let kind = if choice == 0 {
                     SubscriberType::Business
                 } else {
@@ -423,46 +324,39 @@ impl<'a> Wizard<'a> {
     /// required field says why it cannot be left out. A given value the validator refuses is
     /// shown with the reason and offered for editing.
     fn ask_text(
-        &self,
+        &mut self,
         draft: &mut OrderDraft,
         prompt: &str,
         field: &str,
         default: Option<String>,
         slot: FieldSlot,
-    ) -> dialoguer::Result<()> {
-        let rules = offline(self.ctx);
+    ) -> Result<(), PromptError> {
+        let rules = self.rules;
         let base = draft.clone();
-        let mut input = Input::<String>::with_theme(self.theme())
-            .with_prompt(prompt)
-            .allow_empty(true)
-            .validate_with(|answer: &String| -> Result<(), String> {
-                let mut candidate = base.clone();
-                *slot(&mut candidate) = non_blank(answer);
-                refused(refusal(&candidate, field, &rules))
-            });
-        if let Some(given) = slot(draft).as_deref().and_then(non_blank) {
-            if let Some(why) = refusal(draft, field, &rules) {
-                let mut line = String::new();
-                let width = usize::from(Term::stderr().size().1);
-                let _ = self
-                    .theme()
-                    .format_error(&mut line, &wrap_to_width(&why, width));
-                eprintln!("{line}");
-                input = input.with_initial_text(given);
-            }
+        let check = |answer: &str| {
+            let mut candidate = base.clone();
+            *slot(&mut candidate) = non_blank(answer);
+            refused(refusal(&candidate, field, rules))
+        };
+        let given = slot(draft).as_deref().and_then(non_blank);
+        let mut initial = None;
+        if let Some(given) = given
+            && let Some(why) = refusal(draft, field, rules)
+        {
+            self.prompter.refuse(&why);
+            initial = Some(given);
         }
-        if let Some(default) = default {
-            input = input.default(default);
-        }
-        let answer = input.interact_text()?;
+        let answer = self
+            .prompter
+            .input(prompt, default.as_deref(), initial.as_deref(), &check)?;
         *slot(draft) = non_blank(&answer);
         Ok(())
     }
 
     /// TNs one a prompt until an empty line; each is refused with the validator's reason
     /// (malformed, toll-free, already listed), and an empty first answer says one is needed.
-    fn ask_tns(&self, draft: &mut OrderDraft) -> dialoguer::Result<()> {
-        let rules = offline(self.ctx);
+    fn ask_tns(&mut self, draft: &mut OrderDraft) -> Result<(), PromptError> {
+        let rules = self.rules;
         loop {
             let index = draft.tns.len();
             let base = draft.clone();
@@ -472,21 +366,18 @@ impl<'a> Wizard<'a> {
             } else {
                 format!("Telephone number #{} (empty line to finish)", index + 1)
             };
-            let answer = Input::<String>::with_theme(self.theme())
-                .with_prompt(prompt)
-                .allow_empty(true)
-                .validate_with(|answer: &String| -> Result<(), String> {
-                    let mut candidate = base.clone();
-                    match non_blank(answer) {
-                        Some(tn) => {
-                            candidate.tns.push(tn);
-                            refused(refusal(&candidate, &field, &rules))
-                        }
-                        // An empty line ends the list, unless it is still empty (17003).
-                        None => refused(refusal(&candidate, "tns", &rules)),
+            let check = |answer: &str| {
+                let mut candidate = base.clone();
+                match non_blank(answer) {
+                    Some(tn) => {
+                        candidate.tns.push(tn);
+                        refused(refusal(&candidate, &field, rules))
                     }
-                })
-                .interact_text()?;
+                    // An empty line ends the list, unless it is still empty (17003).
+                    None => refused(refusal(&candidate, "tns", rules)),
+                }
+            };
+            let answer = self.prompter.input(&prompt, None, None, &check)?;
             match non_blank(&answer) {
                 Some(tn) => draft.tns.push(tn),
                 None => return Ok(()),
@@ -495,12 +386,9 @@ impl<'a> Wizard<'a> {
     }
 }
 
-/// A refusal as the prompt's validation error, fitted to the terminal.
+/// A refusal as the verdict of a prompt's check.
 fn refused(why: Option<String>) -> Result<(), String> {
-    match why {
-        None => Ok(()),
-        Some(text) => Err(wrap_to_width(&text, usize::from(Term::stderr().size().1))),
-    }
+    why.map_or(Ok(()), Err)
 }
 
 /// True when the validator reports an error on `field` or on a field that contains it.
@@ -527,180 +415,12 @@ fn non_blank(text: &str) -> Option<String> {
 
 /// A prompt that could not finish: Ctrl-C is exit 130, anything else (the terminal went away)
 /// exit 1; either way nothing was sent.
-fn prompt_error(error: dialoguer::Error, what_happened: &str) -> anyhow::Error {
-    // Select and Confirm hide the cursor while they run.
-    let _ = Term::stderr().show_cursor();
-    let dialoguer::Error::IO(io) = error;
-    let (exit, message) = match io.kind() {
-        ErrorKind::Interrupted => (Exit::Interrupted, "interrupted".to_string()),
-        _ => (Exit::Failure, format!("cannot ask on the terminal: {io}")),
+fn prompt_error(error: PromptError) -> anyhow::Error {
+    let exit = match error {
+        PromptError::Interrupted => Exit::Interrupted,
+        PromptError::Terminal(_) => Exit::Failure,
     };
-    CliError::new(exit, format!("{message}; {what_happened}"))
+    CliError::new(exit, format!("{error}; nothing was sent"))
         .with_hint("give the missing fields as flags, or pass --no-input to never be asked")
         .into()
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-    use crate::model::AddressDraft;
-    use crate::validate::BusinessCalendar;
-    use chrono::NaiveDate;
-
-    fn monday() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
-    }
-
-    fn complete_draft() -> OrderDraft {
-        let mut draft = OrderDraft {
-            pon: Some("WIZ-1".into()),
-            authorizing_person: Some("Jane Doe".into()),
-            tns: vec!["9197206100".into()],
-            ..OrderDraft::default()
-        };
-        draft.subscriber.subscriber_type = Some("business".into());
-        draft.subscriber.business_name = Some("Acme Widgets".into());
-        draft.subscriber.address = AddressDraft {
-            house_number: Some("11".into()),
-            street: Some("Park Ave".into()),
-            city: Some("Raleigh".into()),
-            state: Some("NC".into()),
-            zip: Some("27601".into()),
-            ..AddressDraft::default()
-        };
-        draft
-    }
-
-    fn report_of(draft: &OrderDraft) -> Report {
-        let calendar = BusinessCalendar::us_npac();
-        validate_order(draft, &ValidationContext::offline(monday(), &calendar))
-    }
-
-    #[test]
-    fn wizard_missing_flags_are_empty_for_a_complete_order() {
-        assert!(missing_flags(&report_of(&complete_draft())).is_empty());
-    }
-
-    #[test]
-    fn wizard_missing_flags_name_each_required_flag_once() {
-        let report = report_of(&OrderDraft::default());
-        assert_eq!(
-            missing_flags(&report),
-            vec![
-                "--pon",
-                "--auth-person",
-                "--last-name",
-                "--house-number",
-                "--street",
-                "--city",
-                "--state",
-                "--zip",
-                "--tn",
-            ]
-        );
-    }
-
-    #[test]
-    fn wizard_missing_flags_ignore_present_but_invalid_fields() {
-        let mut draft = complete_draft();
-        draft.pon = Some("bad pon!".into());
-        draft.subscriber.address.zip = None;
-        assert_eq!(missing_flags(&report_of(&draft)), vec!["--zip"]);
-    }
-
-    #[test]
-    fn wizard_missing_fields_error_is_a_usage_error_naming_flags() {
-        let err = missing_fields_error(&["--pon", "--tn"]);
-        assert_eq!(err.exit, Exit::Usage);
-        assert_eq!(
-            err.message,
-            "the order is missing required fields: --pon, --tn"
-        );
-    }
-
-    #[test]
-    fn wizard_refuses_a_toll_free_tn_with_the_reason() {
-        let calendar = BusinessCalendar::us_npac();
-        let rules = ValidationContext::offline(monday(), &calendar);
-        let mut draft = complete_draft();
-        draft.tns.push("800-555-0100".into());
-        let why = refusal(&draft, "tns[1]", &rules).unwrap();
-        assert!(why.contains("toll-free"), "{why}");
-        draft.tns[1] = "919-720-6101".into();
-        assert_eq!(refusal(&draft, "tns[1]", &rules), None);
-        draft.tns[1] = "919-72".into();
-        assert!(refusal(&draft, "tns[1]", &rules).is_some());
-    }
-
-    #[test]
-    fn wizard_refuses_a_weekend_foc_date_and_names_the_next_business_day() {
-        let calendar = BusinessCalendar::us_npac();
-        let rules = ValidationContext::offline(monday(), &calendar);
-        let mut draft = complete_draft();
-        draft.requested_foc_date = Some("2026-12-05".into());
-        let why = refusal(&draft, "requested_foc_date", &rules).unwrap();
-        assert!(why.contains("Saturday"), "{why}");
-        assert!(why.contains("2026-12-07"), "{why}");
-        draft.requested_foc_date = Some("2026-12-25".into());
-        let why = refusal(&draft, "requested_foc_date", &rules).unwrap();
-        assert!(why.contains("Christmas"), "{why}");
-        draft.requested_foc_date = Some("2026-12-01".into());
-        assert_eq!(refusal(&draft, "requested_foc_date", &rules), None);
-    }
-
-    #[test]
-    fn wizard_summary_shows_the_order_and_findings_but_never_the_secrets() {
-        let mut draft = complete_draft();
-        draft.requested_foc_date = Some("+1bd".into());
-        draft.subscriber.account_number = Some("ACCT99887766".into());
-        draft.subscriber.pin = Some("SECRET42".into());
-        // A 555 number: a warning, so the order is typed and the summary has a finding.
-        draft.tns.push("919-555-0101".into());
-        let report_ok = report_of(&draft);
-        let order = report_ok.order.clone().unwrap();
-        let text = order_summary("the sandbox", &order, &report_ok.findings);
-        assert!(text.contains("The order to send to the sandbox:"), "{text}");
-        assert!(text.contains("2026-12-01 (Tuesday)"), "{text}");
-        assert!(text.contains("Acme Widgets (business)"), "{text}");
-        assert!(text.contains("11 Park Ave, Raleigh NC 27601"), "{text}");
-        assert!(text.contains("919-720-6100, 919-555-0101 (2)"), "{text}");
-        assert!(text.contains("warning tns[1]:"), "{text}");
-        assert!(
-            !text.contains("SECRET42") && !text.contains("ACCT99887766"),
-            "{text}"
-        );
-        assert!(
-            text.contains("PIN") && text.contains("given (not shown)"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn wizard_wraps_refusals_to_the_terminal_width() {
-        let text = "telephone number 800-555-0100 is toll-free; toll-free numbers do not port by LSR\nremove it; toll-free numbers move through their RespOrg";
-        let wrapped = wrap_to_width(text, 40);
-        for line in wrapped.lines() {
-            assert!(line.chars().count() <= 39, "{line:?}");
-        }
-        assert_eq!(wrapped.replace('\n', " "), text.replace('\n', " "));
-        assert_eq!(wrap_to_width("short", 120), "short");
-    }
-
-    #[test]
-    fn wizard_refuses_an_empty_required_field_without_flag_hints() {
-        let calendar = BusinessCalendar::us_npac();
-        let rules = ValidationContext::offline(monday(), &calendar);
-        let mut draft = complete_draft();
-        draft.pon = None;
-        assert_eq!(
-            refusal(&draft, "pon", &rules).as_deref(),
-            Some("PON is required")
-        );
-        draft.subscriber.address = AddressDraft::default();
-        assert_eq!(
-            refusal(&draft, "subscriber.address.house_number", &rules).as_deref(),
-            Some("service address is required")
-        );
-    }
 }
