@@ -244,17 +244,33 @@ fn run_wizard(draft: &mut OrderDraft, replies: &[Reply]) -> (anyhow::Result<bool
     (result, user)
 }
 
-/// The reason the validator gives for `answer` in `field` of `draft`.
-fn reason(draft: &OrderDraft, field: &str, answer: FieldSlot, value: &str) -> String {
-    let calendar = BusinessCalendar::us_npac();
+/// Asks to send the complete order to the sandbox, with `replies`.
+fn run_confirm(replies: &[Reply]) -> (anyhow::Result<()>, Scripted) {
+    let report = report_of(&complete_draft());
+    let order = report.order.unwrap();
+    let mut user = Scripted::new(replies);
+    let result = confirm_with(&mut user, "the sandbox", &order, &report.findings);
+    (result, user)
+}
+
+/// The validator's reason for refusing `field` of `draft` after `change`.
+fn reason(draft: &OrderDraft, field: &str, change: impl FnOnce(&mut OrderDraft)) -> String {
     let mut candidate = draft.clone();
-    *answer(&mut candidate) = Some(value.to_string());
+    change(&mut candidate);
+    let calendar = BusinessCalendar::us_npac();
     refusal(
         &candidate,
         field,
         &ValidationContext::offline(monday(), &calendar),
     )
     .unwrap()
+}
+
+/// The reason the validator gives for a FOC date on Saturday 2026-12-05.
+fn saturday_refusal() -> String {
+    reason(&complete_draft(), "requested_foc_date", |d| {
+        d.requested_foc_date = Some("2026-12-05".into());
+    })
 }
 
 fn cli_error(result: anyhow::Result<impl std::fmt::Debug>) -> CliError {
@@ -339,42 +355,21 @@ fn wizard_refuses_bad_answers_with_the_validators_reason_and_asks_again() {
     let (result, user) = run_wizard(&mut draft, &replies);
     assert!(result.unwrap());
 
-    let weekend = reason(
-        &before,
-        "requested_foc_date",
-        |d| &mut d.requested_foc_date,
-        "2026-12-05",
-    );
+    let weekend = saturday_refusal();
     assert!(
         weekend.contains("Saturday") && weekend.contains("2026-12-07"),
         "{weekend}"
     );
-    let mut at_zip = before.clone();
-    at_zip.requested_foc_date = Some("2026-12-07".into());
-    let bad_zip = reason(
-        &at_zip,
-        "subscriber.address.zip",
-        |d| &mut d.subscriber.address.zip,
-        "2760",
-    );
+    let bad_zip = reason(&before, "subscriber.address.zip", |d| {
+        d.subscriber.address.zip = Some("2760".into());
+    });
     assert!(bad_zip.contains("2760"), "{bad_zip}");
-    let mut at_tns = at_zip.clone();
-    at_tns.subscriber.address.zip = Some("27601".into());
-    let tn = |tns: &[&str]| {
-        let mut d = at_tns.clone();
-        d.tns = tns.iter().map(|t| t.to_string()).collect();
-        let field = format!("tns[{}]", tns.len() - 1);
-        refusal(
-            &d,
-            &field,
-            &ValidationContext::offline(monday(), &BusinessCalendar::us_npac()),
-        )
-        .unwrap()
-    };
-    let short_tn = tn(&["919-72"]);
-    let toll_free = tn(&["800-555-0100"]);
+    let short_tn = reason(&before, "tns[0]", |d| d.tns = vec!["919-72".into()]);
+    let toll_free = reason(&before, "tns[0]", |d| d.tns = vec!["800-555-0100".into()]);
     assert!(toll_free.contains("toll-free"), "{toll_free}");
-    let twice = tn(&["919-720-6100", "919-720-6100"]);
+    let twice = reason(&before, "tns[1]", |d| {
+        d.tns = vec!["919-720-6100".into(); 2]
+    });
 
     assert_eq!(
         user.shown[1..],
@@ -405,18 +400,8 @@ fn wizard_shows_why_a_given_value_is_refused_and_offers_it_for_editing() {
     let replies = ["2026-12-04", "NC", "27601"].map(Type);
     let (result, user) = run_wizard(&mut draft, &replies);
     assert!(result.unwrap());
-    let weekend = reason(
-        &before,
-        "requested_foc_date",
-        |d| &mut d.requested_foc_date,
-        "2026-12-05",
-    );
-    let state = reason(
-        &before,
-        "subscriber.address.state",
-        |d| &mut d.subscriber.address.state,
-        "XX",
-    );
+    let weekend = saturday_refusal();
+    let state = reason(&before, "subscriber.address.state", |_| {});
     assert!(state.contains("state code `XX`"), "{state}");
     assert_eq!(
         user.shown[1..],
@@ -481,16 +466,9 @@ fn wizard_asks_nothing_for_a_complete_order_and_nobody_means_a_usage_error() {
 
 #[test]
 fn wizard_sends_only_after_a_yes_at_the_confirm() {
-    let report = report_of(&complete_draft());
-    let order = report.order.clone().unwrap();
     for no in ["n", "", "q"] {
-        let mut user = Scripted::new(&[Type(no)]);
-        let err = cli_error(confirm_with(
-            &mut user,
-            "the sandbox",
-            &order,
-            &report.findings,
-        ));
+        let (result, user) = run_confirm(&[Type(no)]);
+        let err = cli_error(result);
         assert_eq!(err.exit, Exit::Failure);
         assert_eq!(err.message, "order WIZ-1 was not sent");
         assert!(
@@ -500,8 +478,7 @@ fn wizard_sends_only_after_a_yes_at_the_confirm() {
         );
         assert_eq!(user.questions(), vec!["? Send order WIZ-1 now? [y/N]"]);
     }
-    let mut user = Scripted::new(&[Type("y")]);
-    confirm_with(&mut user, "the sandbox", &order, &report.findings).unwrap();
+    run_confirm(&[Type("y")]).0.unwrap();
 }
 
 #[test]
@@ -516,15 +493,7 @@ fn wizard_cancelled_prompt_exits_as_at_the_terminal_with_nothing_sent() {
     assert_eq!(err.hint.as_deref(), Some(hint));
     assert_eq!(user.questions().last(), Some(&"? Authorizing person"));
 
-    let report = report_of(&complete_draft());
-    let order = report.order.clone().unwrap();
-    let mut user = Scripted::new(&[CtrlC]);
-    let err = cli_error(confirm_with(
-        &mut user,
-        "the sandbox",
-        &order,
-        &report.findings,
-    ));
+    let err = cli_error(run_confirm(&[CtrlC]).0);
     assert_eq!(err.exit, Exit::Interrupted);
     assert_eq!(err.message, "interrupted; nothing was sent");
 
