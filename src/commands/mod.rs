@@ -18,7 +18,6 @@ pub mod submit;
 pub mod supp;
 pub mod validate;
 pub mod watch;
-pub mod wizard;
 
 use clap::{Parser, Subcommand};
 

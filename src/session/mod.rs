@@ -1,7 +1,8 @@
 //! What the commands share: the backend connection ([`backend`]), ORDER resolution
 //! ([`resolve`]), the order input ([`input`]), the one submit pipeline ([`submit`], with
-//! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]) and
-//! what several commands print alike ([`present`]).
+//! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]),
+//! the wizard behind its `Prompter` ([`wizard`]) and what several commands print alike
+//! ([`present`]).
 
 pub mod backend;
 pub mod cancel;
@@ -14,5 +15,4 @@ pub mod resolve;
 pub mod split;
 pub mod submit;
 pub mod wait;
-// Until the wizard moves here (behind its Prompter trait).
-pub use crate::commands::wizard;
+pub mod wizard;
