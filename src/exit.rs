@@ -91,10 +91,10 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if let Some((exit, _)) = classify(cause) {
             return exit;
         }
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::BrokenPipe {
-                return Exit::Success;
-            }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return Exit::Success;
         }
     }
     Exit::Failure

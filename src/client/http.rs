@@ -243,17 +243,16 @@ impl Transport {
                 if let Some(token) = slot.as_ref().filter(|t| t.is_fresh(now)) {
                     return Ok(Some(format!("Bearer {}", token.access_token)));
                 }
-                if !force_new_token {
-                    if let Some(token) = self
+                if !force_new_token
+                    && let Some(token) = self
                         .opts
                         .token_cache
                         .as_ref()
                         .and_then(|c| c.get(&self.token_url, client_id, now))
-                    {
-                        let header = format!("Bearer {}", token.access_token);
-                        *slot = Some(token);
-                        return Ok(Some(header));
-                    }
+                {
+                    let header = format!("Bearer {}", token.access_token);
+                    *slot = Some(token);
+                    return Ok(Some(header));
                 }
                 let token = self.fetch_token(client_id, client_secret.expose()).await?;
                 if let Some(cache) = &self.opts.token_cache {

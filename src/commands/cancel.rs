@@ -163,10 +163,11 @@ fn into_result(ctx: &Context, mut failures: Vec<Failure>, named: usize) -> anyho
     if failures.is_empty() {
         return Ok(());
     }
-    if named == 1 && failures.len() == 1 {
-        if let Some(only) = failures.pop() {
-            return Err(only.error);
-        }
+    if named == 1
+        && failures.len() == 1
+        && let Some(only) = failures.pop()
+    {
+        return Err(only.error);
     }
     let marker = if ctx.global.sandbox { "[sandbox] " } else { "" };
     for f in &failures {

@@ -75,14 +75,15 @@ pub fn run(ctx: &Context, args: &EmailArgs) -> anyhow::Result<()> {
             order: None,
         },
     };
-    if let Some(view) = &facts.order {
-        if args.topic == EmailTopic::ManualHandling && !view.errors.iter().any(|e| e.code == 7521) {
-            ctx.note(&format!(
-                "warning: {} carries no 7521 notice; check `lsr status {}` before sending",
-                order_name(view),
-                order_name(view)
-            ));
-        }
+    if let Some(view) = &facts.order
+        && args.topic == EmailTopic::ManualHandling
+        && !view.errors.iter().any(|e| e.code == 7521)
+    {
+        ctx.note(&format!(
+            "warning: {} carries no 7521 notice; check `lsr status {}` before sending",
+            order_name(view),
+            order_name(view)
+        ));
     }
     if ctx.global.sandbox && facts.order.is_some() {
         ctx.note(

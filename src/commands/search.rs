@@ -129,13 +129,13 @@ impl Filters {
         let created_from =
             keep(&mut problems, date("--created-from", &args.created_from)).flatten();
         let created_to = keep(&mut problems, date("--created-to", &args.created_to)).flatten();
-        if let (Some(from), Some(to)) = (created_from, created_to) {
-            if from > to {
-                problems.push((
-                    format!("--created-from {from} is after --created-to {to}"),
-                    "swap the two dates",
-                ));
-            }
+        if let (Some(from), Some(to)) = (created_from, created_to)
+            && from > to
+        {
+            problems.push((
+                format!("--created-from {from} is after --created-to {to}"),
+                "swap the two dates",
+            ));
         }
         if let Some((_, hint)) = problems.first() {
             let message = problems
@@ -258,13 +258,13 @@ async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Foun
     let backend = Backend::connect(ctx).await?;
     let answer = backend.search(&filters.remote_query()).await?;
     let mut summaries = answer.orders;
-    if let Some(total) = answer.total_count {
-        if total > summaries.len() {
-            ctx.note(&format!(
-                "showing {} of {total} orders: the backend returns at most 1,000; narrow the search",
-                summaries.len()
-            ));
-        }
+    if let Some(total) = answer.total_count
+        && total > summaries.len()
+    {
+        ctx.note(&format!(
+            "showing {} of {total} orders: the backend returns at most 1,000; narrow the search",
+            summaries.len()
+        ));
     }
     // Newest first; versions of one PON created in the same instant still come out newest
     // version first (R8).
@@ -281,10 +281,10 @@ async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Foun
         views.push(OrderView::new(&order, &ctx.calendar, backend.today));
         tn_counts.push(summary.tn_count.map(|n| n as u32));
     }
-    if !refreshed.is_empty() {
-        if let Err(e) = backend.history.record_orders(&backend.key, &refreshed) {
-            ctx.note(&format!("warning: could not update the history: {e}"));
-        }
+    if !refreshed.is_empty()
+        && let Err(e) = backend.history.record_orders(&backend.key, &refreshed)
+    {
+        ctx.note(&format!("warning: could not update the history: {e}"));
     }
     Ok(Found { views, tn_counts })
 }

@@ -264,10 +264,10 @@ impl OrderInput {
                 finding.message = self.annotate_mentions(&finding.message);
             }
             let own = tn_index(&finding.field).and_then(|i| self.tn_origin(i));
-            if let Some(origin) = own {
-                if !finding.message.contains(&finding.field) {
-                    finding.message = format!("{origin}: {}", finding.message);
-                }
+            if let Some(origin) = own
+                && !finding.message.contains(&finding.field)
+            {
+                finding.message = format!("{origin}: {}", finding.message);
             }
         }
     }

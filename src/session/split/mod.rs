@@ -334,7 +334,6 @@ pub async fn resume_batch(
     id: i64,
     concurrency: usize,
 ) -> anyhow::Result<()> {
-    let backend = backend;
     let summary = backend
         .history
         .batch(id)?
