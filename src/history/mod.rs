@@ -37,6 +37,6 @@ pub use journal::{
 };
 pub use open::{HISTORY_FILE_NAME, HistoryStore};
 pub use record::{
-    BackendKey, ErrorEntry, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, OrderRefError,
+    BackendKey, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, OrderRefError,
     RecordOutcome, StatusEvent,
 };

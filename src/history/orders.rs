@@ -7,11 +7,12 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use super::error::StoreError;
 use super::learned::learn_from_errors;
 use super::open::HistoryStore;
-use super::record::{BackendKey, ErrorEntry, OrderRecord, RecordOutcome};
+use super::record::{BackendKey, OrderRecord, RecordOutcome};
 use super::rows::{
     Stamped, codes_to_sql, date_to_sql, load_errors, load_tns, params_vec, query_order_rows,
     select_orders, tn_to_sql,
 };
+use crate::model::BandwidthError;
 use crate::model::Tn;
 
 impl HistoryStore {
@@ -86,7 +87,7 @@ pub(super) fn insert_tns(conn: &Connection, row_id: i64, tns: &[Tn]) -> rusqlite
 pub(super) fn insert_errors(
     conn: &Connection,
     row_id: i64,
-    errors: &[ErrorEntry],
+    errors: &[BandwidthError],
 ) -> rusqlite::Result<()> {
     let mut statement = conn.prepare_cached(
         "INSERT INTO order_errors (order_row, position, code, description)

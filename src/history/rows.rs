@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate};
 use rusqlite::types::{Type, Value};
 use rusqlite::{Connection, Row, params_from_iter};
 
-use super::record::{ErrorEntry, OrderRecord};
+use super::record::OrderRecord;
+use crate::model::BandwidthError;
 use crate::model::{OrderStatus, Pon, Tn};
 
 pub(super) const ORDER_COLUMNS: &str = "o.id, o.order_id, o.pon, o.pon_version, o.customer_order_id, \
@@ -80,7 +81,7 @@ pub(super) fn codes_column(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec
         .collect()
 }
 
-pub(super) fn codes_to_sql(errors: &[ErrorEntry]) -> String {
+pub(super) fn codes_to_sql(errors: &[BandwidthError]) -> String {
     errors
         .iter()
         .map(|e| e.code.to_string())
@@ -132,13 +133,13 @@ pub(super) fn load_tns(conn: &Connection, row_id: i64) -> rusqlite::Result<Vec<i
         .collect()
 }
 
-pub(super) fn load_errors(conn: &Connection, row_id: i64) -> rusqlite::Result<Vec<ErrorEntry>> {
+pub(super) fn load_errors(conn: &Connection, row_id: i64) -> rusqlite::Result<Vec<BandwidthError>> {
     conn.prepare_cached(
         "SELECT code, description FROM order_errors WHERE order_row = ?1 ORDER BY position",
     )?
     .query_map([row_id], |row| {
         let code: i64 = row.get(0)?;
-        Ok(ErrorEntry {
+        Ok(BandwidthError {
             code: u32::try_from(code)
                 .map_err(|_| conversion_error(0, format!("error code {code}")))?,
             description: row.get(1)?,

@@ -13,8 +13,8 @@ use crate::client::{
 use crate::config::{Sourced, read_client_secret};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::history::{BackendKey, ErrorEntry, HistoryStore, OrderRecord};
-use crate::model::{BandwidthError, Order, Pon};
+use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef};
+use crate::model::Order;
 use crate::output::OrderView;
 use crate::sandbox::embedded::EmbeddedSandbox;
 use crate::wire;
@@ -122,7 +122,7 @@ impl Backend {
     /// Records what the backend said about an order in the history (best effort: a history
     /// failure is reported, never fatal to the command that already talked to the backend).
     pub fn remember(&self, ctx: &Context, order: &Order) {
-        let Some(record) = record_of(order) else {
+        let Some(record) = OrderRecord::from_order(order, Utc::now()) else {
             return;
         };
         if let Err(e) = self.history.record_order(&self.key, &record) {
@@ -172,6 +172,38 @@ impl Backend {
         Ok(order)
     }
 
+    /// Search summaries carry no TNs: an order the history knows gets its TNs from there (TNs
+    /// never change on an order, R9), and what a summary says about it (status, FOC dates,
+    /// errors) refreshes the history, so that `--local` stays current. Orders the history does
+    /// not know are not recorded without their TNs.
+    pub fn merge_summaries(&self, ctx: &Context, summaries: &mut [Order]) {
+        let mut refreshed = Vec::new();
+        for summary in summaries.iter_mut() {
+            let Some(known) = self.known_record(&summary.order_id) else {
+                continue;
+            };
+            summary.tns.clone_from(&known.tns);
+            refreshed.extend(known.refreshed_by(summary));
+        }
+        if !refreshed.is_empty()
+            && let Err(e) = self.history.record_orders(&self.key, &refreshed)
+        {
+            ctx.note(&format!("warning: could not update the history: {e}"));
+        }
+    }
+
+    /// The history's record of this exact order id, if any.
+    fn known_record(&self, order_id: &str) -> Option<OrderRecord> {
+        if order_id.is_empty() {
+            return None;
+        }
+        self.history
+            .resolve_ref(&self.key, &OrderRef::IdOrPon(order_id.to_string()))
+            .ok()
+            .flatten()
+            .filter(|r| r.order_id == order_id)
+    }
+
     /// The order as `status` shows it, with today from the backend's point of view.
     pub fn view(&self, ctx: &Context, order: &Order) -> OrderView {
         OrderView::new(order, &ctx.calendar, self.today)
@@ -192,53 +224,6 @@ pub(crate) fn with_id(mut order: Order, order_id: &str) -> Order {
         order.order_id = order_id.to_string();
     }
     order
-}
-
-/// A history record of an order; `None` when it lacks an id, a valid PON or a known status
-/// (the history keeps only what it can name and search).
-pub fn record_of(order: &Order) -> Option<OrderRecord> {
-    let now = Utc::now();
-    Some(OrderRecord {
-        order_id: Some(order.order_id.clone()).filter(|i| !i.is_empty())?,
-        pon: Pon::parse(&order.pon).ok()?,
-        pon_version: order.pon_version.unwrap_or(1),
-        customer_order_id: order.customer_order_id.clone(),
-        status: order.status?,
-        requested_foc_date: order.requested_foc_date,
-        actual_foc_date: order.actual_foc_date,
-        tns: order.tns.clone(),
-        errors: order
-            .errors
-            .iter()
-            .map(|e| ErrorEntry::new(e.code, e.description.clone()))
-            .collect(),
-        created_at: order.created_at.unwrap_or(now),
-        updated_at: order.modified_at.unwrap_or(now),
-    })
-}
-
-/// The order a history record describes.
-pub fn order_of(r: &OrderRecord) -> Order {
-    Order {
-        order_id: r.order_id.clone(),
-        pon: r.pon.to_string(),
-        pon_version: Some(r.pon_version),
-        customer_order_id: r.customer_order_id.clone(),
-        status: Some(r.status),
-        status_text: r.status.as_str().to_string(),
-        requested_foc_date: r.requested_foc_date,
-        actual_foc_date: r.actual_foc_date,
-        tns: r.tns.clone(),
-        tn_count: Some(r.tns.len()),
-        errors: r
-            .errors
-            .iter()
-            .map(|e| BandwidthError::new(e.code, e.description.clone()))
-            .collect(),
-        created_at: Some(r.created_at),
-        modified_at: Some(r.updated_at),
-        details: None,
-    }
 }
 
 /// The request timeout: `LSR_HTTP_TIMEOUT_SECS` (whole seconds, at least 1) or the default.

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 use super::*;
-use crate::model::{OrderStatus, Pon, Tn};
+use crate::model::{BandwidthError, OrderStatus, Pon, Tn};
 
 mod open;
 mod queries;

@@ -9,7 +9,7 @@ fn history_round_trips_every_field() {
     let mut order = record("ord-1", "ATT-0115", 1, &["9195551234", "9195551235"], 0);
     order.status = OrderStatus::Exception;
     order.actual_foc_date = Some(day("2026-12-08"));
-    order.errors = vec![ErrorEntry::new(7512, "PIN missing")];
+    order.errors = vec![BandwidthError::new(7512, "PIN missing")];
     order.created_at = at(0) + Duration::nanoseconds(123_456_789);
     assert_eq!(
         store.record_order(&sandbox(), &order).unwrap(),
@@ -297,7 +297,7 @@ fn history_update_replaces_tns_and_errors() {
     store.record_order(&backend, &order).unwrap();
     order.tns = vec![tn("9195551235")];
     order.status = OrderStatus::Exception;
-    order.errors = vec![ErrorEntry::new(7513, "wrong PIN")];
+    order.errors = vec![BandwidthError::new(7513, "wrong PIN")];
     order.updated_at = at(1);
     store.record_order(&backend, &order).unwrap();
 
@@ -373,7 +373,7 @@ fn history_learns_7517_and_7521() {
     let backend = sandbox();
     let mut cancelled = record("ord-1", "P", 1, &["9195551001", "9195551002"], 0);
     cancelled.status = OrderStatus::Cancelled;
-    cancelled.errors = vec![ErrorEntry::new(7517, "too many TNs")];
+    cancelled.errors = vec![BandwidthError::new(7517, "too many TNs")];
     store.record_order(&backend, &cancelled).unwrap();
     store
         .record_learned(
