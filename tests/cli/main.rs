@@ -15,7 +15,7 @@ mod readme;
 mod sandbox;
 mod sandbox_cli;
 mod security;
-mod status_snapshot;
+mod snapshots;
 mod submit;
 mod validate;
 mod watch;
