@@ -1,0 +1,25 @@
+//! `lsr config init`: write a starting config.toml.
+
+use anyhow::Context as _;
+
+use crate::config::{CONFIG_FILE, ConfigFile};
+use crate::context::Context;
+use crate::exit::{CliError, Exit};
+
+pub fn run(ctx: &Context, force: bool) -> anyhow::Result<()> {
+    let path = ctx.config_dir.join(CONFIG_FILE);
+    if path.exists() && !force {
+        return Err(CliError::new(
+            Exit::Failure,
+            format!("config file `{}` already exists", path.display()),
+        )
+        .with_hint("use `lsr config set KEY VALUE` to change it, or `lsr config init --force` to start over")
+        .into());
+    }
+    let written = ConfigFile::starter()
+        .save(&ctx.config_dir)
+        .context("writing the starting configuration")?;
+    ctx.note(&format!("wrote {}", written.display()));
+    ctx.note("next: lsr config set account_id ID; lsr config set client_id ID; lsr config set client_secret -");
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! `lsr config set`: one value in the current profile, or a top-level key.
+
+use std::io::Read;
+
+use anyhow::Context as _;
+
+use crate::config::PROFILE_KEYS;
+use crate::context::Context;
+use crate::exit::{CliError, Exit};
+
+pub fn run(ctx: &Context, key: &str, value: &str) -> anyhow::Result<()> {
+    let value = if value == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the value from stdin")?;
+        text.trim_end_matches(['\n', '\r']).to_string()
+    } else {
+        value.to_string()
+    };
+    let mut config = ctx.config.clone();
+    match key {
+        "default_profile" => config.default_profile = Some(value.clone()),
+        "calendar.holidays" => {
+            let mut dates = Vec::new();
+            for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                let date = chrono::NaiveDate::parse_from_str(part, "%Y-%m-%d").map_err(|_| {
+                    CliError::new(
+                        Exit::Usage,
+                        format!("holiday `{part}` is not a YYYY-MM-DD date"),
+                    )
+                    .with_hint("give a comma-separated list, e.g. 2026-12-24,2026-12-31")
+                })?;
+                dates.push(date);
+            }
+            config.calendar.holidays = dates;
+        }
+        "calendar.replace_default" => {
+            config.calendar.replace_default = value.parse().map_err(|_| {
+                CliError::new(Exit::Usage, format!("`{value}` is not true or false"))
+                    .with_hint("lsr config set calendar.replace_default true")
+            })?;
+        }
+        _ => {
+            let profile = config
+                .profiles
+                .entry(ctx.settings.profile.clone())
+                .or_default();
+            if !profile.set(key, value.clone()) {
+                let known: Vec<&str> = PROFILE_KEYS.iter().map(|(k, _)| *k).collect();
+                return Err(CliError::new(Exit::Usage, format!("unknown config key `{key}`"))
+                    .with_hint(format!(
+                        "profile keys: {}; top-level: default_profile, calendar.holidays, calendar.replace_default",
+                        known.join(", ")
+                    ))
+                    .into());
+            }
+        }
+    }
+    let path = config
+        .save(&ctx.config_dir)
+        .context("saving the configuration")?;
+    let secret = PROFILE_KEYS.iter().any(|(k, secret)| *k == key && *secret);
+    let shown = if secret { "<redacted>" } else { value.as_str() };
+    ctx.note(&format!("set {key} = {shown} in {}", path.display()));
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! `lsr config show`: the resolved configuration, where each value came from, secrets redacted.
+
+use serde::Serialize;
+
+use crate::config::Sourced;
+use crate::context::Context;
+use crate::output::{self, OutputMode, Rows};
+
+/// One line of `config show`.
+#[derive(Debug, Serialize)]
+struct ShownSetting {
+    key: &'static str,
+    value: Option<String>,
+    source: Option<String>,
+}
+
+pub fn run(ctx: &Context) -> anyhow::Result<()> {
+    let s = &ctx.settings;
+    let shown = |key: &'static str, v: &Option<Sourced>, secret: bool| ShownSetting {
+        key,
+        value: v.as_ref().map(|v| {
+            if secret {
+                "<redacted>".to_string()
+            } else {
+                v.value.clone()
+            }
+        }),
+        source: v.as_ref().map(|v| v.source.to_string()),
+    };
+    let lines = vec![
+        ShownSetting {
+            key: "profile",
+            value: Some(s.profile.clone()),
+            source: None,
+        },
+        shown("base_url", &Some(s.base_url.clone()), false),
+        shown("account_id", &s.account_id, false),
+        shown("token_url", &s.token_url, false),
+        shown("client_id", &s.client_id, false),
+        shown("client_secret", &s.client_secret, true),
+        shown("username", &s.username, false),
+        shown("password", &s.password, true),
+        shown("spid", &s.spid, false),
+        ShownSetting {
+            key: "calendar.holidays",
+            value: Some(
+                ctx.config
+                    .calendar
+                    .holidays
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+            .filter(|v| !v.is_empty()),
+            source: None,
+        },
+        ShownSetting {
+            key: "calendar.replace_default",
+            value: Some(ctx.config.calendar.replace_default.to_string()),
+            source: None,
+        },
+    ];
+    if ctx.output == OutputMode::Json {
+        output::print_json(&lines)?;
+        return Ok(());
+    }
+    let mut rows = Rows::new(["KEY", "VALUE", "SOURCE"]);
+    for line in &lines {
+        rows.push([
+            line.key.to_string(),
+            line.value.clone().unwrap_or_else(|| "-".into()),
+            line.source.clone().unwrap_or_default(),
+        ]);
+    }
+    output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))?;
+    Ok(())
+}
