@@ -2,7 +2,7 @@
 //! list (none 17003, more than 999 5095, duplicates 17009) and what outside knowledge adds
 //! (pending FOC 17008, learned 7517 and 7521).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Checker;
 use crate::model::{OrderDraft, Tn, TnError};
@@ -21,14 +21,21 @@ pub(super) fn check_tns(
     let start = check.findings.len();
     let tns = check_tn_entries(check, draft, ctx);
     // Findings on the list come first, then by position, as a reader goes down the list.
-    check.findings[start..].sort_by_key(|f| {
-        f.field
-            .strip_prefix("tns[")
-            .and_then(|rest| rest.strip_suffix(']'))
-            .and_then(|i| i.parse::<usize>().ok())
-            .map_or(0, |i| i + 1)
-    });
+    check.findings[start..].sort_by_key(|f| tn_position(&f.field).map_or(0, |i| i + 1));
     tns
+}
+
+/// The field of the TN at position `i` of the list: `tns[3]`.
+fn tn_field(i: usize) -> String {
+    format!("tns[{i}]")
+}
+
+/// The list position a field names, when it names one TN (`tns[3]` is 3; `tns` is none).
+fn tn_position(field: &str) -> Option<usize> {
+    field
+        .strip_prefix("tns[")
+        .and_then(|rest| rest.strip_suffix(']'))
+        .and_then(|i| i.parse().ok())
 }
 
 fn check_tn_entries(
@@ -72,7 +79,7 @@ fn check_tn_entries(
             Err(e) => {
                 check.error(
                     Some(17002),
-                    &format!("tns[{i}]"),
+                    &tn_field(i),
                     e.to_string(),
                     Some(tn_error_hint(&e).to_string()),
                 );
@@ -92,7 +99,7 @@ fn check_tn_entries(
         first_seen.insert(tn, tns.len());
         tns.push(tn);
         positions.push(i);
-        let field = || format!("tns[{i}]");
+        let field = || tn_field(i);
         if tn.is_toll_free() {
             check.error(
                 Some(17005),
@@ -133,12 +140,12 @@ fn check_tn_entries(
     for (tn, at) in &duplicates {
         let list = at
             .iter()
-            .map(|i| format!("tns[{i}]"))
+            .map(|&i| tn_field(i))
             .collect::<Vec<_>>()
             .join(", ");
         check.error(
             Some(17009),
-            &format!("tns[{}]", at[1]),
+            &tn_field(at[1]),
             format!(
                 "telephone number {} appears {} times: {list}",
                 tn.dashed(),
@@ -153,7 +160,7 @@ fn check_tn_entries(
         if let Some(&slot) = first_seen.get(&pending.tn) {
             check.error(
                 Some(17008),
-                &format!("tns[{}]", positions[slot]),
+                &tn_field(positions[slot]),
                 format!(
                     "TNs found with a pending FOC Date: TN: [{}], PON: [{}], FOC Date: [{}]",
                     pending.tn.digits(),
@@ -169,39 +176,47 @@ fn check_tn_entries(
     }
 
     // R5: the reseller behind these TNs answered 7517 before; it wants one TN per request.
-    if tns.len() > 1 && !ctx.one_tn_required.is_empty() {
-        for (slot, tn) in tns.iter().enumerate() {
-            if ctx.one_tn_required.contains(tn) {
-                check.warning(
-                    Some(7517),
-                    &format!("tns[{}]", positions[slot]),
-                    format!(
-                        "the reseller of {} requires one TN per request; an order with several TNs is cancelled (7517)",
-                        tn.dashed()
-                    ),
-                    Some("submit each TN on its own order: `--split per-tn`".into()),
-                );
-            }
+    if tns.len() > 1 {
+        for (at, tn) in listed_in(&tns, &positions, ctx.one_tn_required) {
+            check.warning(
+                Some(7517),
+                &tn_field(at),
+                format!(
+                    "the reseller of {} requires one TN per request; an order with several TNs is cancelled (7517)",
+                    tn.dashed()
+                ),
+                Some("submit each TN on its own order: `--split per-tn`".into()),
+            );
         }
     }
 
     // R6: the agent is not alerted by the LSR itself.
-    if !ctx.manual_handling.is_empty() {
-        for (slot, tn) in tns.iter().enumerate() {
-            if ctx.manual_handling.contains(tn) {
-                check.warning(
-                    Some(7521),
-                    &format!("tns[{}]", positions[slot]),
-                    format!(
-                        "telephone number {} needs manual handling: a Bandwidth agent updates the LSR within 24 hours (7521)",
-                        tn.dashed()
-                    ),
-                    Some("email Bandwidth as soon as the order is placed; `lsr email manual-handling` drafts it".into()),
-                );
-            }
-        }
+    for (at, tn) in listed_in(&tns, &positions, ctx.manual_handling) {
+        check.warning(
+            Some(7521),
+            &tn_field(at),
+            format!(
+                "telephone number {} needs manual handling: a Bandwidth agent updates the LSR within 24 hours (7521)",
+                tn.dashed()
+            ),
+            Some("email Bandwidth as soon as the order is placed; `lsr email manual-handling` drafts it".into()),
+        );
     }
     tns
+}
+
+/// The TNs of the order that are in `set` (what an earlier answer taught), each with its position
+/// in the list; `positions[k]` is where `tns[k]` stands.
+fn listed_in<'a>(
+    tns: &'a [Tn],
+    positions: &'a [usize],
+    set: &'a HashSet<Tn>,
+) -> impl Iterator<Item = (usize, &'a Tn)> {
+    positions
+        .iter()
+        .copied()
+        .zip(tns)
+        .filter(|(_, tn)| set.contains(tn))
 }
 
 fn tn_error_hint(error: &TnError) -> &'static str {
@@ -230,6 +245,27 @@ mod tests {
     use super::super::fixtures::*;
     use crate::model::Tn;
     use crate::validate::{BusinessCalendar, PendingFoc, ValidationContext, validate_order};
+
+    #[test]
+    fn tn_field_and_tn_position_are_inverse() {
+        assert_eq!(super::tn_field(3), "tns[3]");
+        assert_eq!(super::tn_position(&super::tn_field(998)), Some(998));
+        assert_eq!(super::tn_position("tns"), None);
+        assert_eq!(super::tn_position("tns[x]"), None);
+        assert_eq!(super::tn_position("pon"), None);
+    }
+
+    #[test]
+    fn listed_in_keeps_the_learned_tns_with_their_list_positions() {
+        let tns = [
+            Tn::parse("9197206100").unwrap(),
+            Tn::parse("9197206101").unwrap(),
+        ];
+        let learned: HashSet<Tn> = [tns[1]].into_iter().collect();
+        let found: Vec<_> = super::listed_in(&tns, &[0, 3], &learned).collect();
+        assert_eq!(found, vec![(3, &tns[1])]);
+        assert_eq!(super::listed_in(&tns, &[0, 3], &HashSet::new()).count(), 0);
+    }
 
     #[test]
     fn validate_tn_list_rules() {
