@@ -47,23 +47,19 @@ pub(super) fn check_address(check: &mut Checker, draft: &OrderDraft) -> Option<S
         );
         return None;
     }
-    let mut complete = true;
     let mut text_field = |value: &Option<String>, name: &str, label: &str, max: usize| {
         let text = present(value)?;
+        let field = format!("subscriber.address.{name}");
         let len = char_len(text);
         if len > max {
             check.error(
                 Some(17026),
-                &format!("subscriber.address.{name}"),
+                &field,
                 format!("address {label} is {len} characters long; at most {max} are allowed"),
                 Some(format!("shorten the {label}")),
             );
         }
-        check.printable(
-            &format!("subscriber.address.{name}"),
-            &format!("address {label}"),
-            text,
-        );
+        check.printable(&field, &format!("address {label}"), text);
         Some(text.to_string())
     };
     let house_prefix = text_field(&a.house_prefix, "house_prefix", "house prefix", 6);
@@ -84,7 +80,6 @@ pub(super) fn check_address(check: &mut Checker, draft: &OrderDraft) -> Option<S
 
     let mut required = |value: Option<String>, code: u32, name: &str, flag: &str| {
         if value.is_none() {
-            complete = false;
             check.error(
                 Some(code),
                 &format!("subscriber.address.{name}"),
@@ -132,9 +127,7 @@ pub(super) fn check_address(check: &mut Checker, draft: &OrderDraft) -> Option<S
             None
         }
     });
-    if !complete {
-        return None;
-    }
+    // A missing required part was reported above; its `?` here leaves the address out.
     Some(ServiceAddress {
         house_prefix,
         house_number: house_number?,
