@@ -78,6 +78,24 @@ impl Checker {
             hint,
         });
     }
+
+    /// Reports a free-text field holding a character it cannot carry (found by fuzzing: such
+    /// an order passed validation and then failed to encode). Returns whether it was clean.
+    fn printable(&mut self, field: &str, label: &str, text: &str) -> bool {
+        let Some(found) = unsendable_char(text) else {
+            return true;
+        };
+        self.error(
+            None,
+            field,
+            format!(
+                "{label} contains the control character U+{:04X}, which cannot be sent",
+                u32::from(found)
+            ),
+            Some(format!("retype the {label} without it")),
+        );
+        false
+    }
 }
 
 /// The trimmed text of a field; blank counts as absent.
@@ -100,26 +118,6 @@ fn char_len(text: &str) -> usize {
 fn unsendable_char(text: &str) -> Option<char> {
     text.chars()
         .find(|c| c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-}
-
-impl Checker {
-    /// Reports a free-text field holding a character it cannot carry (found by fuzzing: such
-    /// an order passed validation and then failed to encode). Returns whether it was clean.
-    fn printable(&mut self, field: &str, label: &str, text: &str) -> bool {
-        let Some(found) = unsendable_char(text) else {
-            return true;
-        };
-        self.error(
-            None,
-            field,
-            format!(
-                "{label} contains the control character U+{:04X}, which cannot be sent",
-                u32::from(found)
-            ),
-            Some(format!("retype the {label} without it")),
-        );
-        false
-    }
 }
 
 #[cfg(test)]

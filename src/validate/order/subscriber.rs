@@ -5,6 +5,7 @@ use super::address::check_address;
 use super::{Checker, char_len, present};
 use crate::model::{OrderDraft, Subscriber, SubscriberType};
 
+/// At most `max` ASCII letters or digits (how Bandwidth bounds the account number and PIN).
 fn is_alphanumeric_up_to(text: &str, max: usize) -> bool {
     text.len() <= max && text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
