@@ -80,7 +80,7 @@ impl std::fmt::Debug for SubscriberDraft {
             .field("middle_initial", &self.middle_initial)
             .field("last_name", &self.last_name)
             .field("account_number", &self.account_number)
-            .field("pin", &self.pin.as_ref().map(|_| "<redacted>"))
+            .field("pin", &super::redacted(&self.pin))
             .field("address", &self.address)
             .finish()
     }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::draft::{AddressDraft, OrderDraft, SubscriberDraft};
-use super::{Pon, Tn};
+use super::{Pon, Tn, redacted};
 
 /// Business or residential end user; decides which name fields are required (17010–17012).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -74,7 +74,7 @@ impl std::fmt::Debug for Subscriber {
             .field("middle_initial", &self.middle_initial)
             .field("last_name", &self.last_name)
             .field("account_number", &self.account_number)
-            .field("pin", &self.pin.as_ref().map(|_| "<redacted>"))
+            .field("pin", &redacted(&self.pin))
             .field("service_address", &self.service_address)
             .finish()
     }
@@ -150,5 +150,23 @@ impl LsrOrder {
             },
             tns: self.tns.iter().map(|t| t.digits()).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subscriber_debug_redacts_pin() {
+        let subscriber = Subscriber {
+            last_name: Some("Doe".into()),
+            pin: Some("98765".into()),
+            ..Subscriber::default()
+        };
+        let shown = format!("{subscriber:?}");
+        assert!(!shown.contains("98765"), "{shown}");
+        assert!(shown.contains("pin: Some(\"<redacted>\")"), "{shown}");
+        assert!(shown.contains("Doe"), "other fields still show: {shown}");
     }
 }

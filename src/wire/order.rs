@@ -115,10 +115,7 @@ impl std::fmt::Debug for Subscriber {
             .field("name", &self.name)
             .field("service_address", &self.service_address)
             .field("account_number", &self.account_number)
-            .field(
-                "pin_number",
-                &self.pin_number.as_ref().map(|_| "<redacted>"),
-            )
+            .field("pin_number", &crate::model::redacted(&self.pin_number))
             .finish()
     }
 }
