@@ -210,4 +210,19 @@ mod tests {
         assert!(codes.contains(&Some(17009)), "{codes:?}");
         assert!(report.order.is_none());
     }
+
+    #[test]
+    fn submit_request_body_of_what_passes_is_writable_xml() {
+        // Moved from the validator's control-character test: what passes can be sent.
+        let cal = crate::validate::BusinessCalendar::us_npac();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let mut accented = draft(1);
+        accented.requested_foc_date = Some("2026-12-08".into());
+        accented.subscriber.address.city = Some("Señora Café \u{2028}ok".into());
+        let order = validate_order(&accented, &ValidationContext::offline(today, &cal))
+            .order
+            .unwrap();
+        assert!(crate::wire::to_xml(&crate::wire::LsrOrder::from(&order)).is_ok());
+        assert!(crate::wire::to_xml(&request_body(&order)).is_ok());
+    }
 }
