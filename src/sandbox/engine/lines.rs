@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::super::clock::{Millis, date_of};
 use super::super::order::{HistoryEntry, OrderError, Stage, StoredOrder};
 use super::{Behaviour, OTHER_CARRIER_FOC_BUSINESS_DAYS, SYSTEM_USER, code_text};
-use super::{coded, confirmed_foc_date, history, set_foc};
+use super::{coded, confirmed_foc_date, history, set_foc, settle};
 use crate::model::{OrderStatus, Tn};
 use crate::validate::{BusinessCalendar, codes};
 
@@ -186,20 +186,13 @@ pub fn process(
         date_of(at),
         calendar,
     );
-    order.modified_at = at;
-    order.modified_by = SYSTEM_USER.to_string();
-    order.stage = Stage::Settled;
     let (status, note, error) = match decision {
         Decision::Foc { date } => return set_foc(order, date, at),
-        Decision::ManualHandling => {
-            order.stage = Stage::ManualHandling;
-            order.stage_since = at;
-            (
-                OrderStatus::Pending,
-                "LSR needs manual handling; an agent will update it within 24 hours",
-                coded(7521),
-            )
-        }
+        Decision::ManualHandling => (
+            OrderStatus::Pending,
+            "LSR needs manual handling; an agent will update it within 24 hours",
+            coded(7521),
+        ),
         Decision::Failed { code, description } => (
             OrderStatus::Failed,
             "LSR has failed",
@@ -216,7 +209,12 @@ pub fn process(
             OrderError { code, description },
         ),
     };
-    order.status = status;
+    settle(order, status, at, SYSTEM_USER);
+    if status == OrderStatus::Pending {
+        // 7521: still PENDING; an agent sets the FOC 24 hours later (R6).
+        order.stage = Stage::ManualHandling;
+        order.stage_since = at;
+    }
     let note = format!("{note}: {} {}", error.code, error.description);
     order.errors = vec![error];
     history(order, at, note, SYSTEM_USER, None)

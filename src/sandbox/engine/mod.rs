@@ -14,7 +14,8 @@ mod timers;
 use chrono::NaiveDate;
 
 use super::clock::{HOUR_MS, Millis, date_of, start_of};
-use super::order::{HistoryEntry, OrderError, StoredOrder};
+use super::order::{HistoryEntry, OrderError, Stage, StoredOrder, Transition};
+use crate::model::OrderStatus;
 use crate::validate::{BusinessCalendar, codes};
 use crate::wire::SearchQuery;
 
@@ -68,6 +69,14 @@ fn coded(code: u32) -> OrderError {
     }
 }
 
+/// Puts an order in `status` with nothing scheduled by processing, changed `by` at `at`.
+fn settle(order: &mut StoredOrder, status: OrderStatus, at: Millis, by: &str) {
+    order.status = status;
+    order.stage = Stage::Settled;
+    order.modified_at = at;
+    order.modified_by = by.to_string();
+}
+
 /// A history entry for `order` as it is now (its status at this point).
 fn history(
     order: &StoredOrder,
@@ -82,6 +91,15 @@ fn history(
         author: Some(author.to_string()),
         status: order.status,
         difference,
+    }
+}
+
+/// An order after a change with its one history entry (by `author`, at `at`).
+fn transition(order: StoredOrder, at: Millis, note: &str, author: &str) -> Transition {
+    let entry = history(&order, at, note, author, None);
+    Transition {
+        order,
+        history: vec![entry],
     }
 }
 

@@ -8,7 +8,9 @@ use super::super::clock::{Millis, date_of};
 use super::super::order::{
     HistoryEntry, NewOrder, OrderError, OrderUpdate, Stage, StoredOrder, Transition,
 };
-use super::{SYSTEM_USER, code_text, code_text_with, confirmed_foc_date, history};
+use super::{
+    SYSTEM_USER, code_text, code_text_with, confirmed_foc_date, history, settle, transition,
+};
 use crate::model::{self, OrderDraft, OrderStatus, Tn};
 use crate::validate::{self, BusinessCalendar, Severity, ValidationContext};
 
@@ -86,17 +88,12 @@ pub fn create(
         stage_since: now,
         npac: None,
     };
-    let received = history(
-        &order,
+    transition(
+        order,
         now,
         "LSR has been received by the system and is being processed",
         by,
-        None,
-    );
-    Transition {
-        order,
-        history: vec![received],
-    }
+    )
 }
 
 /// The fields a supp may change: what it sent, without the PON and the TN list (R9 refuses a
@@ -111,12 +108,9 @@ pub fn supp_changes(sent: &OrderDraft) -> OrderDraft {
 /// Moves an order to FOC on `foc`, with the history entry Bandwidth writes.
 pub fn set_foc(order: &mut StoredOrder, foc: NaiveDate, at: Millis) -> HistoryEntry {
     let before = order.actual_foc.map(|d| d.to_string()).unwrap_or_default();
-    order.status = OrderStatus::Foc;
-    order.stage = Stage::Settled;
+    settle(order, OrderStatus::Foc, at, SYSTEM_USER);
     order.actual_foc = Some(foc);
     order.errors.clear();
-    order.modified_at = at;
-    order.modified_by = SYSTEM_USER.to_string();
     history(
         order,
         at,
@@ -161,21 +155,13 @@ pub fn update(
         ));
     }
     if cancel {
-        order.status = OrderStatus::Cancelled;
-        order.stage = Stage::Settled;
-        order.modified_at = now;
-        order.modified_by = by.to_string();
-        let cancelled = history(
-            &order,
+        settle(&mut order, OrderStatus::Cancelled, now, by);
+        return Ok(transition(
+            order,
             now,
             "LSR has been cancelled by the customer",
             by,
-            None,
-        );
-        return Ok(Transition {
-            order,
-            history: vec![cancelled],
-        });
+        ));
     }
     let fixed = fixed_fields_changed(&order, &update.draft);
     if !fixed.is_empty() {

@@ -4,7 +4,7 @@
 
 use super::super::clock::{Millis, date_of, format_timestamp};
 use super::super::order::{HistoryEntry, NpacState, OrderError, Stage, StoredOrder, Transition};
-use super::{MANUAL_HANDLING_MS, SYSTEM_USER, coded, history, set_foc};
+use super::{MANUAL_HANDLING_MS, SYSTEM_USER, coded, history, set_foc, settle, transition};
 use super::{concurrence_due, confirmed_foc_date, foc_window_expiry};
 use crate::model::OrderStatus;
 use crate::validate::BusinessCalendar;
@@ -91,10 +91,7 @@ pub fn apply_timer(
         Timer::WindowClosed => {
             // R1: the window closed without activation.
             let error: OrderError = coded(17036);
-            order.status = OrderStatus::Failed;
-            order.stage = Stage::Settled;
-            order.modified_at = at;
-            order.modified_by = SYSTEM_USER.to_string();
+            settle(order, OrderStatus::Failed, at, SYSTEM_USER);
             let note = format!(
                 "LSR has failed: the FOC window closed without activation ({} {})",
                 error.code, error.description
@@ -130,20 +127,11 @@ pub fn npac_subscribe(
     } else {
         "long timers: concurrence after 18 business hours"
     };
-    let entry = history(
-        &order,
-        now,
-        format!(
-            "NPAC subscriptions created by the gaining carrier ({timers}, due {})",
-            format_timestamp(due)
-        ),
-        SYSTEM_USER,
-        None,
+    let note = format!(
+        "NPAC subscriptions created by the gaining carrier ({timers}, due {})",
+        format_timestamp(due)
     );
-    Ok(Transition {
-        order,
-        history: vec![entry],
-    })
+    Ok(transition(order, now, &note, SYSTEM_USER))
 }
 
 /// Activates the subscriptions at `now`: only an order in FOC, with its FOC date reached and
@@ -191,21 +179,13 @@ pub fn npac_activate(
             order.id
         ));
     }
-    order.status = OrderStatus::Complete;
-    order.stage = Stage::Settled;
-    order.modified_at = now;
-    order.modified_by = SYSTEM_USER.to_string();
-    let entry = history(
-        &order,
+    settle(&mut order, OrderStatus::Complete, now, SYSTEM_USER);
+    Ok(transition(
+        order,
         now,
         "Port-out has been completed: the telephone numbers were activated in NPAC",
         SYSTEM_USER,
-        None,
-    );
-    Ok(Transition {
-        order,
-        history: vec![entry],
-    })
+    ))
 }
 
 #[cfg(test)]

@@ -33,6 +33,14 @@ pub(super) fn write_or_500(
     }
 }
 
+/// The 200 answer of a handler whose work produced an XML body, or its refusal.
+pub(super) fn xml_answer(outcome: Result<Result<String, wire::WireError>, Response>) -> Response {
+    match outcome {
+        Ok(body) => write_or_500(body, StatusCode::OK),
+        Err(response) => response,
+    }
+}
+
 pub(super) fn json_response<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_string(value) {
         Ok(body) => (

@@ -8,7 +8,7 @@ use axum::response::Response;
 
 use super::super::AppState;
 use super::super::auth::authorized;
-use super::super::responses::{internal, write_or_500};
+use super::super::responses::{internal, write_or_500, xml_answer};
 use super::super::to_wire::wire_history;
 use crate::wire;
 
@@ -28,8 +28,5 @@ pub(in crate::sandbox::server) async fn read_history(
         Ok(wire::to_xml(&wire_history(&entries)))
     })
     .await;
-    match outcome {
-        Ok(body) => write_or_500(body, StatusCode::OK),
-        Err(response) => response,
-    }
+    xml_answer(outcome)
 }

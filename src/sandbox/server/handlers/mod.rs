@@ -8,11 +8,14 @@ pub(super) mod orders;
 pub(super) mod token;
 
 use axum::body::{Body, Bytes};
+use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::Response;
 
+use super::super::order::StoredOrder;
 use super::super::request_xml::first_unknown_element;
-use super::responses::{bad_body, status_response};
+use super::super::store::Store;
+use super::responses::{bad_body, internal, order_not_found, status_response};
 use crate::wire::{self, FromXml};
 
 /// Request bodies above this size are refused with 413.
@@ -39,6 +42,17 @@ async fn read_body(body: Body) -> Result<Bytes, Response> {
     Ok(bytes)
 }
 
+/// A request body of at most [`MAX_REQUEST_BYTES`] (413 otherwise), as an extractor.
+pub(in crate::sandbox::server) struct LimitedBody(Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for LimitedBody {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _: &S) -> Result<LimitedBody, Response> {
+        read_body(request.into_body()).await.map(LimitedBody)
+    }
+}
+
 /// Decodes an XML body and refuses elements Bandwidth's schema does not have (400 either way).
 fn decode_strict<T: FromXml>(bytes: &[u8]) -> Result<T, Response> {
     let value: T =
@@ -49,6 +63,14 @@ fn decode_strict<T: FromXml>(bytes: &[u8]) -> Result<T, Response> {
         )));
     }
     Ok(value)
+}
+
+/// An order of the caller's account, or Bandwidth's 404 (5035) for the order path.
+fn order_or_404(store: &Store, account: &str, order_id: &str) -> Result<StoredOrder, Response> {
+    store
+        .order(account, order_id)
+        .map_err(internal)?
+        .ok_or_else(|| order_not_found(order_id))
 }
 
 /// The `Host` the client addressed (for `Location`).

@@ -3,28 +3,20 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 
-use super::super::super::store::{Principal, Store};
+use super::super::super::store::Principal;
 use super::super::AppState;
 use super::super::auth::authorized;
-use super::super::responses::{internal, order_not_found, status_response, write_or_500};
+use super::super::responses::{internal, status_response, write_or_500};
 use super::super::to_wire::wire_note;
-use super::{decode_strict, host_of, read_body};
+use super::{LimitedBody, decode_strict, host_of, order_or_404};
 use crate::wire;
 
 /// The longest note Bandwidth accepts.
 const MAX_NOTE_CHARS: usize = 500;
-
-/// 404 unless the caller's account has the order.
-fn existing_order(store: &Store, account: &str, order_id: &str) -> Result<(), Response> {
-    match store.order(account, order_id).map_err(internal)? {
-        Some(_) => Ok(()),
-        None => Err(order_not_found(order_id)),
-    }
-}
 
 pub(in crate::sandbox::server) async fn list_notes(
     State(state): State<Arc<AppState>>,
@@ -32,7 +24,7 @@ pub(in crate::sandbox::server) async fn list_notes(
     headers: HeaderMap,
 ) -> Response {
     let outcome = authorized(&state, &headers, account, move |store, _, account| {
-        existing_order(store, account, &order_id)?;
+        order_or_404(store, account, &order_id)?;
         store.notes(&order_id).map_err(internal)
     })
     .await;
@@ -85,18 +77,14 @@ pub(in crate::sandbox::server) async fn create_note(
     Path((account, order_id)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
-    request: Request,
+    LimitedBody(bytes): LimitedBody,
 ) -> Response {
-    let bytes = match read_body(request.into_body()).await {
-        Ok(bytes) => bytes,
-        Err(response) => return response,
-    };
     let outcome = authorized(
         &state,
         &headers,
         account,
         move |store, principal, account| {
-            existing_order(store, account, &order_id)?;
+            order_or_404(store, account, &order_id)?;
             let (user, text) = checked_note(&bytes, &principal)?;
             store.add_note(&order_id, &user, &text).map_err(internal)
         },
@@ -119,18 +107,14 @@ pub(in crate::sandbox::server) async fn update_note(
     State(state): State<Arc<AppState>>,
     Path((account, order_id, note_id)): Path<(String, String, String)>,
     headers: HeaderMap,
-    request: Request,
+    LimitedBody(bytes): LimitedBody,
 ) -> Response {
-    let bytes = match read_body(request.into_body()).await {
-        Ok(bytes) => bytes,
-        Err(response) => return response,
-    };
     let outcome = authorized(
         &state,
         &headers,
         account,
         move |store, principal, account| {
-            existing_order(store, account, &order_id)?;
+            order_or_404(store, account, &order_id)?;
             let (user, text) = checked_note(&bytes, &principal)?;
             let updated = match note_id.parse::<i64>() {
                 Ok(id) => store

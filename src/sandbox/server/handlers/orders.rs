@@ -12,11 +12,11 @@ use super::super::super::order::OrderUpdate;
 use super::super::super::store::UpdateError;
 use super::super::auth::{authorize, authorized, credentials, inject_faults};
 use super::super::responses::{
-    internal, order_not_found, status_response, validation_failed, write_or_500,
+    internal, status_response, validation_failed, write_or_500, xml_answer,
 };
 use super::super::to_wire::{wire_from_draft, wire_from_stored};
 use super::super::{AppState, ConnectionKill, with_store};
-use super::{base_for, decode_strict, read_body};
+use super::{LimitedBody, base_for, decode_strict, order_or_404, read_body};
 use crate::wire::{self, OrderLayout, SearchQuery};
 
 pub(in crate::sandbox::server) async fn create_order(
@@ -122,10 +122,7 @@ pub(in crate::sandbox::server) async fn list_orders(
         Ok(wire::to_xml(&body))
     })
     .await;
-    match outcome {
-        Ok(body) => write_or_500(body, StatusCode::OK),
-        Err(response) => response,
-    }
+    xml_answer(outcome)
 }
 
 pub(in crate::sandbox::server) async fn read_order(
@@ -135,10 +132,7 @@ pub(in crate::sandbox::server) async fn read_order(
 ) -> Response {
     let outcome = authorized(&state, &headers, account, move |store, _, account| {
         store.advance_due().map_err(internal)?;
-        let order = store
-            .order(account, &order_id)
-            .map_err(internal)?
-            .ok_or_else(|| order_not_found(&order_id))?;
+        let order = order_or_404(store, account, &order_id)?;
         let spid = store.account_spid(account).map_err(internal)?;
         Ok(wire::order_to_xml(
             &wire_from_stored(&order, spid.as_deref()),
@@ -146,10 +140,7 @@ pub(in crate::sandbox::server) async fn read_order(
         ))
     })
     .await;
-    match outcome {
-        Ok(body) => write_or_500(body, StatusCode::OK),
-        Err(response) => response,
-    }
+    xml_answer(outcome)
 }
 
 /// A supp or a cancel; a refusal echoes the order with the supp's changes applied.
@@ -157,12 +148,8 @@ pub(in crate::sandbox::server) async fn update_order(
     State(state): State<Arc<AppState>>,
     Path((account, order_id)): Path<(String, String)>,
     headers: HeaderMap,
-    request: Request,
+    LimitedBody(bytes): LimitedBody,
 ) -> Response {
-    let bytes = match read_body(request.into_body()).await {
-        Ok(bytes) => bytes,
-        Err(response) => return response,
-    };
     let outcome = authorized(
         &state,
         &headers,
@@ -170,10 +157,7 @@ pub(in crate::sandbox::server) async fn update_order(
         move |store, principal, account| {
             let wire_order: wire::LsrOrder = decode_strict(&bytes)?;
             store.advance_due().map_err(internal)?;
-            let order = store
-                .order(account, &order_id)
-                .map_err(internal)?
-                .ok_or_else(|| order_not_found(&order_id))?;
+            let order = order_or_404(store, account, &order_id)?;
             let spid = store.account_spid(account).map_err(internal)?;
             let update = OrderUpdate {
                 // Supps change the fields that are present (the draft overlay keeps the others).
@@ -201,8 +185,5 @@ pub(in crate::sandbox::server) async fn update_order(
         },
     )
     .await;
-    match outcome {
-        Ok(body) => write_or_500(body, StatusCode::OK),
-        Err(response) => response,
-    }
+    xml_answer(outcome)
 }

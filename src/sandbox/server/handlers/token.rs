@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Serialize;
@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::super::auth::{Credentials, credentials};
 use super::super::responses::{internal, json_response};
 use super::super::{AppState, with_store};
-use super::read_body;
+use super::LimitedBody;
 
 #[derive(Serialize)]
 struct TokenAnswer {
@@ -30,12 +30,8 @@ fn token_error(status: StatusCode, error: &str, description: &str) -> Response {
 pub(in crate::sandbox::server) async fn issue_token(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    request: Request,
+    LimitedBody(bytes): LimitedBody,
 ) -> Response {
-    let bytes = match read_body(request.into_body()).await {
-        Ok(bytes) => bytes,
-        Err(response) => return response,
-    };
     let mut grant = None;
     let mut form_id = None;
     let mut form_secret = None;
