@@ -1,8 +1,8 @@
 //! The sandbox porting backend: server, store, engine (lifecycle rules), clock, NPAC, faults.
 //!
 //! It speaks Bandwidth's `lsrorders` API (the same XML, paths, status codes and auth) so that
-//! any client written for Bandwidth works against it unchanged, and follows the FAQ's rules
-//! (docs/sandbox.md) on a clock that tests can move.
+//! any client written for Bandwidth works against it unchanged, and follows the porting rules
+//! R1–R12 (docs/rules.md, docs/sandbox.md) on a clock that tests can move.
 
 pub mod admin_api;
 pub mod clock;

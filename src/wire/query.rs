@@ -19,7 +19,7 @@ const MODIFIED_TO: &str = "modifiedDateTo";
 /// The date form of the date filters.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
-/// Filters of GET `/lsrorders` (reference E1). Empty filters are left out.
+/// Filters of GET `/lsrorders`. Empty filters are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
     pub pon: Option<String>,
@@ -45,7 +45,7 @@ pub enum QueryError {
 }
 
 impl SearchQuery {
-    /// The query string, `status` repeated once per value (reference E1).
+    /// The query string, `status` repeated once per value.
     pub fn to_query_string(&self) -> String {
         let mut q = form_urlencoded::Serializer::new(String::new());
         if let Some(v) = &self.pon {
