@@ -28,11 +28,13 @@ use rusqlite::{Connection, params};
 
 use super::Faults;
 use super::clock::Millis;
-use super::order::{HistoryEntry, Transition};
+use super::order::Transition;
 use crate::validate::BusinessCalendar;
 
 pub use super::engine::SYSTEM_USER;
-pub use super::order::{NewOrder, NpacState, OrderError, OrderUpdate, Stage, StoredOrder};
+pub use super::order::{
+    HistoryEntry, NewOrder, NpacState, OrderError, OrderUpdate, Stage, StoredOrder,
+};
 pub use crate::wire::admin::InventoryEntry;
 pub use auth::{Principal, TOKEN_LIFETIME_SECS};
 pub use notes::StoredNote;
