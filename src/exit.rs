@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use crate::client::ApiError;
+use crate::config::ConfigError;
+use crate::history::StoreError;
+
 /// The process exit codes of the command-line contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -62,6 +66,21 @@ impl fmt::Display for CliError {
 
 impl std::error::Error for CliError {}
 
+/// The exit code and hint of a library error, chosen here once for each error type, so that
+/// no call site maps the same error by hand. `None` for errors that are not lsr's own.
+fn classify(cause: &(dyn std::error::Error + 'static)) -> Option<(Exit, Option<String>)> {
+    if let Some(api) = cause.downcast_ref::<ApiError>() {
+        return Some((api_exit(api), api_hint(api)));
+    }
+    if let Some(store) = cause.downcast_ref::<StoreError>() {
+        return Some((Exit::Failure, store.hint()));
+    }
+    if let Some(config) = cause.downcast_ref::<ConfigError>() {
+        return Some(config_exit(config));
+    }
+    None
+}
+
 /// Chooses the exit code for an error: the first typed error in its chain decides; a broken
 /// pipe (the reader went away, e.g. `| head`) is success.
 pub fn exit_for(err: &anyhow::Error) -> Exit {
@@ -69,16 +88,30 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if let Some(cli) = cause.downcast_ref::<CliError>() {
             return cli.exit;
         }
-        if let Some(api) = cause.downcast_ref::<crate::client::ApiError>() {
-            return api.exit();
+        if let Some((exit, _)) = classify(cause) {
+            return exit;
         }
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::BrokenPipe {
-                return Exit::Success;
-            }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return Exit::Success;
         }
     }
     Exit::Failure
+}
+
+/// The error with its context chain on one line (`submitting order X: cannot reach …`),
+/// each cause once.
+pub fn message_for(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
 }
 
 /// The hint to print under an error, if any part of its chain carries one.
@@ -87,9 +120,104 @@ pub fn hint_for(err: &anyhow::Error) -> Option<String> {
         if let Some(cli) = cause.downcast_ref::<CliError>() {
             return cli.hint.clone();
         }
-        cause
-            .downcast_ref::<crate::client::ApiError>()
-            .and_then(crate::client::ApiError::hint)
+        classify(cause).and_then(|(_, hint)| hint)
+    })
+}
+
+impl From<ApiError> for CliError {
+    fn from(e: ApiError) -> CliError {
+        CliError {
+            exit: api_exit(&e),
+            hint: api_hint(&e),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> CliError {
+        CliError {
+            exit: Exit::Failure,
+            hint: e.hint(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ConfigError> for CliError {
+    fn from(e: ConfigError) -> CliError {
+        let (exit, hint) = config_exit(&e);
+        CliError {
+            exit,
+            hint,
+            message: e.to_string(),
+        }
+    }
+}
+
+fn config_exit(e: &ConfigError) -> (Exit, Option<String>) {
+    match e {
+        ConfigError::Read { .. } | ConfigError::Parse { .. } => (
+            Exit::Failure,
+            Some("fix the file, or move it aside and run `lsr config init`".into()),
+        ),
+        ConfigError::SecretFile { .. } => (
+            Exit::Usage,
+            Some(
+                "give --client-secret-file a readable, non-empty file (or `-` and pipe the secret)"
+                    .into(),
+            ),
+        ),
+    }
+}
+
+/// The exit code of a failed call to the backend.
+fn api_exit(e: &ApiError) -> Exit {
+    match e {
+        ApiError::InvalidUrl { .. } | ApiError::Insecure { .. } => Exit::Usage,
+        ApiError::MissingCredentials { .. } | ApiError::TokenRejected { .. } => Exit::Auth,
+        ApiError::Network { .. }
+        | ApiError::CutShort { .. }
+        | ApiError::Timeout { .. }
+        | ApiError::Decode { .. }
+        | ApiError::TokenUnreadable { .. }
+        | ApiError::BodyTooLarge { .. }
+        | ApiError::Redirect { .. }
+        | ApiError::UnclearOutcome { .. } => Exit::Network,
+        ApiError::Http { status, .. } => match status {
+            401 | 403 => Exit::Auth,
+            404 => Exit::NotFound,
+            429 | 500..=599 => Exit::Network,
+            _ => Exit::Rejected,
+        },
+    }
+}
+
+/// What to do next after a failed call to the backend.
+fn api_hint(e: &ApiError) -> Option<String> {
+    Some(match e {
+        ApiError::InvalidUrl { .. } => "check --base-url / LSR_BASE_URL or the profile's base_url".into(),
+        ApiError::Insecure { .. } => "use an https:// URL (http is accepted for 127.0.0.1, ::1 and localhost only)".into(),
+        ApiError::MissingCredentials { .. } => "set LSR_CLIENT_ID and LSR_CLIENT_SECRET (or `lsr config set client_id …`, `lsr config set client_secret -`)".into(),
+        ApiError::TokenRejected { .. } => "check the client id and secret (`lsr config show` says where they come from)".into(),
+        ApiError::Network { .. } | ApiError::CutShort { .. } | ApiError::Timeout { .. } => "check the network and the backend URL, then try again (LSR_HTTP_TIMEOUT_SECS sets the timeout)".into(),
+        ApiError::TokenUnreadable { .. } => "check LSR_TOKEN_URL or the profile's token_url (by default Bandwidth's endpoint for its hosts, else /api/v1/oauth2/token on the backend)".into(),
+        // A proxy's error page, a captive portal or another service answered instead.
+        ApiError::Decode { .. } | ApiError::BodyTooLarge { .. } => "the answer is not Bandwidth's lsrorders XML; check that --base-url points at the lsrorders API and no proxy is answering instead, then try again".into(),
+        ApiError::Redirect { .. } => "lsr never follows redirects, so credentials only go where they are configured; if the new address is right, set it as --base-url (or token_url) yourself".into(),
+        ApiError::UnclearOutcome { customer_order_id, .. } => format!(
+            "run `lsr search --customer-order-id {customer_order_id}` before submitting again, so the order is not placed twice"
+        ),
+        ApiError::Http { status: 401, .. } => "check the credentials (`lsr config show`); legacy API users stop working on 2026-12-02, use OAuth2 client credentials".into(),
+        // R12: "not authorized to view a port" usually means searching by Port instead of by LSR.
+        ApiError::Http { status: 403, .. } => "the order may belong to another account; search by LSR (`lsr search --pon …`), not by Port, and check --account-id (see `lsr explain not-authorized`)".into(),
+        ApiError::Http { status: 404, .. } => "check the order id or PON (`lsr search --pon …`); LSRs are found by LSR, not by Port (`lsr explain not-authorized`)".into(),
+        ApiError::Http { status: 429, .. } | ApiError::Http { status: 500..=599, .. } => "the backend is busy or failing; try again in a minute".into(),
+        ApiError::Http { errors, .. } if !errors.is_empty() => format!(
+            "`lsr explain {}` says what the code means and what to do",
+            errors[0].code
+        ),
+        ApiError::Http { .. } => "the backend gave no reason it understands; `lsr validate` checks an order offline, and `lsr status` shows where an order stands".into(),
     })
 }
 
@@ -217,7 +345,7 @@ mod tests {
 
     #[test]
     fn hint_for_reads_api_errors_too() {
-        let err = anyhow::Error::from(crate::client::ApiError::MissingCredentials {
+        let err = anyhow::Error::from(ApiError::MissingCredentials {
             backend: "https://x".into(),
         })
         .context("submitting");

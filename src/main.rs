@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use lsr::cli::Cli;
+use lsr::commands::Cli;
 use lsr::context::Context;
 use lsr::exit::{Exit, exit_for, hint_for};
 
@@ -39,14 +39,7 @@ fn main() -> ExitCode {
 /// Prints `lsr: error: …` with the context chain, then one `hint:` line.
 fn report(err: &anyhow::Error, sandbox: bool) {
     let marker = if sandbox { "[sandbox] " } else { "" };
-    let mut message = err.to_string();
-    for cause in err.chain().skip(1) {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-    }
+    let message = lsr::exit::message_for(err);
     // Messages quote user files and server text: never let a terminal escape through.
     let message: Vec<String> = message.lines().map(lsr::output::printable).collect();
     let message = message.join("\n");

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::client::{ApiError, BandwidthError, LsrClient};
 use crate::history::{ChildState, HistoryStore, JournalChild, StoreError};
-use crate::model::{LsrOrder, Pon, Tn};
+use crate::model::{LsrOrder, Order, Pon, Tn};
 use crate::wire;
 
 /// What happened to one child in this run.
@@ -21,7 +21,7 @@ pub enum ChildOutcome {
     /// Created (or found again after a lost answer: `recovered`).
     Sent {
         order_id: String,
-        order: Box<wire::LsrOrder>,
+        order: Box<Order>,
         recovered: bool,
     },
     /// The backend refused it (4xx): it was not created.
@@ -230,9 +230,9 @@ impl Runner<'_> {
                 } else {
                     self.throttle.eased();
                 }
-                let mut placed = created.order;
-                if placed.order_id.is_none() {
-                    placed.order_id = Some(created.order_id.clone());
+                let mut placed = created.order.to_order();
+                if placed.order_id.is_empty() {
+                    placed.order_id.clone_from(&created.order_id);
                 }
                 ChildOutcome::Sent {
                     order_id: created.order_id,
@@ -315,47 +315,42 @@ pub async fn reconcile(
     batch_id: i64,
     uncertain: &[JournalChild],
     concurrency: usize,
-) -> Vec<(usize, Reconciled, Option<wire::LsrOrder>)> {
-    let mut out: Vec<(usize, Reconciled, Option<wire::LsrOrder>)> =
-        futures_util::stream::iter(uncertain)
-            .map(|child| async move {
-                let found = client
-                    .find_by_customer_order_id(&child.customer_order_id, Some(&child.pon))
-                    .await;
-                match found {
-                    Ok(Some(order)) => {
-                        let order_id = order.order_id.clone().unwrap_or_default();
-                        let _ = history.mark_child(
-                            batch_id,
-                            child.index,
-                            ChildState::Sent,
-                            Some(&order_id),
-                            None,
-                        );
-                        (child.index, Reconciled::Exists { order_id }, Some(order))
-                    }
-                    Ok(None) => {
-                        let _ = history.mark_child(
-                            batch_id,
-                            child.index,
-                            ChildState::Planned,
-                            None,
-                            None,
-                        );
-                        (child.index, Reconciled::Missing, None)
-                    }
-                    Err(e) => (
+) -> Vec<(usize, Reconciled, Option<Order>)> {
+    let mut out: Vec<(usize, Reconciled, Option<Order>)> = futures_util::stream::iter(uncertain)
+        .map(|child| async move {
+            let found = client
+                .find_by_customer_order_id(&child.customer_order_id, Some(&child.pon))
+                .await;
+            match found {
+                Ok(Some(order)) => {
+                    let order = order.to_order();
+                    let order_id = order.order_id.clone();
+                    let _ = history.mark_child(
+                        batch_id,
                         child.index,
-                        Reconciled::Unchecked {
-                            error: e.to_string(),
-                        },
+                        ChildState::Sent,
+                        Some(&order_id),
                         None,
-                    ),
+                    );
+                    (child.index, Reconciled::Exists { order_id }, Some(order))
                 }
-            })
-            .buffer_unordered(concurrency.max(1))
-            .collect()
-            .await;
+                Ok(None) => {
+                    let _ =
+                        history.mark_child(batch_id, child.index, ChildState::Planned, None, None);
+                    (child.index, Reconciled::Missing, None)
+                }
+                Err(e) => (
+                    child.index,
+                    Reconciled::Unchecked {
+                        error: e.to_string(),
+                    },
+                    None,
+                ),
+            }
+        })
+        .buffer_unordered(concurrency.max(1))
+        .collect()
+        .await;
     out.sort_by_key(|(i, _, _)| *i);
     out
 }

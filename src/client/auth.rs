@@ -131,10 +131,10 @@ impl TokenCache {
     /// Forgets a token the server refused.
     pub fn remove(&self, token_url: &str, client_id: &str) {
         let mut all = self.read_all();
-        if all.remove(&Self::key(token_url, client_id)).is_some() {
-            if let Ok(bytes) = serde_json::to_vec(&all) {
-                let _ = crate::config::write_private_file(&self.path, &bytes);
-            }
+        if all.remove(&Self::key(token_url, client_id)).is_some()
+            && let Ok(bytes) = serde_json::to_vec(&all)
+        {
+            let _ = crate::config::write_private_file(&self.path, &bytes);
         }
     }
 }

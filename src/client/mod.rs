@@ -11,6 +11,6 @@ pub use auth::{CachedToken, Credentials, Secret, TokenCache};
 pub use error::{ApiError, BandwidthError};
 pub use http::{
     ClientOptions, DEFAULT_REQUEST_TIMEOUT, HttpResponse, Trace, Transport, check_status,
-    default_token_url, error_details, http_error, is_loopback_host, parse_base_url,
+    default_token_url, http_error, is_loopback_host, parse_base_url,
 };
 pub use lsrorders::{Created, LsrClient};

@@ -1,20 +1,18 @@
 //! `lsr cancel`: cancel open orders, after a confirmation (a prompt on a terminal, `--yes`
 //! elsewhere), continuing past failures.
 
-use std::io::{BufRead, Write};
-
-use anyhow::Context as _;
 use clap::Args;
 use serde::Serialize;
 
-use super::backend::{Backend, runtime};
-use super::order_view::OrderView;
-use super::submit::FailedOrder;
-use super::supp::{order_label, refuse_terminal};
 use crate::context::Context;
-use crate::exit::{CliError, Exit, exit_for};
-use crate::output::{self, OutputMode};
-use crate::wire;
+use crate::exit::{CliError, Exit, exit_for, message_for};
+use crate::model::Order;
+use crate::output::{self, OrderView, OutputMode};
+use crate::session::backend::{Backend, runtime};
+use crate::session::cancel::cancel_order;
+use crate::session::confirm::{confirm, require_confirmation_means};
+use crate::session::present::{FailedOrder, print_status_block};
+use crate::session::refusals::refuse_terminal;
 
 /// Cancel one or more open orders.
 ///
@@ -59,7 +57,7 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<()> {
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         let mut failures: Vec<Failure> = Vec::new();
-        let mut open: Vec<wire::LsrOrder> = Vec::new();
+        let mut open: Vec<Order> = Vec::new();
         for reference in &args.orders {
             match backend.resolve(ctx, reference).await {
                 Ok(order) => match refuse_terminal(&order, "cancel") {
@@ -92,113 +90,31 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<()> {
     })
 }
 
-/// Cancels one open order (a PUT with `OrderStatus=CANCELLED`) and records the answer.
-pub(crate) async fn cancel_order(
-    ctx: &Context,
-    backend: &Backend,
-    order: &wire::LsrOrder,
-) -> anyhow::Result<wire::LsrOrder> {
-    let label = order_label(order);
-    let order_id = order.order_id.clone().unwrap_or_default();
-    let mut done = backend
-        .client
-        .cancel(&order_id)
-        .await
-        .with_context(|| format!("cancelling order {label}"))?;
-    if done.order_id.is_none() {
-        done.order_id = Some(order_id);
-    }
-    backend.remember(ctx, &done);
-    ctx.note(&format!(
-        "cancelled {label} ({})",
-        done.order_status.as_deref().unwrap_or("?")
-    ));
-    Ok(done)
-}
-
-/// Fails (exit 2) when a destructive `verb` could not be confirmed: no `--yes` and no
-/// terminal to ask on.
-pub(crate) fn require_confirmation_means(ctx: &Context, verb: &str) -> Result<(), CliError> {
-    if ctx.global.yes || ctx.interactive {
-        return Ok(());
-    }
-    Err(CliError::new(
-        Exit::Usage,
-        format!("`lsr {verb}` needs a confirmation and there is no terminal to ask on"),
-    )
-    .with_hint(format!("pass --yes to {verb} without a prompt")))
-}
-
-/// Asks `question` on the terminal unless `--yes`; anything but y/yes stops (exit 1).
-/// `verb` names the command in the error when there is no terminal.
-pub(crate) fn confirm(ctx: &Context, verb: &str, question: &str) -> anyhow::Result<()> {
-    if ctx.global.yes {
-        return Ok(());
-    }
-    require_confirmation_means(ctx, verb)?;
-    let mut stderr = std::io::stderr().lock();
-    write!(stderr, "{question} [y/N] ")?;
-    stderr.flush()?;
-    let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .context("reading the confirmation")?;
-    if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-        return Ok(());
-    }
-    Err(
-        CliError::new(Exit::Failure, "not confirmed; nothing was changed")
-            .with_hint("answer `y` to go ahead, or pass --yes")
-            .into(),
-    )
-}
-
-fn labels(orders: &[wire::LsrOrder]) -> String {
+fn labels(orders: &[Order]) -> String {
     let shown: Vec<String> = orders
         .iter()
         .map(|o| {
-            let n = o.list_of_telephone_numbers.as_ref().map_or(0, Vec::len);
-            format!(
-                "{} ({n} TN{})",
-                order_label(o),
-                if n == 1 { "" } else { "s" }
-            )
+            let n = o.tn_count.unwrap_or(o.tns.len());
+            format!("{} ({n} TN{})", o.label(), if n == 1 { "" } else { "s" })
         })
         .collect();
     shown.join(", ")
 }
 
 /// A failure on a resolved `order`, or on a `reference` that did not resolve.
-fn failure(order: Option<&wire::LsrOrder>, reference: &str, error: anyhow::Error) -> Failure {
+fn failure(order: Option<&Order>, reference: &str, error: anyhow::Error) -> Failure {
     let (pon, tns) = match order {
-        Some(o) => (
-            o.pon.clone(),
-            o.list_of_telephone_numbers.clone().unwrap_or_default(),
-        ),
+        Some(o) => (Some(o.pon.clone()).filter(|p| !p.is_empty()), o.tn_digits()),
         None => (Some(reference.to_string()), Vec::new()),
     };
     Failure {
         entry: FailedOrder {
             pon,
             tns,
-            error: full_message(&error),
+            error: message_for(&error),
         },
         error,
     }
-}
-
-/// The error with its context chain on one line, as `main` prints it.
-fn full_message(error: &anyhow::Error) -> String {
-    let mut message = error.to_string();
-    for cause in error.chain().skip(1) {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-    }
-    message
 }
 
 fn print_outcome(
@@ -225,12 +141,7 @@ fn print_outcome(
         }
         OutputMode::Table => {
             for view in &cancelled {
-                output::print_text(&crate::output::order::render_status_block(
-                    view,
-                    ctx.color,
-                    ctx.global.sandbox,
-                    ctx.term_width,
-                ))?;
+                print_status_block(ctx, view)?;
             }
         }
         OutputMode::Tsv => {
@@ -252,10 +163,11 @@ fn into_result(ctx: &Context, mut failures: Vec<Failure>, named: usize) -> anyho
     if failures.is_empty() {
         return Ok(());
     }
-    if named == 1 && failures.len() == 1 {
-        if let Some(only) = failures.pop() {
-            return Err(only.error);
-        }
+    if named == 1
+        && failures.len() == 1
+        && let Some(only) = failures.pop()
+    {
+        return Err(only.error);
     }
     let marker = if ctx.global.sandbox { "[sandbox] " } else { "" };
     for f in &failures {

@@ -16,7 +16,7 @@ pub struct CompletionsArgs {
 
 /// Renders the completion script for `shell` from the clap definitions.
 pub fn render(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut command = crate::cli::Cli::command();
+    let mut command = crate::commands::Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "lsr", &mut out);
     out

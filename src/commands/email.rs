@@ -2,13 +2,13 @@
 
 use clap::{Args, ValueEnum};
 
-use super::backend::{Backend, history_key, runtime};
-use super::order_view::OrderView;
 use crate::context::Context;
 use crate::model::Tn;
+use crate::output::OrderView;
 use crate::output::lookup::{EmailDraft, render_email};
 use crate::output::order::order_name;
 use crate::output::{self, OutputMode};
+use crate::session::backend::{Backend, history_key, runtime};
 
 /// Bandwidth's port-out desk: the address the 7521 notice itself gives (reference section 7).
 pub const PORTOUTS_ADDRESS: &str = "portouts@bandwidth.com";
@@ -75,14 +75,15 @@ pub fn run(ctx: &Context, args: &EmailArgs) -> anyhow::Result<()> {
             order: None,
         },
     };
-    if let Some(view) = &facts.order {
-        if args.topic == EmailTopic::ManualHandling && !view.errors.iter().any(|e| e.code == 7521) {
-            ctx.note(&format!(
-                "warning: {} carries no 7521 notice; check `lsr status {}` before sending",
-                order_name(view),
-                order_name(view)
-            ));
-        }
+    if let Some(view) = &facts.order
+        && args.topic == EmailTopic::ManualHandling
+        && !view.errors.iter().any(|e| e.code == 7521)
+    {
+        ctx.note(&format!(
+            "warning: {} carries no 7521 notice; check `lsr status {}` before sending",
+            order_name(view),
+            order_name(view)
+        ));
     }
     if ctx.global.sandbox && facts.order.is_some() {
         ctx.note(
@@ -279,26 +280,26 @@ fn digit_runs(text: &str) -> Vec<String> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::client::BandwidthError;
-    use crate::commands::order_view::{OrderFacts, order_view};
+    use crate::model::{BandwidthError, Order, OrderStatus};
     use crate::validate::BusinessCalendar;
 
     fn view() -> OrderView {
-        let facts = OrderFacts {
+        let order = Order {
             order_id: "id-7".into(),
             pon: "ACME".into(),
             pon_version: Some(2),
-            status: "PENDING".into(),
+            status: Some(OrderStatus::Pending),
+            status_text: "PENDING".into(),
             requested_foc_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 4),
-            tns: vec!["9195552001".into(), "9195556000".into()],
-            errors: vec![BandwidthError {
-                code: 7521,
-                description: "may need manual handling".into(),
-            }],
-            ..OrderFacts::default()
+            tns: vec![
+                Tn::parse("9195552001").unwrap(),
+                Tn::parse("9195556000").unwrap(),
+            ],
+            errors: vec![BandwidthError::new(7521, "may need manual handling")],
+            ..Order::default()
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-        order_view(&facts, &BusinessCalendar::us_npac(), today)
+        OrderView::new(&order, &BusinessCalendar::us_npac(), today)
     }
 
     #[test]

@@ -140,12 +140,12 @@ fn render_entry_block(entry: &CatalogEntry, asked: &str, width: usize, color: bo
         out.push('\n');
     }
     let asked = asked.trim();
-    if let (Some(code), Ok(asked_code)) = (entry.code, asked.parse::<u32>()) {
-        if asked_code != code {
-            out.push_str(&format!(
-                "({asked_code} is another number Bandwidth uses for {code})\n"
-            ));
-        }
+    if let (Some(code), Ok(asked_code)) = (entry.code, asked.parse::<u32>())
+        && asked_code != code
+    {
+        out.push_str(&format!(
+            "({asked_code} is another number Bandwidth uses for {code})\n"
+        ));
     }
     out.push('\n');
     let mut facts: Vec<(&str, String)> = vec![("topic", entry.topic.to_string())];

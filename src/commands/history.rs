@@ -2,11 +2,11 @@
 
 use clap::Args;
 
-use super::backend::{Backend, runtime};
 use crate::context::Context;
 use crate::output::lookup::{HistoryEntryView, history_rows};
 use crate::output::order::order_name;
 use crate::output::{self, OutputMode};
+use crate::session::backend::{Backend, runtime};
 use crate::wire;
 
 /// Show the backend's history of an order: every event with its time, the status after it, the
@@ -27,8 +27,7 @@ pub fn run(ctx: &Context, args: &HistoryArgs) -> anyhow::Result<()> {
     let (name, entries) = runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         let order = backend.resolve(ctx, &args.order).await?;
-        let id = order.order_id.clone().unwrap_or_default();
-        let entries = backend.client.history(&id).await?;
+        let entries = backend.client.history(&order.order_id).await?;
         anyhow::Ok((order_name(&backend.view(ctx, &order)), entries))
     })?;
     let views: Vec<HistoryEntryView> = entries.iter().map(entry_view).collect();

@@ -1,6 +1,6 @@
-//! One module per subcommand: its `Args` and one `run(ctx, args)`; `dispatch` picks the one.
+//! The command tree: one module per subcommand (a folder per group), each its `Args` and one
+//! `run(ctx, args)`; [`Cli`] is what clap parses, [`dispatch`] runs the chosen command.
 
-pub mod backend;
 pub mod batch;
 pub mod cancel;
 pub mod completions;
@@ -10,9 +10,6 @@ pub mod explain;
 pub mod foc_window;
 pub mod history;
 pub mod notes;
-pub mod order_input;
-pub mod order_view;
-pub mod presubmit;
 pub mod resubmit;
 pub mod sandbox;
 pub mod search;
@@ -21,10 +18,82 @@ pub mod submit;
 pub mod supp;
 pub mod validate;
 pub mod watch;
-pub mod wizard;
 
-use crate::cli::Command;
+use clap::{Parser, Subcommand};
+
+use crate::cli::GlobalArgs;
 use crate::context::Context;
+
+/// Submit and track port-out LSRs with Bandwidth.
+///
+/// lsr checks an order against Bandwidth's rules before it is sent, explains every code in plain
+/// words, never submits an order twice, and keeps a local history of every PON version.
+/// `lsr --sandbox …` runs any command against a local porting backend, with no setup.
+#[derive(Debug, Parser)]
+#[command(
+    name = "lsr",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_long_help = AFTER_LONG_HELP
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The environment, exit codes and files; shown by `lsr --help` and in the man page.
+const AFTER_LONG_HELP: &str = "\
+Environment:
+  LSR_CONFIG_DIR      config directory (config.toml, history database, sandbox state, token cache)
+  LSR_PROFILE         configuration profile (--profile)
+  LSR_BASE_URL        backend base URL (--base-url)
+  LSR_ACCOUNT_ID      Bandwidth account id (--account-id)
+  LSR_CLIENT_ID, LSR_CLIENT_SECRET   OAuth2 client credentials (the default)
+  LSR_CLIENT_SECRET_FILE             read the client secret from a file (--client-secret-file)
+  LSR_USERNAME, LSR_PASSWORD         legacy HTTP Basic credentials
+  LSR_TOKEN_URL       OAuth2 token endpoint (default: Bandwidth's for its hosts)
+  LSR_HTTP_TIMEOUT_SECS  seconds a request may take; no retry starts after it (default 60)
+  LSR_NO_INPUT        never prompt (--no-input)
+  LSR_TODAY           pretend today is YYYY-MM-DD (rehearsals, tests)
+  NO_COLOR, CLICOLOR_FORCE           colour off / on
+
+Exit status:
+  0 ok, 1 other failure, 2 usage, 3 local validation failed (nothing sent),
+  4 rejected by the backend, 5 network, timeout or server error,
+  6 authentication or permission, 7 not found, 8 --wait timed out, 130 interrupted.
+  A broken pipe is success.
+
+Files (under the config directory):
+  config.toml         profiles and settings (mode 0600)
+  history.sqlite3     the PON version history of every order seen
+  token-cache.json    cached OAuth2 tokens (mode 0600)
+  sandbox/            the embedded sandbox's store";
+
+/// Every command of lsr.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Submit(submit::SubmitArgs),
+    Supp(supp::SuppArgs),
+    Cancel(cancel::CancelArgs),
+    Resubmit(resubmit::ResubmitArgs),
+    Search(search::SearchArgs),
+    Status(status::StatusArgs),
+    History(history::HistoryArgs),
+    Notes(notes::NotesArgs),
+    Validate(validate::ValidateArgs),
+    Explain(explain::ExplainArgs),
+    FocWindow(foc_window::FocWindowArgs),
+    Batch(batch::BatchArgs),
+    Watch(watch::WatchArgs),
+    Email(email::EmailArgs),
+    Config(config::ConfigArgs),
+    Sandbox(sandbox::SandboxArgs),
+    Completions(completions::CompletionsArgs),
+}
 
 /// Runs the chosen command.
 pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
@@ -46,5 +115,16 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Config(args) => config::run(ctx, args),
         Command::Sandbox(args) => sandbox::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

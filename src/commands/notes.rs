@@ -4,13 +4,13 @@ use anyhow::Context as _;
 use clap::Args;
 use serde::Serialize;
 
-use super::backend::{Backend, runtime};
 use crate::client::Credentials;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::output::lookup::{NoteView, note_rows};
 use crate::output::order::order_name;
 use crate::output::{self, OutputMode};
+use crate::session::backend::{Backend, runtime};
 use crate::wire;
 
 /// Bandwidth refuses longer notes (12503).
@@ -103,8 +103,7 @@ fn list(ctx: &Context, reference: &str) -> anyhow::Result<()> {
     let (name, notes) = runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         let order = backend.resolve(ctx, reference).await?;
-        let id = order.order_id.clone().unwrap_or_default();
-        let notes = backend.client.notes(&id).await?;
+        let notes = backend.client.notes(&order.order_id).await?;
         anyhow::Ok((order_name(&backend.view(ctx, &order)), notes))
     })?;
     let views: Vec<NoteView> = notes.iter().map(note_view).collect();
@@ -123,7 +122,7 @@ fn add(ctx: &Context, reference: &str, text: &str) -> anyhow::Result<()> {
         let backend = Backend::connect(ctx).await?;
         let user = note_user(&backend)?;
         let order = backend.resolve(ctx, reference).await?;
-        let order_id = order.order_id.clone().unwrap_or_default();
+        let order_id = order.order_id.clone();
         ctx.note(&unmonitored_warning(reference));
         let note_id = backend
             .client

@@ -4,21 +4,24 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::backend::{Backend, runtime};
-use super::cancel::{cancel_order, confirm, require_confirmation_means};
-use super::order_view::OrderView;
-use super::presubmit;
-use super::status::{parse_timeout, print_order, wait_for};
-use super::submit::{
-    SubmitJson, forced_order, print_dry_run, request_body, show_warnings, stop_on_findings,
-};
-use super::supp::order_label;
-use crate::cli::{OrderFieldArgs, WaitTarget};
+use crate::batch::SplitSpec;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::model::{OrderDraft, Tn};
-use crate::output::{self, OutputMode};
-use crate::validate::{Report, ValidationContext, validate_order};
+use crate::model::{Order, OrderDraft, Tn};
+use crate::output::{self, OrderView, OutputMode};
+use crate::session::backend::{Backend, runtime};
+use crate::session::cancel::cancel_order;
+use crate::session::confirm::{confirm, require_confirmation_means};
+use crate::session::input::OrderFieldArgs;
+use crate::session::present::{
+    SubmitJson, print_dry_run, print_order, show_warnings, stop_on_findings,
+};
+use crate::session::split::{
+    SplitOptions, check_split, parse_split_spec, send_split, submit_split,
+};
+use crate::session::submit::{accept, offline_report, online_report, place_one, request_body};
+use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
+use crate::validate::Report;
 use crate::wire;
 
 /// Place a new order from an existing one, cancelling it first if it is still open.
@@ -84,26 +87,24 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
     let split = args
         .split
         .as_deref()
-        .map(|text| super::batch::parse_split_spec(text, args.wait.is_some()))
+        .map(|text| parse_split_spec(text, args.wait.is_some()))
         .transpose()?;
     let timeout = parse_timeout(&args.timeout)?;
     let removed = parse_removed(&args.remove_tn)?;
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         let old = backend.resolve(ctx, &args.order).await?;
-        let label = order_label(&old);
-        let old_id = old.order_id.clone().unwrap_or_default();
-        let still_open = old.status().is_some_and(|s| !s.is_terminal());
+        let label = old.label();
+        let still_open = old.status.is_some_and(|s| !s.is_terminal());
         let draft = replacement_draft(ctx, &old, &args.fields, &removed)?;
         if still_open && !args.dry_run {
             require_confirmation_means(ctx, "resubmit")?;
         }
         let today = backend.today;
-        let offline = ValidationContext::offline(today, &ctx.calendar);
         if let Some(spec) = split {
-            return resubmit_split(ctx, &backend, args, &old, spec, &draft, &offline).await;
+            return resubmit_split(ctx, &backend, args, &old, spec, &draft).await;
         }
-        let report = validate_order(&draft, &offline);
+        let report = offline_report(ctx, &draft, None, None, today);
         if !report.ok() {
             note_inherited_date(ctx, &report, &args.fields, &label);
             return stop_on_findings(ctx, &draft, &report, "nothing was cancelled or sent");
@@ -114,31 +115,17 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             .map(|o| o.tns.clone())
             .unwrap_or_default();
         // The old order's own FOC on these TNs goes away with its cancel: it must not count.
-        let outside = presubmit::gather(ctx, &backend, &tns, Some(&old_id)).await?;
-        let rules = ValidationContext {
+        let report =
+            online_report(ctx, &backend, &draft, &tns, None, None, Some(&old.order_id)).await?;
+        let order = accept(
+            ctx,
+            &draft,
+            &report,
+            None,
             today,
-            calendar: &ctx.calendar,
-            pending_focs: &outside.pending_focs,
-            one_tn_required: &outside.learned.one_tn_required,
-            manual_handling: &outside.learned.manual_handling,
-        };
-        let report = validate_order(&draft, &rules);
-        if !report.ok() && !args.force {
-            return stop_on_findings(
-                ctx,
-                &draft,
-                &report,
-                "nothing was cancelled or sent; --force sends anyway",
-            );
-        }
-        show_warnings(ctx, &report.findings);
-        let Some(order) = report
-            .order
-            .clone()
-            .or_else(|| forced_order(&draft, &rules))
-        else {
-            return stop_on_findings(ctx, &draft, &report, "nothing was cancelled or sent");
-        };
+            args.force,
+            "nothing was cancelled or sent; --force sends anyway",
+        )?;
         let body = request_body(&order);
         if args.dry_run {
             if still_open {
@@ -162,9 +149,8 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             old.clone()
         };
         let placed = place(ctx, &backend, &body, &label, still_open).await?;
-        let new_id = placed.order_id.clone().unwrap_or_default();
         let placed = match args.wait {
-            Some(target) => wait_for(ctx, &backend, &new_id, placed, target, timeout).await?,
+            Some(target) => wait_for(ctx, &backend, placed, target, timeout).await?,
             None => placed,
         };
         let view = backend.view(ctx, &placed);
@@ -196,15 +182,13 @@ async fn resubmit_split(
     ctx: &Context,
     backend: &Backend,
     args: &ResubmitArgs,
-    old: &crate::wire::LsrOrder,
-    spec: crate::batch::SplitSpec,
-    draft: &crate::model::OrderDraft,
-    offline: &ValidationContext<'_>,
+    old: &Order,
+    spec: SplitSpec,
+    draft: &OrderDraft,
 ) -> anyhow::Result<()> {
-    use super::batch::{SplitOptions, check_split, send_split, split_report, submit_split};
-    let label = order_label(old);
-    let still_open = old.status().is_some_and(|s| !s.is_terminal());
-    let report = split_report(draft, offline, spec);
+    let label = old.label();
+    let still_open = old.status.is_some_and(|s| !s.is_terminal());
+    let report = offline_report(ctx, draft, None, Some(spec), backend.today);
     if !report.ok() {
         note_inherited_date(ctx, &report, &args.fields, &label);
         return stop_on_findings(ctx, draft, &report, "nothing was cancelled or sent");
@@ -217,7 +201,7 @@ async fn resubmit_split(
         concurrency: args.concurrency,
         dry_run: args.dry_run,
         force: args.force,
-        replaces_order_id: old.order_id.clone(),
+        replaces_order_id: Some(old.order_id.clone()).filter(|id| !id.is_empty()),
     };
     show_warnings(ctx, &report.findings);
     if args.dry_run {
@@ -260,28 +244,16 @@ async fn place(
     body: &wire::LsrOrder,
     old_label: &str,
     cancelled_old: bool,
-) -> anyhow::Result<wire::LsrOrder> {
+) -> anyhow::Result<Order> {
     let pon = body.pon.clone().unwrap_or_default();
-    let created = backend.client.create_order(body).await.map_err(|e| {
+    place_one(ctx, backend, body).await.map_err(|e| {
         let what = if cancelled_old {
             format!("order {old_label} was cancelled, but placing its replacement {pon} failed")
         } else {
             format!("placing order {pon} (replacing {old_label}) failed")
         };
         anyhow::Error::from(e).context(what)
-    })?;
-    if created.recovered {
-        ctx.note(&format!(
-            "the answer was lost, but order {} was found by its customer order id: it was not sent twice",
-            created.order_id
-        ));
-    }
-    let mut placed = created.order;
-    if placed.order_id.is_none() {
-        placed.order_id = Some(created.order_id);
-    }
-    backend.remember(ctx, &placed);
-    Ok(placed)
+    })
 }
 
 /// Parses every `--remove-tn`, keeping the text as typed for messages (usage error naming
@@ -302,15 +274,15 @@ fn parse_removed(texts: &[String]) -> Result<Vec<(String, Tn)>, CliError> {
 /// one is given), and the old TNs minus the removed ones.
 fn replacement_draft(
     ctx: &Context,
-    old: &wire::LsrOrder,
+    old: &Order,
     fields: &OrderFieldArgs,
     removed: &[(String, Tn)],
 ) -> Result<OrderDraft, CliError> {
-    let label = order_label(old);
-    let old_tns: Vec<(String, Option<Tn>)> = old
-        .list_of_telephone_numbers
+    let label = old.label();
+    let base = old.details.clone().unwrap_or_default();
+    let old_tns: Vec<(String, Option<Tn>)> = base
+        .tns
         .iter()
-        .flatten()
         .map(|t| (t.clone(), Tn::parse(t).ok()))
         .collect();
     for (typed, tn) in removed {
@@ -341,7 +313,7 @@ fn replacement_draft(
         )
         .with_hint(format!("to stop the port altogether: `lsr cancel {label}`")));
     }
-    let mut base = old.to_draft();
+    let mut base = base;
     // A fresh one always: the old id names the old order, and a create is checked by it.
     base.customer_order_id = None;
     let mut draft = base.overlay(&fields.to_draft());

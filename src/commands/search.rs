@@ -7,16 +7,14 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
 
-use super::backend::{Backend, facts_from_record, facts_from_summary, history_key, runtime};
-use super::order_view::{OrderView, order_view};
 use crate::client::SearchQuery;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::history::{ErrorEntry, HistoryStore, LocalQuery, OrderRecord, OrderRef};
+use crate::history::{HistoryStore, LocalQuery};
 use crate::model::{OrderStatus, Pon, Tn};
 use crate::output::lookup::search_rows;
-use crate::output::{self, OutputMode};
-use crate::wire;
+use crate::output::{self, OrderView, OutputMode};
+use crate::session::backend::{Backend, history_key, runtime};
 
 /// Search orders by PON, TN, status, customer order id or creation date.
 ///
@@ -131,13 +129,13 @@ impl Filters {
         let created_from =
             keep(&mut problems, date("--created-from", &args.created_from)).flatten();
         let created_to = keep(&mut problems, date("--created-to", &args.created_to)).flatten();
-        if let (Some(from), Some(to)) = (created_from, created_to) {
-            if from > to {
-                problems.push((
-                    format!("--created-from {from} is after --created-to {to}"),
-                    "swap the two dates",
-                ));
-            }
+        if let (Some(from), Some(to)) = (created_from, created_to)
+            && from > to
+        {
+            problems.push((
+                format!("--created-from {from} is after --created-to {to}"),
+                "swap the two dates",
+            ));
         }
         if let Some((_, hint)) = problems.first() {
             let message = problems
@@ -240,159 +238,43 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<()> {
 /// `--local`: the history store only, no network (the key says which backend's orders).
 fn search_history(ctx: &Context, filters: &Filters) -> anyhow::Result<Found> {
     let key = history_key(ctx)?;
-    let store = HistoryStore::open_in(&ctx.config_dir).map_err(|e| {
-        let hint = e.hint();
-        let err = CliError::new(Exit::Failure, e.to_string());
-        match hint {
-            Some(h) => err.with_hint(h),
-            None => err,
-        }
-    })?;
+    let store = HistoryStore::open_in(&ctx.config_dir)?;
     let records = store
         .search(&key, &filters.local_query())
         .context("searching the local history")?;
     let views: Vec<OrderView> = records
         .iter()
-        .map(|r| order_view(&facts_from_record(r), &ctx.calendar, ctx.today))
+        .map(|r| OrderView::new(&r.to_order(), &ctx.calendar, ctx.today))
         .collect();
     let tn_counts = vec![None; views.len()];
     Ok(Found { views, tn_counts })
 }
 
-/// The backend's search. Summaries carry no TNs; an order the history knows gets its TNs from
-/// there (TNs never change on an order, R9), the others show the summary's count. What the
-/// summary says about a known order (status, FOC dates, errors) refreshes the history, so that
-/// `--local` stays current; unknown orders are not recorded without their TNs.
+/// The backend's search, merged with what the history knows (TNs of known orders); the others
+/// show the summary's TN count.
 async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Found> {
     let backend = Backend::connect(ctx).await?;
-    let answer = backend.client.search(&filters.remote_query()).await?;
-    let mut summaries = answer.summaries;
-    if let Some(total) = answer.total_count {
-        if usize::try_from(total).is_ok_and(|t| t > summaries.len()) {
-            ctx.note(&format!(
-                "showing {} of {total} orders: the backend returns at most 1,000; narrow the search",
-                summaries.len()
-            ));
-        }
+    let answer = backend.search(&filters.remote_query()).await?;
+    let mut summaries = answer.orders;
+    if let Some(total) = answer.total_count
+        && total > summaries.len()
+    {
+        ctx.note(&format!(
+            "showing {} of {total} orders: the backend returns at most 1,000; narrow the search",
+            summaries.len()
+        ));
     }
     // Newest first; versions of one PON created in the same instant still come out newest
     // version first (R8).
-    summaries.sort_by_key(|s| std::cmp::Reverse((s.ordered_at(), s.pon_version)));
-    let mut views = Vec::with_capacity(summaries.len());
-    let mut tn_counts = Vec::with_capacity(summaries.len());
-    let mut refreshed = Vec::new();
-    for summary in &summaries {
-        let mut facts = facts_from_summary(summary);
-        if let Some(known) = known_record(&backend, &facts.order_id) {
-            facts.tns = known.tns.iter().map(|t| t.digits()).collect();
-            refreshed.extend(refreshed_record(known, summary));
-        }
-        views.push(order_view(&facts, &ctx.calendar, backend.today));
-        tn_counts.push(summary.count_of_tns);
-    }
-    if !refreshed.is_empty() {
-        if let Err(e) = backend.history.record_orders(&backend.key, &refreshed) {
-            ctx.note(&format!("warning: could not update the history: {e}"));
-        }
-    }
-    Ok(Found { views, tn_counts })
-}
-
-/// The history's record of this exact order id, if any.
-fn known_record(backend: &Backend, order_id: &str) -> Option<OrderRecord> {
-    if order_id.is_empty() {
-        return None;
-    }
-    backend
-        .history
-        .resolve_ref(&backend.key, &OrderRef::IdOrPon(order_id.to_string()))
-        .ok()
-        .flatten()
-        .filter(|r| r.order_id == order_id)
-}
-
-/// The known record updated with what the summary says, when the summary says something new
-/// and names its modification time (without it the store could not tell old from new).
-fn refreshed_record(known: OrderRecord, summary: &wire::LsrOrderSummary) -> Option<OrderRecord> {
-    let status = summary.status()?;
-    let modified = summary
-        .last_modified_date
-        .as_deref()
-        .and_then(wire::parse_wire_timestamp)?;
-    // Summaries may leave out errors and dates (the reference calls their errors optional):
-    // what a summary does not say keeps its stored value, unless the status moved on.
-    let mut errors: Vec<ErrorEntry> = summary
-        .error_pairs()
-        .into_iter()
-        .map(|(code, description)| ErrorEntry::new(code, description))
+    summaries.sort_by_key(|s| std::cmp::Reverse((s.created_at, s.pon_version)));
+    backend.merge_summaries(ctx, &mut summaries);
+    let views = summaries
+        .iter()
+        .map(|o| OrderView::new(o, &ctx.calendar, backend.today))
         .collect();
-    if errors.is_empty() && status == known.status {
-        errors.clone_from(&known.errors);
-    }
-    let requested_foc_date = summary.requested_foc().or(known.requested_foc_date);
-    let actual_foc_date = summary.actual_foc().or(known.actual_foc_date);
-    let changed = known.status != status
-        || known.requested_foc_date != requested_foc_date
-        || known.actual_foc_date != actual_foc_date
-        || known.errors != errors;
-    // Equal times count as new, as the store itself counts them.
-    (changed && modified >= known.updated_at).then_some(OrderRecord {
-        status,
-        requested_foc_date,
-        actual_foc_date,
-        errors,
-        updated_at: modified,
-        ..known
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-    use chrono::{TimeZone, Utc};
-
-    fn known() -> OrderRecord {
-        let at = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
-        OrderRecord {
-            order_id: "id-1".into(),
-            pon: Pon::parse("ACME").unwrap(),
-            pon_version: 1,
-            customer_order_id: None,
-            status: OrderStatus::Pending,
-            requested_foc_date: NaiveDate::from_ymd_opt(2026, 12, 4),
-            actual_foc_date: None,
-            tns: vec![Tn::parse("9195552001").unwrap()],
-            errors: vec![ErrorEntry::new(7521, "manual")],
-            created_at: at,
-            updated_at: at,
-        }
-    }
-
-    fn summary(status: &str, modified: &str) -> wire::LsrOrderSummary {
-        wire::LsrOrderSummary {
-            order_id: Some("id-1".into()),
-            order_status: Some(status.into()),
-            last_modified_date: Some(modified.into()),
-            actual_foc_date: Some("2026-12-04".into()),
-            ..wire::LsrOrderSummary::default()
-        }
-    }
-
-    #[test]
-    fn search_refreshes_a_known_order_from_a_newer_summary() {
-        let fresh = refreshed_record(known(), &summary("FOC", "2026-11-30T13:00:00Z")).unwrap();
-        assert_eq!(fresh.status, OrderStatus::Foc);
-        assert_eq!(fresh.actual_foc_date, NaiveDate::from_ymd_opt(2026, 12, 4));
-        // Kept: the TNs the summary lacks and the requested date it leaves out.
-        assert_eq!(fresh.tns, known().tns);
-        assert_eq!(fresh.requested_foc_date, known().requested_foc_date);
-        // The status moved on and the summary lists no errors: the 7521 is gone.
-        assert!(fresh.errors.is_empty());
-        // Older than what is stored, or without a time: left alone.
-        assert!(refreshed_record(known(), &summary("FOC", "2026-11-30T11:00:00Z")).is_none());
-        let mut undated = summary("FOC", "");
-        undated.last_modified_date = None;
-        assert!(refreshed_record(known(), &undated).is_none());
-    }
+    let tn_counts = summaries
+        .iter()
+        .map(|o| o.tn_count.map(|n| n as u32))
+        .collect();
+    Ok(Found { views, tn_counts })
 }

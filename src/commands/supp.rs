@@ -3,13 +3,14 @@
 use anyhow::Context as _;
 use clap::Args;
 
-use super::backend::{Backend, runtime};
-use super::status::{parse_timeout, print_order, wait_for};
-use super::submit::stop_on_findings;
-use crate::cli::{OrderFieldArgs, WaitTarget};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::OrderDraft;
+use crate::session::backend::{Backend, runtime};
+use crate::session::input::OrderFieldArgs;
+use crate::session::present::{print_order, stop_on_findings};
+use crate::session::refusals::{pon_change_refused, refuse_terminal};
+use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
 use crate::validate::{Report, ValidationContext, parse_requested_date, validate_order};
 use crate::wire;
 
@@ -58,10 +59,10 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         let order = backend.resolve(ctx, &args.order).await?;
-        let label = order_label(&order);
+        let label = order.label();
         refuse_terminal(&order, "supp")?;
         if let Some(pon) = changes.pon.as_deref().map(str::trim) {
-            if Some(pon) != order.pon.as_deref() {
+            if pon != order.pon {
                 return Err(pon_change_refused(&label, pon));
             }
             changes.pon = None;
@@ -71,7 +72,7 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
         }
         // The order as it would be after the supp must still pass the rules; relative dates
         // count from the backend's today (the sandbox's clock in sandbox mode).
-        let merged = order.to_draft().overlay(&changes);
+        let merged = order.details.clone().unwrap_or_default().overlay(&changes);
         let report = findings_on_changes(
             validate_order(
                 &merged,
@@ -89,20 +90,14 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
             changes.requested_foc_date =
                 Some(date.map_or(text, |d| d.format("%Y-%m-%d").to_string()));
         }
-        let order_id = order.order_id.clone().unwrap_or_default();
         let body = wire::LsrOrder::supp_request(&changes);
         let mut updated = backend
-            .client
-            .supp(&order_id, &body)
+            .supp(ctx, &order.order_id, &body)
             .await
             .with_context(|| format!("supping order {label}"))?;
-        if updated.order_id.is_none() {
-            updated.order_id = Some(order_id.clone());
-        }
-        backend.remember(ctx, &updated);
         ctx.note(&format!("supped {label}: {}", changed_fields(&changes)));
         if let Some(target) = args.wait {
-            updated = wait_for(ctx, &backend, &order_id, updated, target, timeout).await?;
+            updated = wait_for(ctx, &backend, updated, target, timeout).await?;
         }
         print_order(ctx, &backend.view(ctx, &updated), backend.today)
     })
@@ -165,51 +160,6 @@ fn findings_on_changes(report: Report, changes: &OrderDraft) -> Report {
     }
 }
 
-/// How to name an order to people: `PON@N`, else the PON, else its id.
-pub(crate) fn order_label(order: &wire::LsrOrder) -> String {
-    match (order.pon.as_deref(), order.pon_version) {
-        (Some(pon), Some(v)) if !pon.is_empty() => format!("{pon}@{v}"),
-        (Some(pon), None) if !pon.is_empty() => pon.to_string(),
-        _ => order.order_id.clone().unwrap_or_default(),
-    }
-}
-
-/// Refuses to change a terminal order (R3), in the FAQ's words, before anything is sent.
-/// `verb` is what was attempted (`supp`, `cancel`).
-pub(crate) fn refuse_terminal(order: &wire::LsrOrder, verb: &str) -> Result<(), CliError> {
-    let Some(status) = order.status() else {
-        return Ok(());
-    };
-    let Some(explanation) = status.terminal_explanation() else {
-        return Ok(());
-    };
-    let label = order_label(order);
-    let err = CliError::new(
-        Exit::Rejected,
-        format!("cannot {verb} order {label}: {explanation}"),
-    );
-    Err(match status {
-        crate::model::OrderStatus::Complete => err,
-        _ => err.with_hint(format!(
-            "`lsr resubmit {label}` places a new order from this one"
-        )),
-    })
-}
-
-/// R9: the PON (like the TN list) is fixed once the order is placed.
-fn pon_change_refused(label: &str, new_pon: &str) -> anyhow::Error {
-    CliError::new(
-        Exit::Rejected,
-        format!(
-            "a supp cannot change the PON of order {label} to `{new_pon}`: the PON and the TNs are fixed once an order is placed; a TN cannot be removed by a supp: cancel and resubmit (R9)"
-        ),
-    )
-    .with_hint(format!(
-        "`lsr resubmit {label} --pon {new_pon}` cancels it and places a new order (add `--remove-tn TN` to leave numbers out)"
-    ))
-    .into()
-}
-
 fn empty_supp(label: &str) -> anyhow::Error {
     CliError::new(Exit::Usage, format!("the supp of order {label} changes nothing"))
         .with_hint("give the fields to change, e.g. `--foc 2026-12-15` or `--pin 1234` (`lsr supp --help` lists them)")
@@ -254,33 +204,6 @@ fn changed_fields(changes: &OrderDraft) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    fn order(status: &str) -> wire::LsrOrder {
-        wire::LsrOrder {
-            order_id: Some("id-1".into()),
-            pon: Some("ACME-1".into()),
-            pon_version: Some(2),
-            order_status: Some(status.into()),
-            ..wire::LsrOrder::default()
-        }
-    }
-
-    #[test]
-    fn supp_refuses_terminal_orders_with_the_r3_text() {
-        for status in ["PENDING", "FOC", "EXCEPTION"] {
-            assert!(refuse_terminal(&order(status), "supp").is_ok(), "{status}");
-        }
-        let err = refuse_terminal(&order("FAILED"), "supp").unwrap_err();
-        assert_eq!(err.exit, Exit::Rejected);
-        assert!(
-            err.message
-                .starts_with("cannot supp order ACME-1@2: FAILED is a final status")
-        );
-        assert!(err.hint.unwrap().contains("lsr resubmit ACME-1@2"));
-        let err = refuse_terminal(&order("COMPLETE"), "cancel").unwrap_err();
-        assert!(err.message.contains("already ported"), "{}", err.message);
-        assert!(err.hint.is_none());
-    }
 
     #[test]
     fn supp_names_changed_fields_without_secret_values() {

@@ -3,13 +3,11 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::order_input::read_order_input;
-use crate::cli::{OrderFieldArgs, TnInputArgs};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::model::OrderDraft;
-use crate::output::{OutputMode, Rows, print_json, print_text, render_rows};
-use crate::validate::{Finding, Report, Severity, ValidationContext, validate_order};
+use crate::output::{OutputMode, findings_rows, print_json, print_text, render_rows, summary_line};
+use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
+use crate::validate::{Finding, ValidationContext, validate_order};
 
 /// Check an order offline: every problem at once, with Bandwidth's codes; sends nothing.
 ///
@@ -67,50 +65,4 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<()> {
     Err(CliError::new(Exit::Invalid, summary)
         .with_hint("fix the findings listed above and validate again; `lsr explain CODE` says what a code means")
         .into())
-}
-
-/// One row per finding: severity, code, field, message, hint.
-pub(crate) fn findings_rows(findings: &[Finding]) -> Rows {
-    let mut rows = Rows::new(["SEVERITY", "CODE", "FIELD", "MESSAGE", "HINT"]);
-    for f in findings {
-        rows.push([
-            match f.severity {
-                Severity::Error => "error".to_string(),
-                Severity::Warning => "warning".to_string(),
-            },
-            f.code.map(|c| c.to_string()).unwrap_or_default(),
-            f.field.clone(),
-            f.message.clone(),
-            f.hint.clone().unwrap_or_default(),
-        ]);
-    }
-    rows
-}
-
-/// `order ACME-0001: 2 errors, 1 warning (3 TNs)`, or `order ACME-0001 is valid (3 TNs)`.
-pub(crate) fn summary_line(draft: &OrderDraft, report: &Report, tn_count: usize) -> String {
-    let name = match draft.pon.as_deref().map(str::trim) {
-        Some(pon) if !pon.is_empty() => format!("order {pon}"),
-        _ => "order (no PON)".to_string(),
-    };
-    let tns = plural(tn_count, "TN", "TNs");
-    let errors = report.errors().count();
-    let warnings = report.warnings().count();
-    match (errors, warnings) {
-        (0, 0) => format!("{name} is valid ({tns})"),
-        (0, w) => format!(
-            "{name} is valid, with {} ({tns})",
-            plural(w, "warning", "warnings")
-        ),
-        (e, 0) => format!("{name}: {} ({tns})", plural(e, "error", "errors")),
-        (e, w) => format!(
-            "{name}: {}, {} ({tns})",
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
-        ),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -7,12 +7,11 @@ use std::time::Duration;
 use clap::Args;
 use serde::Serialize;
 
-use super::backend::{Backend, is_final, runtime};
-use super::order_view::OrderView;
 use crate::client::SearchQuery;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::output::{self, OutputMode};
+use crate::output::{self, OrderView, OutputMode};
+use crate::session::backend::{Backend, runtime};
 
 /// Watch orders live until each reaches a final state.
 ///
@@ -52,17 +51,24 @@ pub fn run(ctx: &Context, args: &WatchArgs) -> anyhow::Result<()> {
         let mut ids: Vec<String> = Vec::new();
         for reference in &args.orders {
             let order = backend.resolve(ctx, reference).await?;
-            ids.extend(order.order_id);
+            if !order.order_id.is_empty() {
+                ids.push(order.order_id);
+            }
         }
         if let Some(pon) = &args.pon {
             let found = backend
-                .client
                 .search(&SearchQuery {
                     pon: Some(pon.clone()),
                     ..SearchQuery::default()
                 })
                 .await?;
-            ids.extend(found.summaries.into_iter().filter_map(|s| s.order_id));
+            ids.extend(
+                found
+                    .orders
+                    .into_iter()
+                    .map(|o| o.order_id)
+                    .filter(|id| !id.is_empty()),
+            );
         }
         ids.sort();
         ids.dedup();
@@ -80,9 +86,8 @@ pub fn run(ctx: &Context, args: &WatchArgs) -> anyhow::Result<()> {
             let mut views = Vec::with_capacity(ids.len());
             let mut all_final = true;
             for id in &ids {
-                let order = backend.client.get_order(id).await?;
-                backend.remember(ctx, &order);
-                all_final &= is_final(&order);
+                let order = backend.get_order(ctx, id).await?;
+                all_final &= order.is_final();
                 views.push(backend.view(ctx, &order));
             }
             if live {

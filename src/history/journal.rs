@@ -10,8 +10,9 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::error::StoreError;
+use super::open::HistoryStore;
+use super::orders::ensure_backend;
 use super::record::BackendKey;
-use super::store::{HistoryStore, ensure_backend};
 use crate::model::Tn;
 
 /// Where one child of a batch stands.

@@ -20,9 +20,13 @@
 
 mod error;
 mod journal;
+mod learned;
+mod lookup;
+mod open;
+mod orders;
 mod record;
+mod rows;
 mod schema;
-mod store;
 
 #[cfg(test)]
 mod tests;
@@ -31,8 +35,8 @@ pub use error::StoreError;
 pub use journal::{
     BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts,
 };
+pub use open::{HISTORY_FILE_NAME, HistoryStore};
 pub use record::{
-    BackendKey, ErrorEntry, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, OrderRefError,
+    BackendKey, Learned, LearnedRule, LocalQuery, OrderRecord, OrderRef, OrderRefError,
     RecordOutcome, StatusEvent,
 };
-pub use store::{HISTORY_FILE_NAME, HistoryStore};

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{OrderStatus, Pon, PonError, Tn};
+use crate::model::{BandwidthError, Order, OrderStatus, Pon, PonError, Tn};
 
 /// Which backend an entry belongs to, so that the sandbox, the test dashboard and production
 /// never mix. The base URL is kept without trailing slashes, so `https://x/api/v1/` and
@@ -43,25 +43,12 @@ impl fmt::Display for BackendKey {
     }
 }
 
-/// One error Bandwidth reported on an order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct ErrorEntry {
-    pub code: u32,
-    pub description: String,
-}
-
-impl ErrorEntry {
-    pub fn new(code: u32, description: impl Into<String>) -> ErrorEntry {
-        ErrorEntry {
-            code,
-            description: description.into(),
-        }
-    }
-}
-
-/// An order as the tool last saw it. `pon_version` is Bandwidth's PON version (R8: the how-many-th
-/// order with this PON). `updated_at` is when this snapshot was taken (or the backend's
-/// last-modified time); the store keeps the newest snapshot and a status event per change.
+/// How the history stores an [`Order`]: the part of it the store keys and searches by, with
+/// the guarantees that takes (an order id, a valid PON, a known status, times). Built from an
+/// `Order` and read back as one ([`OrderRecord::from_order`], [`OrderRecord::to_order`]);
+/// `pon_version` is Bandwidth's PON version (R8). `updated_at` is when this snapshot was taken
+/// (or the backend's last-modified time); the store keeps the newest snapshot and a status
+/// event per change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrderRecord {
     pub order_id: String,
@@ -72,12 +59,79 @@ pub struct OrderRecord {
     pub requested_foc_date: Option<NaiveDate>,
     pub actual_foc_date: Option<NaiveDate>,
     pub tns: Vec<Tn>,
-    pub errors: Vec<ErrorEntry>,
+    pub errors: Vec<BandwidthError>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 impl OrderRecord {
+    /// The record of an order; `None` when it lacks an id, a valid PON or a known status
+    /// (the history keeps only what it can name and search). Missing times are `now`.
+    pub fn from_order(order: &Order, now: DateTime<Utc>) -> Option<OrderRecord> {
+        Some(OrderRecord {
+            order_id: Some(order.order_id.clone()).filter(|i| !i.is_empty())?,
+            pon: Pon::parse(&order.pon).ok()?,
+            pon_version: order.pon_version.unwrap_or(1),
+            customer_order_id: order.customer_order_id.clone(),
+            status: order.status?,
+            requested_foc_date: order.requested_foc_date,
+            actual_foc_date: order.actual_foc_date,
+            tns: order.tns.clone(),
+            errors: order.errors.clone(),
+            created_at: order.created_at.unwrap_or(now),
+            updated_at: order.modified_at.unwrap_or(now),
+        })
+    }
+
+    /// The order this record describes.
+    pub fn to_order(&self) -> Order {
+        Order {
+            order_id: self.order_id.clone(),
+            pon: self.pon.to_string(),
+            pon_version: Some(self.pon_version),
+            customer_order_id: self.customer_order_id.clone(),
+            status: Some(self.status),
+            status_text: self.status.as_str().to_string(),
+            requested_foc_date: self.requested_foc_date,
+            actual_foc_date: self.actual_foc_date,
+            tns: self.tns.clone(),
+            tn_count: Some(self.tns.len()),
+            errors: self.errors.clone(),
+            created_at: Some(self.created_at),
+            modified_at: Some(self.updated_at),
+            details: None,
+        }
+    }
+
+    /// This record updated with what a search summary of the same order says, when the
+    /// summary says something new and names its modification time (without it the store could
+    /// not tell old from new). Summaries carry no TNs (TNs never change on an order, R9) and
+    /// may leave out errors and dates: what a summary does not say keeps its stored value,
+    /// unless the status moved on.
+    pub fn refreshed_by(&self, summary: &Order) -> Option<OrderRecord> {
+        let status = summary.status?;
+        let modified = summary.modified_at?;
+        let mut errors = summary.errors.clone();
+        if errors.is_empty() && status == self.status {
+            errors.clone_from(&self.errors);
+        }
+        let requested_foc_date = summary.requested_foc_date.or(self.requested_foc_date);
+        let actual_foc_date = summary.actual_foc_date.or(self.actual_foc_date);
+        let changed = self.status != status
+            || self.requested_foc_date != requested_foc_date
+            || self.actual_foc_date != actual_foc_date
+            || self.errors != errors;
+        // Equal times count as new, as the store itself counts them.
+        (changed && modified >= self.updated_at).then(|| OrderRecord {
+            status,
+            requested_foc_date,
+            actual_foc_date,
+            errors,
+            updated_at: modified,
+            ..self.clone()
+        })
+    }
+
     /// The FOC date that counts: the confirmed one, else the requested one.
     pub fn foc_date(&self) -> Option<NaiveDate> {
         self.actual_foc_date.or(self.requested_foc_date)
@@ -225,5 +279,65 @@ impl fmt::Display for OrderRef {
             OrderRef::IdOrPon(text) => f.write_str(text),
             OrderRef::PonVersion { pon, version } => write!(f, "{pon}@{version}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use chrono::TimeZone;
+
+    fn known() -> OrderRecord {
+        let at = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
+        OrderRecord {
+            order_id: "id-1".into(),
+            pon: Pon::parse("ACME").unwrap(),
+            pon_version: 1,
+            customer_order_id: None,
+            status: OrderStatus::Pending,
+            requested_foc_date: NaiveDate::from_ymd_opt(2026, 12, 4),
+            actual_foc_date: None,
+            tns: vec![Tn::parse("9195552001").unwrap()],
+            errors: vec![BandwidthError::new(7521, "manual")],
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    fn summary(status: &str, modified: &str) -> Order {
+        Order {
+            order_id: "id-1".into(),
+            status: status.parse().ok(),
+            status_text: status.into(),
+            modified_at: DateTime::parse_from_rfc3339(modified)
+                .ok()
+                .map(|t| t.with_timezone(&Utc)),
+            actual_foc_date: NaiveDate::from_ymd_opt(2026, 12, 4),
+            ..Order::default()
+        }
+    }
+
+    #[test]
+    fn history_record_refreshed_by_a_newer_summary() {
+        let fresh = known()
+            .refreshed_by(&summary("FOC", "2026-11-30T13:00:00Z"))
+            .unwrap();
+        assert_eq!(fresh.status, OrderStatus::Foc);
+        assert_eq!(fresh.actual_foc_date, NaiveDate::from_ymd_opt(2026, 12, 4));
+        // Kept: the TNs the summary lacks and the requested date it leaves out.
+        assert_eq!(fresh.tns, known().tns);
+        assert_eq!(fresh.requested_foc_date, known().requested_foc_date);
+        // The status moved on and the summary lists no errors: the 7521 is gone.
+        assert!(fresh.errors.is_empty());
+        // Older than what is stored, or without a time: left alone.
+        assert!(
+            known()
+                .refreshed_by(&summary("FOC", "2026-11-30T11:00:00Z"))
+                .is_none()
+        );
+        let mut undated = summary("FOC", "");
+        undated.modified_at = None;
+        assert!(known().refreshed_by(&undated).is_none());
     }
 }

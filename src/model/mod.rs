@@ -1,7 +1,9 @@
-//! Domain types: telephone numbers, PONs, statuses, orders and the order file format.
+//! Domain types: telephone numbers, PONs, statuses, the order to place (`LsrOrder`), the order
+//! the backend holds (`Order`) and the order file format.
 
 mod draft;
 mod order;
+mod placed;
 mod pon;
 mod status;
 mod tn;
@@ -11,6 +13,7 @@ pub use draft::{
     SubscriberDraft,
 };
 pub use order::{LsrOrder, ServiceAddress, Subscriber, SubscriberType};
+pub use placed::{BandwidthError, Order};
 pub use pon::{PON_MAX_LEN, Pon, PonError, is_pon_char};
 pub use status::{OrderStatus, UnknownStatus};
 pub use tn::{Tn, TnError};

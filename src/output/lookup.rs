@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::Rows;
+use super::order::OrderView;
 use super::order::order_rows;
-use crate::commands::order_view::OrderView;
 
 /// Column of [`order_rows`] that counts the TNs.
 const TNS_COLUMN: usize = 8;
@@ -97,20 +97,21 @@ pub fn render_email(draft: &EmailDraft) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::commands::order_view::{OrderFacts, order_view};
+    use crate::model::{Order, OrderStatus, Tn};
     use crate::validate::BusinessCalendar;
 
     fn view(tns: &[&str]) -> OrderView {
-        let facts = OrderFacts {
+        let order = Order {
             order_id: "id-1".into(),
             pon: "ACME".into(),
             pon_version: Some(1),
-            status: "PENDING".into(),
-            tns: tns.iter().map(|t| t.to_string()).collect(),
-            ..OrderFacts::default()
+            status: Some(OrderStatus::Pending),
+            status_text: "PENDING".into(),
+            tns: tns.iter().map(|t| Tn::parse(t).unwrap()).collect(),
+            ..Order::default()
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-        order_view(&facts, &BusinessCalendar::us_npac(), today)
+        OrderView::new(&order, &BusinessCalendar::us_npac(), today)
     }
 
     #[test]

@@ -1,7 +1,71 @@
-//! Rendering orders: the `status` block for people, rows for tables and TSV.
+//! Orders as lsr shows them: [`OrderView`] (the stable JSON shape, the FOC window of R1 and the
+//! FAQ's next steps), the `status` block for people, rows for tables and TSV.
+
+use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::Rows;
-use crate::commands::order_view::OrderView;
+use crate::model::Order;
+use crate::validate::advice::{next_steps, r1_window_standing};
+use crate::validate::{BusinessCalendar, codes};
+
+/// One order, ready to print. Field names are the stable JSON keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrderView {
+    pub order_id: String,
+    pub pon: String,
+    pub pon_version: Option<u32>,
+    pub customer_order_id: Option<String>,
+    /// The backend's status word (`FOC`), kept as sent even when it is not one we know.
+    pub status: String,
+    /// The day the order was placed, when known.
+    pub submitted: Option<NaiveDate>,
+    pub requested_foc_date: Option<NaiveDate>,
+    pub actual_foc_date: Option<NaiveDate>,
+    pub foc_window_last_day: Option<NaiveDate>,
+    pub business_days_left: Option<u32>,
+    pub tns: Vec<String>,
+    pub errors: Vec<ErrorView>,
+    pub next_steps: Vec<String>,
+}
+
+/// An error on the order, with the catalog's plain-words title when the code is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorView {
+    pub code: u32,
+    pub description: String,
+    pub explanation: Option<String>,
+}
+
+impl OrderView {
+    /// The order as of `today`: its FOC window (R1) and the FAQ's next steps.
+    pub fn new(order: &Order, calendar: &BusinessCalendar, today: NaiveDate) -> OrderView {
+        let window = r1_window_standing(order, calendar, today);
+        OrderView {
+            order_id: order.order_id.clone(),
+            pon: order.pon.clone(),
+            pon_version: order.pon_version,
+            customer_order_id: order.customer_order_id.clone(),
+            status: order.status_text.clone(),
+            submitted: order.created_at.map(|t| t.date_naive()),
+            requested_foc_date: order.requested_foc_date,
+            actual_foc_date: order.actual_foc_date,
+            foc_window_last_day: window.map(|w| w.last_day),
+            business_days_left: window.and_then(|w| w.business_days_left),
+            tns: order.tn_digits(),
+            errors: order
+                .errors
+                .iter()
+                .map(|e| ErrorView {
+                    code: e.code,
+                    description: e.description.clone(),
+                    explanation: codes::by_code(e.code).map(|c| c.title.to_string()),
+                })
+                .collect(),
+            next_steps: next_steps(order, window, today),
+        }
+    }
+}
 
 /// ANSI styles, used only when colour is on.
 struct Style {
@@ -141,4 +205,77 @@ pub fn order_rows(views: &[OrderView]) -> Rows {
         ]);
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn d(t: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").unwrap()
+    }
+
+    fn facts(status: &str) -> Order {
+        Order {
+            order_id: "id-1".into(),
+            pon: "ACME".into(),
+            pon_version: Some(2),
+            status: status.parse().ok(),
+            status_text: status.into(),
+            ..Order::default()
+        }
+    }
+
+    fn order_view(order: &Order, calendar: &BusinessCalendar, today: NaiveDate) -> OrderView {
+        OrderView::new(order, calendar, today)
+    }
+
+    #[test]
+    fn status_foc_gives_window_and_r2_steps() {
+        let mut f = facts("FOC");
+        f.actual_foc_date = Some(d("2026-12-21"));
+        let v = order_view(&f, &BusinessCalendar::us_npac(), d("2026-12-25"));
+        assert_eq!(v.foc_window_last_day, Some(d("2027-01-05")));
+        assert_eq!(v.business_days_left, Some(6));
+        let all = v.next_steps.join("\n");
+        assert!(all.contains("auto-concurs 6 hours"), "{all}");
+        assert!(all.contains("lsr supp ACME@2 --foc"), "{all}");
+        assert!(
+            all.contains("activate by 2027-01-05 (6 business days left)"),
+            "{all}"
+        );
+    }
+
+    #[test]
+    fn status_terminal_orders_point_to_resubmit() {
+        let mut f = facts("CANCELLED");
+        f.errors.push(crate::model::BandwidthError::new(
+            7517,
+            "Too many Telephone numbers in this request",
+        ));
+        let v = order_view(&f, &BusinessCalendar::us_npac(), d("2026-12-01"));
+        assert!(
+            v.next_steps[0].contains("--split per-tn"),
+            "{:?}",
+            v.next_steps
+        );
+        let v = order_view(
+            &facts("FAILED"),
+            &BusinessCalendar::us_npac(),
+            d("2026-12-01"),
+        );
+        assert!(v.next_steps[0].contains("FAILED is final"));
+        assert_eq!(v.business_days_left, None);
+    }
+
+    #[test]
+    fn status_manual_handling_says_email_now() {
+        let mut f = facts("PENDING");
+        f.errors
+            .push(crate::model::BandwidthError::new(7521, "manual"));
+        let v = order_view(&f, &BusinessCalendar::us_npac(), d("2026-12-01"));
+        assert!(v.next_steps[0].contains("lsr email manual-handling ACME@2"));
+        assert_eq!(v.errors[0].code, 7521);
+    }
 }

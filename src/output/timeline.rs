@@ -160,7 +160,7 @@ pub fn render_timeline(
 /// The timeline of an order as `status` shows it: the window of its FOC date (the requested
 /// date while there is none yet); nothing when it has neither.
 pub fn render_order_timeline(
-    view: &crate::commands::order_view::OrderView,
+    view: &super::order::OrderView,
     calendar: &BusinessCalendar,
     today: NaiveDate,
     width: Option<u16>,

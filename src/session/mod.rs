@@ -1,2 +1,18 @@
-//! What the commands share: the backend connection, ORDER resolution, the one submit pipeline,
-//! `--wait`, the order input and the wizard.
+//! What the commands share: the backend connection ([`backend`]), ORDER resolution
+//! ([`resolve`]), the order input ([`input`]), the one submit pipeline ([`submit`], with
+//! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]),
+//! the wizard behind its `Prompter` ([`wizard`]) and what several commands print alike
+//! ([`present`]).
+
+pub mod backend;
+pub mod cancel;
+pub mod confirm;
+pub mod input;
+pub mod precheck;
+pub mod present;
+pub mod refusals;
+pub mod resolve;
+pub mod split;
+pub mod submit;
+pub mod wait;
+pub mod wizard;

@@ -1,6 +1,7 @@
 //! Pure order rules, no I/O: TN and PON checks, the whole-order validator, the business
 //! calendar and FOC window, and the catalog of Bandwidth codes and FAQ topics.
 
+pub mod advice;
 pub mod calendar;
 pub mod codes;
 mod duration;

@@ -458,26 +458,26 @@ fn check_subscriber(check: &mut Checker, draft: &OrderDraft) -> Option<Subscribe
     }
     // The account number and PIN are the end user's secrets at the losing carrier: never echoed.
     let account_number = present(&s.account_number).map(str::to_string);
-    if let Some(text) = &account_number {
-        if !is_alphanumeric_up_to(text, 32) {
-            check.error(
-                Some(17006),
-                "subscriber.account_number",
-                "account number must be 1–32 letters or digits".to_string(),
-                Some("remove spaces, dashes and other punctuation from the account number".into()),
-            );
-        }
+    if let Some(text) = &account_number
+        && !is_alphanumeric_up_to(text, 32)
+    {
+        check.error(
+            Some(17006),
+            "subscriber.account_number",
+            "account number must be 1–32 letters or digits".to_string(),
+            Some("remove spaces, dashes and other punctuation from the account number".into()),
+        );
     }
     let pin = present(&s.pin).map(str::to_string);
-    if let Some(text) = &pin {
-        if !is_alphanumeric_up_to(text, 10) {
-            check.error(
-                Some(17007),
-                "subscriber.pin",
-                "PIN must be 1–10 letters or digits".to_string(),
-                Some("check the port-out PIN with the end user".into()),
-            );
-        }
+    if let Some(text) = &pin
+        && !is_alphanumeric_up_to(text, 10)
+    {
+        check.error(
+            Some(17007),
+            "subscriber.pin",
+            "PIN must be 1–10 letters or digits".to_string(),
+            Some("check the port-out PIN with the end user".into()),
+        );
     }
     let service_address = check_address(check, draft)?;
     Some(Subscriber {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
-use crate::model::OrderStatus;
+use crate::model::{self, OrderStatus};
 
 use super::error::WireError;
 use super::order::{LsrOrder, LsrOrderError, error_list, write_error_list};
@@ -104,6 +104,29 @@ impl LsrOrderSummary {
         self.order_date
             .as_deref()
             .and_then(text::parse_wire_timestamp)
+    }
+
+    /// The summary in domain terms: a summary carries no TNs, only their count.
+    pub fn to_order(&self) -> model::Order {
+        model::Order {
+            order_id: self.order_id.clone().unwrap_or_default(),
+            pon: self.pon.clone().unwrap_or_default(),
+            pon_version: self.pon_version,
+            customer_order_id: self.customer_order_id.clone(),
+            status: self.status(),
+            status_text: self.order_status.clone().unwrap_or_default(),
+            requested_foc_date: self.requested_foc(),
+            actual_foc_date: self.actual_foc(),
+            tns: Vec::new(),
+            tn_count: self.count_of_tns.map(|n| n as usize),
+            errors: super::mapping::bandwidth_errors(Some(&self.errors)),
+            created_at: self.ordered_at(),
+            modified_at: self
+                .last_modified_date
+                .as_deref()
+                .and_then(text::parse_wire_timestamp),
+            details: None,
+        }
     }
 
     fn write(&self, out: &mut XmlWriter) -> Result<(), WireError> {

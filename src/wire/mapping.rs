@@ -237,6 +237,43 @@ impl LsrOrder {
     pub fn errors(&self) -> Vec<(u32, String)> {
         error_pairs(self.lsr_order_errors.as_deref())
     }
+    /// The order in domain terms: read once here, on the way in. Unknown status words keep
+    /// their text; TNs that are not numbers are left out (the count stays in `tn_count`).
+    pub fn to_order(&self) -> model::Order {
+        model::Order {
+            order_id: self.order_id.clone().unwrap_or_default(),
+            pon: self.pon.clone().unwrap_or_default(),
+            pon_version: self.pon_version,
+            customer_order_id: self.customer_order_id.clone(),
+            status: self.status(),
+            status_text: self.order_status.clone().unwrap_or_default(),
+            requested_foc_date: self.requested_foc(),
+            actual_foc_date: self.actual_foc(),
+            tns: self
+                .list_of_telephone_numbers
+                .iter()
+                .flatten()
+                .filter_map(|t| Tn::parse(t).ok())
+                .collect(),
+            tn_count: self
+                .count_of_tns
+                .map(|n| n as usize)
+                .or_else(|| self.list_of_telephone_numbers.as_ref().map(Vec::len)),
+            errors: bandwidth_errors(self.lsr_order_errors.as_deref()),
+            created_at: self.created_at(),
+            modified_at: self.modified_at(),
+            details: Some(self.to_draft()),
+        }
+    }
+}
+
+/// The errors of an order in domain terms.
+pub(super) fn bandwidth_errors(errors: Option<&[LsrOrderError]>) -> Vec<model::BandwidthError> {
+    errors
+        .unwrap_or_default()
+        .iter()
+        .map(|e| model::BandwidthError::new(e.code, e.description.clone()))
+        .collect()
 }
 
 fn error_pairs(errors: Option<&[LsrOrderError]>) -> Vec<(u32, String)> {

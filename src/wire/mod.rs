@@ -26,6 +26,7 @@
 pub mod admin;
 mod envelope;
 mod error;
+mod error_body;
 mod history;
 mod list;
 mod mapping;
@@ -38,6 +39,7 @@ mod writer;
 
 pub use envelope::{ErrorBody, LsrOrderReportResponse, NoteResponse, ResponseStatus};
 pub use error::WireError;
+pub use error_body::error_details;
 pub use history::{OrderHistory, OrderHistoryWrapper};
 pub use list::{LsrOrderSummary, LsrOrders};
 pub use mapping::VALIDATION_FAILED_DESCRIPTION;

@@ -25,7 +25,7 @@ fn render_completions() -> BTreeMap<String, Vec<u8>> {
 /// `lsr.1` and one page per subcommand (nested ones too), by file name.
 fn render_man_pages() -> BTreeMap<String, Vec<u8>> {
     let tmp = tempfile::tempdir().unwrap();
-    clap_mangen::generate_to(lsr::cli::Cli::command(), tmp.path()).expect("render man pages");
+    clap_mangen::generate_to(lsr::commands::Cli::command(), tmp.path()).expect("render man pages");
     std::fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| {
@@ -159,6 +159,11 @@ fn assets_every_command_help_has_a_summary_detail_and_example() {
         }
     }
     let mut missing = Vec::new();
-    walk(&lsr::cli::Cli::command(), "lsr".into(), 1, &mut missing);
+    walk(
+        &lsr::commands::Cli::command(),
+        "lsr".into(),
+        1,
+        &mut missing,
+    );
     assert!(missing.is_empty(), "{missing:#?}");
 }

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use lsr::client::{ClientOptions, Credentials, LsrClient, SearchQuery, Secret};
 
 use crate::common::{
-    DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxProcess, json_of, write_order_file,
+    DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxProcess, json_lines, run_expect,
+    run_json, write_order_file,
 };
 
 /// `n` distinct TNs on plain FOC lines (0000–0999 of consecutive exchanges), from exchange `nxx`.
@@ -54,33 +55,20 @@ fn expected_pons(parent: &str, count: usize) -> BTreeSet<String> {
     (1..=count).map(|i| format!("{parent}-{i:04}")).collect()
 }
 
-/// The JSON lines of a run's stdout.
-fn json_lines(out: &std::process::Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect()
-}
-
 #[test]
 fn batch_split_per_tn_999_lands_as_999_orders() {
     let sandbox = SandboxProcess::start();
     let config = tempfile::tempdir().unwrap();
     let file = write_order_file(config.path(), "PER999", &[]);
     let tns = write_tn_file(config.path(), "tns.txt", &plain_tns(720, 999));
-    let out = sandbox
-        .lsr(config.path())
-        .args(["--json", "submit", "--split", "per-tn", "--from"])
-        .arg(&file)
-        .arg("--tn-file")
-        .arg(&tns)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["--json", "submit", "--split", "per-tn", "--from"])
+            .arg(&file)
+            .arg("--tn-file")
+            .arg(&tns),
+        0,
     );
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 1000, "one line per child and a summary");
@@ -101,21 +89,11 @@ fn batch_split_per_tn_999_lands_as_999_orders() {
     assert!(pons.values().all(|n| *n == 1), "no PON placed twice");
 
     // The journal says the same, and every child is in the history.
-    let show = sandbox
-        .lsr(config.path())
-        .args(["--json", "batch", "show", "1"])
-        .output()
-        .unwrap();
-    let show = json_of(&show);
+    let show = sandbox.json(config.path(), &["batch", "show", "1"]);
     assert_eq!(show["counts"]["sent"], 999);
     assert_eq!(show["children"].as_array().unwrap().len(), 999);
-    let status = sandbox
-        .lsr(config.path())
-        .args(["--json", "status", "PER999-0999"])
-        .output()
-        .unwrap();
-    assert!(status.status.success());
-    assert_eq!(json_of(&status)["pon"], "PER999-0999");
+    let status = sandbox.json(config.path(), &["status", "PER999-0999"]);
+    assert_eq!(status["pon"], "PER999-0999");
 }
 
 #[test]
@@ -130,18 +108,14 @@ fn batch_split_2500_by_999_lands_as_3_orders() {
     }
     let tns = config.path().join("tns.csv");
     std::fs::write(&tns, csv).unwrap();
-    let out = sandbox
-        .lsr(config.path())
-        .args(["--json", "submit", "--split", "999", "--from"])
-        .arg(&file)
-        .arg("--tn-file")
-        .arg(&tns)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["--json", "submit", "--split", "999", "--from"])
+            .arg(&file)
+            .arg("--tn-file")
+            .arg(&tns),
+        0,
     );
     let lines = json_lines(&out);
     let sizes: Vec<usize> = lines[..3]
@@ -164,20 +138,15 @@ fn batch_split_dry_run_prints_the_plan_and_sends_nothing() {
     let config = tempfile::tempdir().unwrap();
     let file = write_order_file(config.path(), "DRY", &[]);
     let tns = write_tn_file(config.path(), "tns.txt", &plain_tns(740, 5));
-    let out = sandbox
-        .lsr(config.path())
-        .args(["--json", "submit", "--split", "2", "--dry-run", "--from"])
-        .arg(&file)
-        .arg("--tn-file")
-        .arg(&tns)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let plan = run_json(
+        sandbox
+            .lsr(config.path())
+            .args(["--json", "submit", "--split", "2", "--dry-run", "--from"])
+            .arg(&file)
+            .arg("--tn-file")
+            .arg(&tns),
+        0,
     );
-    let plan = json_of(&out);
     assert_eq!(plan["dry_run"], true);
     let children = plan["children"].as_array().unwrap();
     let pons: Vec<&str> = children
@@ -286,12 +255,8 @@ fn spawn_split(
 /// Resumes batch 1 (or, when the kill came before the journal was written and so nothing was
 /// sent, submits again) until the batch is complete.
 fn finish_batch(sandbox: &SandboxProcess, config: &Path, pon: &str, nxx: u32, count: usize) {
-    let list = sandbox
-        .lsr(config)
-        .args(["--json", "batch", "list"])
-        .output()
-        .unwrap();
-    let batches = json_of(&list)["batches"].as_array().unwrap().len();
+    let list = sandbox.json(config, &["batch", "list"]);
+    let batches = list["batches"].as_array().unwrap().len();
     if batches == 0 {
         assert!(
             server_pons(sandbox).is_empty(),
@@ -373,12 +338,8 @@ fn kill_and_resume(drop_after_commit: Option<&str>, kill_points: &[KillPoint]) {
             expected_pons(&pon, COUNT),
             "killed at {point:?}"
         );
-        let show = sandbox
-            .lsr(config.path())
-            .args(["--json", "batch", "show", "1"])
-            .output()
-            .unwrap();
-        assert_eq!(json_of(&show)["counts"]["sent"], COUNT);
+        let show = sandbox.json(config.path(), &["batch", "show", "1"]);
+        assert_eq!(show["counts"]["sent"], COUNT);
     }
 }
 
@@ -438,12 +399,7 @@ fn batch_ctrl_c_stops_and_says_how_to_resume() {
     assert!(rest.contains("lsr batch resume 1"), "{rest}");
 
     // Nothing in flight was left in doubt: the journal knows every sent child.
-    let show = sandbox
-        .lsr(config.path())
-        .args(["--json", "batch", "show", "1"])
-        .output()
-        .unwrap();
-    let show = json_of(&show);
+    let show = sandbox.json(config.path(), &["batch", "show", "1"]);
     assert_eq!(show["counts"]["sending"], 0);
     let sent = show["counts"]["sent"].as_u64().unwrap() as usize;
     assert!(sent < 150, "stopped early");
@@ -574,19 +530,14 @@ fn batch_rejected_children_are_journaled_and_not_sent_again() {
     let config = tempfile::tempdir().unwrap();
     let file = write_order_file(config.path(), "LATE", &[]);
     let tn_file = write_tn_file(config.path(), "late.txt", &plain_tns(796, 3));
-    let out = sandbox
-        .lsr(config.path())
-        .args(["--json", "submit", "--split", "per-tn", "--from"])
-        .arg(&file)
-        .arg("--tn-file")
-        .arg(&tn_file)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(4),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["--json", "submit", "--split", "per-tn", "--from"])
+            .arg(&file)
+            .arg("--tn-file")
+            .arg(&tn_file),
+        4,
     );
     let lines = json_lines(&out);
     assert!(

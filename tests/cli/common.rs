@@ -1,17 +1,93 @@
-//! Shared helpers for the integration tests: a hermetic `lsr` command.
+//! Shared helpers for the integration tests: a hermetic `lsr` command, sandboxes to run it
+//! against, and the one way to read its JSON answers.
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::process::Output;
+
 use assert_cmd::Command;
+use serde_json::Value;
 
 /// `lsr` with a clean environment: temp config dir, no colour, fixed today.
-pub fn lsr(config_dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("lsr").expect("lsr binary");
+pub fn lsr(config_dir: &Path) -> Command {
+    Command::from_std(lsr_process(config_dir))
+}
+
+/// The same as [`lsr`], as a plain `std::process::Command` (to spawn in the background).
+pub fn lsr_process(config_dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"));
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("LSR_CONFIG_DIR", config_dir)
         .env("LSR_TODAY", "2026-11-30")
         .env("NO_COLOR", "1");
     cmd
+}
+
+/// Runs `cmd` (an `lsr` with its arguments and environment), asserts that it exits with `code`,
+/// and parses its stdout as ONE JSON document. A failure shows the arguments, stdout and stderr.
+pub fn run_json(cmd: &mut Command, code: i32) -> Value {
+    run_json_with_stderr(cmd, code).0
+}
+
+/// [`run_json`], also returning stderr (for the tests that check its notes and summaries).
+pub fn run_json_with_stderr(cmd: &mut Command, code: i32) -> (Value, String) {
+    let out = run_expect(cmd, code);
+    (json_of(&out), stderr_of(&out))
+}
+
+/// Runs `cmd` and asserts that it exits with `code`; a failure shows the arguments, stdout and
+/// stderr.
+pub fn run_expect(cmd: &mut Command, code: i32) -> Output {
+    let args: Vec<String> = cmd
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let out = cmd.output().expect("run lsr");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "lsr {args:?} exited with {:?}, expected {code}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    out
+}
+
+/// Parses a finished command's stdout as one JSON document (without checking its exit code:
+/// prefer [`run_json`]).
+pub fn json_of(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not one JSON document ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// The JSON lines of a run's stdout (`watch`, a split's progress), blank lines skipped.
+pub fn json_lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+/// A run's stderr as text.
+pub fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A run's stdout and stderr together (to look for what must appear nowhere).
+pub fn all_output(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 /// A `lsr sandbox serve` process on 127.0.0.1:0 with its own data dir; killed on drop.
@@ -77,8 +153,13 @@ impl SandboxProcess {
     }
 
     /// `lsr` pointed at this sandbox with the demo account's OAuth2 client credentials.
-    pub fn lsr(&self, config_dir: &std::path::Path) -> Command {
-        let mut cmd = lsr(config_dir);
+    pub fn lsr(&self, config_dir: &Path) -> Command {
+        Command::from_std(self.lsr_process(config_dir))
+    }
+
+    /// The same as [`SandboxProcess::lsr`], as a plain `std::process::Command` (to spawn several).
+    pub fn lsr_process(&self, config_dir: &Path) -> std::process::Command {
+        let mut cmd = lsr_process(config_dir);
         cmd.env("LSR_BASE_URL", self.api_url())
             .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
             .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
@@ -86,19 +167,21 @@ impl SandboxProcess {
         cmd
     }
 
-    /// The same as [`SandboxProcess::lsr`], as a plain `std::process::Command` (to spawn several).
-    pub fn lsr_process(&self, config_dir: &std::path::Path) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"));
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("LSR_CONFIG_DIR", config_dir)
-            .env("LSR_TODAY", "2026-11-30")
-            .env("NO_COLOR", "1")
-            .env("LSR_BASE_URL", self.api_url())
-            .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
-            .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
-            .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
-        cmd
+    /// Runs `lsr --json ARGS` against this sandbox, expects success, and parses stdout.
+    pub fn json(&self, config_dir: &Path, args: &[&str]) -> Value {
+        run_json(self.lsr(config_dir).arg("--json").args(args), 0)
+    }
+
+    /// Writes an order file for `pon` with `tns` (see [`write_order_file`]), submits it, and
+    /// returns the JSON answer.
+    pub fn submit_file(&self, config_dir: &Path, pon: &str, tns: &[&str]) -> Value {
+        let file = write_order_file(config_dir, pon, tns);
+        run_json(
+            self.lsr(config_dir)
+                .args(["--json", "submit", "--from"])
+                .arg(&file),
+            0,
+        )
     }
 
     /// Runs `lsr sandbox --url URL ARGS…` and asserts it succeeds.
@@ -125,19 +208,8 @@ impl Drop for SandboxProcess {
     }
 }
 
-/// Parses a command's stdout as JSON.
-pub fn json_of(output: &std::process::Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
-}
-
 /// A minimal valid order file for `--from`, with the given PON and TNs.
-pub fn write_order_file(dir: &std::path::Path, pon: &str, tns: &[&str]) -> std::path::PathBuf {
+pub fn write_order_file(dir: &Path, pon: &str, tns: &[&str]) -> std::path::PathBuf {
     let path = dir.join(format!("{pon}.toml"));
     let tn_list = tns
         .iter()
@@ -197,19 +269,8 @@ impl SandboxWorld {
     }
 
     /// Runs `lsr --sandbox --json ARGS`, expects success, and parses stdout.
-    pub fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self
-            .lsr()
-            .arg("--json")
-            .args(args)
-            .output()
-            .expect("run lsr");
-        assert!(
-            out.status.success(),
-            "lsr {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+    pub fn json(&self, args: &[&str]) -> Value {
+        run_json(self.lsr().arg("--json").args(args), 0)
     }
 
     /// `lsr --sandbox sandbox clock ARGS` (e.g. `["advance", "5s"]`), expecting success.
@@ -227,7 +288,7 @@ impl SandboxWorld {
     }
 
     /// The `status --json` view of an order.
-    pub fn status(&self, order: &str) -> serde_json::Value {
+    pub fn status(&self, order: &str) -> Value {
         self.json(&["status", order])
     }
 }
@@ -273,11 +334,7 @@ impl TmuxSession {
 
     /// Runs `program args…` in a 120×40 terminal with exactly the environment `env` (plus PATH
     /// and TERM). When it ends, the shell prints `[exited N]` and keeps the pane open to read.
-    pub fn start(
-        env: &[(&str, &std::ffi::OsStr)],
-        program: &std::path::Path,
-        args: &[&str],
-    ) -> TmuxSession {
+    pub fn start(env: &[(&str, &std::ffi::OsStr)], program: &Path, args: &[&str]) -> TmuxSession {
         let dir = tempfile::tempdir().expect("tmux socket dir");
         let socket = dir.path().join("tmux.sock");
         let mut cmd = std::process::Command::new("tmux");

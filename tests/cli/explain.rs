@@ -3,18 +3,11 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::lsr;
+use crate::common::{lsr, run_json};
 
 fn explain_json(subject: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let out = lsr(dir.path())
-        .args(["explain", subject, "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+    run_json(lsr(dir.path()).args(["explain", subject, "--json"]), 0)
 }
 
 #[test]
@@ -125,14 +118,7 @@ fn explain_unknown_topic_suggests_the_closest_topics() {
 #[test]
 fn explain_without_argument_lists_everything() {
     let dir = tempfile::tempdir().unwrap();
-    let out = lsr(dir.path())
-        .args(["explain", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
+    let v = run_json(lsr(dir.path()).args(["explain", "--json"]), 0);
     let all = v.as_array().unwrap();
     assert!(all.len() > 80, "{}", all.len());
     assert!(all.iter().any(|e| e["code"] == 5095));

@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::lsr;
+use crate::common::{lsr, run_json};
 
 const DEC_21_WINDOW: [&str; 10] = [
     "2026-12-21",
@@ -20,14 +20,7 @@ const DEC_21_WINDOW: [&str; 10] = [
 
 fn window_json(date: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let out = lsr(dir.path())
-        .args(["foc-window", date, "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+    run_json(lsr(dir.path()).args(["foc-window", date, "--json"]), 0)
 }
 
 #[test]

@@ -5,46 +5,20 @@ use std::path::Path;
 use std::process::Output;
 
 use crate::common::{
-    BUSINESS_ORDER_FLAGS, SandboxProcess, SandboxWorld, json_of, lsr, write_order_file,
+    BUSINESS_ORDER_FLAGS, SandboxProcess, SandboxWorld, lsr, run_expect, run_json,
+    run_json_with_stderr, stderr_of,
 };
 
 /// Submits an order file for `pon` with `tns`; returns the new order's id.
 fn submit(sandbox: &SandboxProcess, config: &Path, pon: &str, tns: &[&str]) -> String {
-    let file = write_order_file(config, pon, tns);
-    let out = sandbox
-        .lsr(config)
-        .args(["--json", "submit", "--from"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "submit failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_of(&out)["orders"][0]["order_id"]
+    sandbox.submit_file(config, pon, tns)["orders"][0]["order_id"]
         .as_str()
         .unwrap()
         .to_string()
 }
 
-/// Runs `lsr --json ARGS` against the sandbox, expecting success.
-fn json_ok(sandbox: &SandboxProcess, config: &Path, args: &[&str]) -> serde_json::Value {
-    let out = run(sandbox, config, &[&["--json"], args].concat());
-    assert!(
-        out.status.success(),
-        "lsr {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_of(&out)
-}
-
 fn run(sandbox: &SandboxProcess, config: &Path, args: &[&str]) -> Output {
     sandbox.lsr(config).args(args).output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).to_string()
 }
 
 /// The `pon_version`s of a search answer, in order.
@@ -75,7 +49,7 @@ fn search_pon_shows_every_version_newest_first_also_offline() {
         .map(|tn| submit(&sandbox, config.path(), "REUSED-1", &[tn]))
         .collect();
 
-    let remote = json_ok(&sandbox, config.path(), &["search", "--pon", "REUSED-1"]);
+    let remote = sandbox.json(config.path(), &["search", "--pon", "REUSED-1"]);
     assert_eq!(versions(&remote), vec![3, 2, 1], "{remote}");
     let newest_first: Vec<String> = ids.iter().rev().cloned().collect();
     assert_eq!(order_ids(&remote), newest_first);
@@ -89,31 +63,24 @@ fn search_pon_shows_every_version_newest_first_also_offline() {
         serde_json::json!(["9197206201"])
     );
 
-    let v2 = json_ok(&sandbox, config.path(), &["status", "REUSED-1@2"]);
+    let v2 = sandbox.json(config.path(), &["status", "REUSED-1@2"]);
     assert_eq!(v2["pon_version"], 2);
     assert_eq!(v2["order_id"], ids[1].as_str());
 
     // With the backend gone, the history alone still answers; the remote search cannot.
     let api_url = sandbox.api_url();
     drop(sandbox);
-    let local = offline_lsr(config.path(), &api_url)
-        .args(["--json", "search", "--local", "--pon", "REUSED-1"])
-        .output()
-        .unwrap();
-    assert!(local.status.success(), "{}", stderr(&local));
-    let local = json_of(&local);
+    let local = run_json(
+        offline_lsr(config.path(), &api_url)
+            .args(["--json", "search", "--local", "--pon", "REUSED-1"]),
+        0,
+    );
     assert_eq!(versions(&local), vec![3, 2, 1], "{local}");
     assert_eq!(order_ids(&local), newest_first);
     assert_eq!(local["orders"][2]["tns"], serde_json::json!(["9197206100"]));
-    let remote_down = offline_lsr(config.path(), &api_url)
-        .args(["--json", "search", "--pon", "REUSED-1"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        remote_down.status.code(),
-        Some(5),
-        "{}",
-        stderr(&remote_down)
+    run_expect(
+        offline_lsr(config.path(), &api_url).args(["--json", "search", "--pon", "REUSED-1"]),
+        5,
     );
 }
 
@@ -135,18 +102,13 @@ fn search_filters_by_tn_and_status() {
     // Line 2000–2999: the sandbox keeps it PENDING with 7521 (R6).
     let manual = submit(&sandbox, config.path(), "FILTER-B", &["919-720-2410"]);
 
-    let by_tn = json_ok(
-        &sandbox,
-        config.path(),
-        &["search", "--tn", "(919) 720-2410"],
-    );
+    let by_tn = sandbox.json(config.path(), &["search", "--tn", "(919) 720-2410"]);
     assert_eq!(order_ids(&by_tn), vec![manual.clone()]);
 
-    let pending = json_ok(&sandbox, config.path(), &["search", "--status", "pending"]);
+    let pending = sandbox.json(config.path(), &["search", "--status", "pending"]);
     assert_eq!(order_ids(&pending), vec![manual.clone()], "{pending}");
     assert_eq!(pending["orders"][0]["errors"][0]["code"], 7521);
-    let either = json_ok(
-        &sandbox,
+    let either = sandbox.json(
         config.path(),
         &["search", "--status", "FOC", "--status", "PENDING"],
     );
@@ -156,11 +118,7 @@ fn search_filters_by_tn_and_status() {
     expected.sort();
     assert_eq!(both, expected);
 
-    let local = json_ok(
-        &sandbox,
-        config.path(),
-        &["search", "--local", "--tn", "9197206110"],
-    );
+    let local = sandbox.json(config.path(), &["search", "--local", "--tn", "9197206110"]);
     assert_eq!(order_ids(&local), vec![foc.clone()]);
     // submit recorded it PENDING; the remote searches above refreshed the history.
     assert_eq!(local["orders"][0]["status"], "FOC", "{local}");
@@ -173,7 +131,11 @@ fn search_filters_by_tn_and_status() {
     );
     assert!(tsv.status.success());
     assert!(tsv.stdout.is_empty());
-    assert!(stderr(&tsv).contains("no orders match"), "{}", stderr(&tsv));
+    assert!(
+        stderr_of(&tsv).contains("no orders match"),
+        "{}",
+        stderr_of(&tsv)
+    );
     let tsv = run(&sandbox, config.path(), &["search", "--pon", "FILTER-A"]);
     let text = String::from_utf8(tsv.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -214,11 +176,11 @@ fn search_bad_filters_exit_2_before_connecting() {
     ] {
         // No account is configured: a usage error must come from the filter, not the setup.
         let out = lsr(config.path()).args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
         assert!(
-            stderr(&out).contains(expected),
+            stderr_of(&out).contains(expected),
             "{args:?}: {}",
-            stderr(&out)
+            stderr_of(&out)
         );
     }
 }
@@ -239,7 +201,7 @@ fn search_reports_every_bad_filter_at_once() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let err = stderr_of(&out);
     for part in ["--status", "--tn", "--created-to `tomorrow`"] {
         assert!(err.contains(part), "`{part}` missing: {err}");
     }
@@ -249,20 +211,19 @@ fn search_reports_every_bad_filter_at_once() {
 #[test]
 fn search_local_with_an_empty_history_prints_no_orders() {
     let config = tempfile::tempdir().unwrap();
-    let out = lsr(config.path())
-        .args([
+    let (found, err) = run_json_with_stderr(
+        lsr(config.path()).args([
             "--sandbox",
             "--json",
             "search",
             "--local",
             "--pon",
             "NOTHING",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(json_of(&out), serde_json::json!({"orders": []}));
-    assert!(stderr(&out).contains("no orders match in the local history"));
+        ]),
+        0,
+    );
+    assert_eq!(found, serde_json::json!({"orders": []}));
+    assert!(err.contains("no orders match in the local history"));
     // --local with --sandbox never starts the embedded sandbox.
     assert!(!config.path().join("sandbox").exists());
 }
@@ -272,7 +233,7 @@ fn history_shows_pending_then_foc() {
     let sandbox = SandboxProcess::start();
     let config = tempfile::tempdir().unwrap();
     submit(&sandbox, config.path(), "HIST-1", &["919-720-6120"]);
-    let entries = json_ok(&sandbox, config.path(), &["history", "HIST-1"]);
+    let entries = sandbox.json(config.path(), &["history", "HIST-1"]);
     let entries = entries.as_array().unwrap();
     let statuses: Vec<&str> = entries
         .iter()
@@ -294,7 +255,7 @@ fn history_shows_pending_then_foc() {
     assert_eq!(text.lines().nth(1).unwrap().split('\t').nth(1), Some("FOC"));
 
     let missing = run(&sandbox, config.path(), &["history", "NO-SUCH-PON"]);
-    assert_eq!(missing.status.code(), Some(7), "{}", stderr(&missing));
+    assert_eq!(missing.status.code(), Some(7), "{}", stderr_of(&missing));
 }
 
 #[test]
@@ -303,23 +264,29 @@ fn notes_add_warns_r12_and_list_shows_the_note() {
     let config = tempfile::tempdir().unwrap();
     let id = submit(&sandbox, config.path(), "NOTE-1", &["919-720-6130"]);
 
-    let empty = run(&sandbox, config.path(), &["--json", "notes", "NOTE-1"]);
-    assert!(empty.status.success(), "{}", stderr(&empty));
-    assert_eq!(json_of(&empty), serde_json::json!([]));
-    assert!(stderr(&empty).contains("NOTE-1@1 has no notes"));
-
-    let added = run(
-        &sandbox,
-        config.path(),
-        &["--json", "notes", "NOTE-1", "add", "called the end user"],
+    let (empty, err) = run_json_with_stderr(
+        sandbox
+            .lsr(config.path())
+            .args(["--json", "notes", "NOTE-1"]),
+        0,
     );
-    assert!(added.status.success(), "{}", stderr(&added));
-    let warning = stderr(&added);
+    assert_eq!(empty, serde_json::json!([]));
+    assert!(err.contains("NOTE-1@1 has no notes"));
+
+    let (added, warning) = run_json_with_stderr(
+        sandbox.lsr(config.path()).args([
+            "--json",
+            "notes",
+            "NOTE-1",
+            "add",
+            "called the end user",
+        ]),
+        0,
+    );
     assert!(
         warning.contains("not monitored by Bandwidth's staff") && warning.contains("lsr email"),
         "{warning}"
     );
-    let added = json_of(&added);
     assert_eq!(added["order_id"], id.as_str());
     assert_eq!(added["user_id"], crate::common::DEMO_CLIENT_ID);
     assert!(added["note_id"].is_string());
@@ -327,8 +294,8 @@ fn notes_add_warns_r12_and_list_shows_the_note() {
     // Too long: refused locally (exit 2), nothing sent.
     let long = "x".repeat(501);
     let refused = run(&sandbox, config.path(), &["notes", "NOTE-1", "add", &long]);
-    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
-    assert!(stderr(&refused).contains("at most 500"));
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr_of(&refused));
+    assert!(stderr_of(&refused).contains("at most 500"));
 
     // -q silences the warning; a Basic user signs as the username.
     let quiet = sandbox
@@ -340,10 +307,10 @@ fn notes_add_warns_r12_and_list_shows_the_note() {
         .args(["-q", "notes", "NOTE-1", "add", "emailed portouts"])
         .output()
         .unwrap();
-    assert!(quiet.status.success(), "{}", stderr(&quiet));
-    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+    assert!(quiet.status.success(), "{}", stderr_of(&quiet));
+    assert!(quiet.stderr.is_empty(), "{}", stderr_of(&quiet));
 
-    let listed = json_ok(&sandbox, config.path(), &["notes", "NOTE-1"]);
+    let listed = sandbox.json(config.path(), &["notes", "NOTE-1"]);
     let listed = listed.as_array().unwrap();
     assert_eq!(listed.len(), 2, "{listed:?}");
     assert_eq!(listed[0]["text"], "called the end user");
@@ -354,12 +321,10 @@ fn notes_add_warns_r12_and_list_shows_the_note() {
 #[test]
 fn email_project_port_out_needs_no_order() {
     let config = tempfile::tempdir().unwrap();
-    let out = lsr(config.path())
-        .args(["--json", "email", "project-port-out"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let draft = json_of(&out);
+    let draft = run_json(
+        lsr(config.path()).args(["--json", "email", "project-port-out"]),
+        0,
+    );
     assert_eq!(draft["subject"], "Project Port Out");
     assert_eq!(draft["to"], "portouts@bandwidth.com");
     let body = draft["body"].as_str().unwrap();
@@ -387,16 +352,12 @@ fn email_manual_handling_fills_the_7521_order_facts() {
         "MANUAL-1",
         &["919-720-2420", "919-720-6140"],
     );
-    let status = json_ok(&sandbox, config.path(), &["status", "MANUAL-1"]);
+    let status = sandbox.json(config.path(), &["status", "MANUAL-1"]);
     assert_eq!(status["status"], "PENDING");
     assert_eq!(status["errors"][0]["code"], 7521);
     let requested = status["requested_foc_date"].as_str().unwrap().to_string();
 
-    let draft = json_ok(
-        &sandbox,
-        config.path(),
-        &["email", "manual-handling", "MANUAL-1@1"],
-    );
+    let draft = sandbox.json(config.path(), &["email", "manual-handling", "MANUAL-1@1"]);
     let subject = draft["subject"].as_str().unwrap();
     assert!(
         subject.contains("7521") && subject.contains("MANUAL-1") && subject.contains(&id),

@@ -1,6 +1,7 @@
 //! The one integration test binary: a module per command.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod architecture;
 mod assets;
 mod batch;
 mod common;
@@ -15,7 +16,7 @@ mod readme;
 mod sandbox;
 mod sandbox_cli;
 mod security;
-mod status_snapshot;
+mod snapshots;
 mod submit;
 mod validate;
 mod watch;

@@ -3,7 +3,9 @@
 
 use serde_json::Value;
 
-use crate::common::{BUSINESS_ORDER_FLAGS, SandboxWorld};
+use crate::common::{
+    BUSINESS_ORDER_FLAGS, SandboxWorld, run_json, run_json_with_stderr, stderr_of,
+};
 
 /// Submits a business order for `tns` with FOC `+5bd` (Mon 2026-12-07), lets the sandbox
 /// process it, and returns its order id.
@@ -19,10 +21,6 @@ fn submit_processed(world: &SandboxWorld, pon: &str, tns: &[&str], extra: &[&str
     assert_eq!(order["status"], "PENDING", "{submitted}");
     world.process();
     order["order_id"].as_str().unwrap().to_string()
-}
-
-fn stderr_of(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn error_codes(order: &Value) -> Vec<u64> {
@@ -120,13 +118,7 @@ fn supp_refuses_a_failed_order_with_the_r3_text() {
 fn cancel_refuses_a_failed_order() {
     let world = SandboxWorld::new();
     submit_processed(&world, "FAIL-2", &["919-720-5002"], &[]);
-    let out = world
-        .lsr()
-        .args(["--json", "cancel", "FAIL-2", "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = run_json(world.lsr().args(["--json", "cancel", "FAIL-2", "--yes"]), 4);
     assert!(json["orders"].as_array().unwrap().is_empty());
     let failed = &json["failed"][0];
     assert_eq!(failed["pon"], "FAIL-2");
@@ -178,13 +170,12 @@ fn supp_without_changes_is_a_usage_error_before_any_lookup() {
 fn supp_checks_the_new_date_offline_and_sends_nothing_on_errors() {
     let world = SandboxWorld::new();
     submit_processed(&world, "DATE-1", &["919-720-6120"], &[]);
-    let out = world
-        .lsr()
-        .args(["--json", "supp", "DATE-1", "--foc", "2026-12-05"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = run_json(
+        world
+            .lsr()
+            .args(["--json", "supp", "DATE-1", "--foc", "2026-12-05"]),
+        3,
+    );
     assert_eq!(json["findings"][0]["code"], 17019, "a Saturday: {json}");
     assert_eq!(world.status("DATE-1")["actual_foc_date"], "2026-12-07");
     // A relative date counts from the sandbox's today (Mon 2026-11-30).
@@ -371,14 +362,13 @@ fn cancel_of_several_orders_continues_past_failures_with_the_worst_exit() {
     let world = SandboxWorld::new();
     submit_processed(&world, "CXL-3", &["919-720-6190"], &[]);
     submit_processed(&world, "CXL-4", &["919-720-5004"], &[]);
-    let out = world
-        .lsr()
-        .args(["--json", "cancel", "CXL-4", "NO-SUCH-PON", "CXL-3", "--yes"])
-        .output()
-        .unwrap();
     // Not found (7) is worse than rejected (4).
-    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (json, err) = run_json_with_stderr(
+        world
+            .lsr()
+            .args(["--json", "cancel", "CXL-4", "NO-SUCH-PON", "CXL-3", "--yes"]),
+        7,
+    );
     let cancelled: Vec<&str> = json["orders"]
         .as_array()
         .unwrap()
@@ -393,7 +383,7 @@ fn cancel_of_several_orders_continues_past_failures_with_the_worst_exit() {
         .map(|f| f["pon"].as_str().unwrap())
         .collect();
     assert_eq!(failed, vec!["CXL-4", "NO-SUCH-PON"]);
-    assert!(stderr_of(&out).contains("2 of 3 orders were not cancelled"));
+    assert!(err.contains("2 of 3 orders were not cancelled"));
     assert_eq!(world.status("CXL-3")["status"], "CANCELLED");
 }
 

@@ -8,18 +8,12 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::common::{self, BUSINESS_ORDER_FLAGS, DEMO_CLIENT_SECRET, SandboxProcess, SandboxWorld};
+use crate::common::{
+    self, BUSINESS_ORDER_FLAGS, DEMO_CLIENT_SECRET, SandboxProcess, SandboxWorld, all_output,
+};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
-fn all_output(out: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::common::{SandboxProcess, json_of, write_order_file};
+use crate::common::{SandboxProcess, all_output, run_expect, run_json, write_order_file};
 
 /// The R4 text of 17008, as the FAQ writes it.
 fn r4_text(tn: &str, pon: &str, foc_mm_dd_yyyy: &str) -> String {
@@ -19,56 +19,11 @@ fn mm_dd_yyyy(iso: &str) -> String {
     d.format("%m/%d/%Y").to_string()
 }
 
-/// Submits an order file and returns the JSON answer.
-fn submit_ok(
-    sandbox: &SandboxProcess,
-    config: &std::path::Path,
-    pon: &str,
-    tns: &[&str],
-) -> serde_json::Value {
-    let file = write_order_file(config, pon, tns);
-    let out = sandbox
-        .lsr(config)
-        .args(["--json", "submit", "--from"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "submit failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_of(&out)
-}
-
-fn status_json(
-    sandbox: &SandboxProcess,
-    config: &std::path::Path,
-    order: &str,
-) -> serde_json::Value {
-    let out = sandbox
-        .lsr(config)
-        .args(["--json", "status", order])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "status failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_of(&out)
-}
-
 #[test]
 fn submit_places_the_order_and_status_follows_it_to_foc() {
     let sandbox = SandboxProcess::start();
     let config = tempfile::tempdir().unwrap();
-    let answer = submit_ok(
-        &sandbox,
-        config.path(),
-        "STORY-1",
-        &["919-720-6100", "919-720-6101"],
-    );
+    let answer = sandbox.submit_file(config.path(), "STORY-1", &["919-720-6100", "919-720-6101"]);
     let order = &answer["orders"][0];
     assert_eq!(order["pon"], "STORY-1");
     assert_eq!(order["pon_version"], 1);
@@ -80,7 +35,7 @@ fn submit_places_the_order_and_status_follows_it_to_foc() {
             .is_some_and(|c| !c.is_empty())
     );
     // Processing delay 0: the next look sees the FOC, with the R1 window and R2 next steps.
-    let status = status_json(&sandbox, config.path(), "STORY-1");
+    let status = sandbox.json(config.path(), &["status", "STORY-1"]);
     assert_eq!(status["status"], "FOC");
     assert!(status["actual_foc_date"].is_string());
     assert!(status["foc_window_last_day"].is_string());
@@ -88,9 +43,9 @@ fn submit_places_the_order_and_status_follows_it_to_foc() {
     assert!(steps.contains("6 hours"), "{steps}");
     // By id and by PON@1 too.
     let id = order["order_id"].as_str().unwrap();
-    assert_eq!(status_json(&sandbox, config.path(), id)["order_id"], id);
+    assert_eq!(sandbox.json(config.path(), &["status", id])["order_id"], id);
     assert_eq!(
-        status_json(&sandbox, config.path(), "STORY-1@1")["order_id"],
+        sandbox.json(config.path(), &["status", "STORY-1@1"])["order_id"],
         id
     );
 }
@@ -99,8 +54,8 @@ fn submit_places_the_order_and_status_follows_it_to_foc() {
 fn submit_catches_17008_from_the_history_before_sending() {
     let sandbox = SandboxProcess::start();
     let config = tempfile::tempdir().unwrap();
-    submit_ok(&sandbox, config.path(), "FIRST-1", &["919-720-6200"]);
-    let first = status_json(&sandbox, config.path(), "FIRST-1");
+    sandbox.submit_file(config.path(), "FIRST-1", &["919-720-6200"]);
+    let first = sandbox.json(config.path(), &["status", "FIRST-1"]);
     assert_eq!(first["status"], "FOC");
     let foc = first["actual_foc_date"].as_str().unwrap().to_string();
 
@@ -119,35 +74,29 @@ fn submit_catches_17008_from_the_history_before_sending() {
     );
     assert!(stderr.contains("17008"), "{stderr}");
     // Nothing was sent.
-    let search = sandbox
-        .lsr(config.path())
-        .args(["--json", "search", "--pon", "SECOND-1"])
-        .output()
-        .unwrap();
-    assert!(search.status.success());
-    assert_eq!(json_of(&search)["orders"].as_array().map(Vec::len), Some(0));
+    let search = sandbox.json(config.path(), &["search", "--pon", "SECOND-1"]);
+    assert_eq!(search["orders"].as_array().map(Vec::len), Some(0));
 }
 
 #[test]
 fn submit_catches_17008_from_the_backend_with_an_empty_history() {
     let sandbox = SandboxProcess::start();
     let someone_else = tempfile::tempdir().unwrap();
-    submit_ok(&sandbox, someone_else.path(), "OTHER-1", &["919-720-6300"]);
-    let foc = status_json(&sandbox, someone_else.path(), "OTHER-1")["actual_foc_date"]
+    sandbox.submit_file(someone_else.path(), "OTHER-1", &["919-720-6300"]);
+    let foc = sandbox.json(someone_else.path(), &["status", "OTHER-1"])["actual_foc_date"]
         .as_str()
         .unwrap()
         .to_string();
 
     let me = tempfile::tempdir().unwrap();
     let file = write_order_file(me.path(), "MINE-1", &["919-720-6300"]);
-    let out = sandbox
-        .lsr(me.path())
-        .args(["--json", "submit", "--from"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let answer = json_of(&out);
+    let answer = run_json(
+        sandbox
+            .lsr(me.path())
+            .args(["--json", "submit", "--from"])
+            .arg(&file),
+        3,
+    );
     assert_eq!(answer["orders"].as_array().unwrap().len(), 0);
     let finding = answer["findings"]
         .as_array()
@@ -161,18 +110,14 @@ fn submit_catches_17008_from_the_backend_with_an_empty_history() {
     );
 
     // --force sends it anyway; the sandbox then fails it with 17008 itself.
-    let out = sandbox
-        .lsr(me.path())
-        .args(["--json", "submit", "--force", "--from"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_expect(
+        sandbox
+            .lsr(me.path())
+            .args(["--json", "submit", "--force", "--from"])
+            .arg(&file),
+        0,
     );
-    let status = status_json(&sandbox, me.path(), "MINE-1");
+    let status = sandbox.json(me.path(), &["status", "MINE-1"]);
     assert_eq!(status["status"], "FAILED");
     assert_eq!(status["errors"][0]["code"], 17008);
 }
@@ -183,17 +128,12 @@ fn submit_wait_times_out_with_exit_8() {
     let config = tempfile::tempdir().unwrap();
     // Line 2000–2999: manual handling, PENDING for 24 hours (R6).
     let file = write_order_file(config.path(), "SLOW-1", &["919-720-2100"]);
-    let out = sandbox
-        .lsr(config.path())
-        .args(["submit", "--wait", "foc", "--timeout", "2s", "--from"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(8),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["submit", "--wait", "foc", "--timeout", "2s", "--from"])
+            .arg(&file),
+        8,
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("still PENDING"), "{stderr}");
@@ -213,11 +153,7 @@ fn submit_with_wrong_credentials_exits_6_without_leaking_the_secret() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(6));
-    let all = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let all = all_output(&out);
     assert!(all.contains("hint:"), "{all}");
     assert!(!all.contains(secret), "the secret leaked: {all}");
     // Legacy Basic with a bad password: same.
@@ -231,11 +167,7 @@ fn submit_with_wrong_credentials_exits_6_without_leaking_the_secret() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(6));
-    let all = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let all = all_output(&out);
     assert!(!all.contains(secret), "the secret leaked: {all}");
 }
 
@@ -243,7 +175,7 @@ fn submit_with_wrong_credentials_exits_6_without_leaking_the_secret() {
 fn submit_caches_the_token_in_a_private_file() {
     let sandbox = SandboxProcess::start();
     let config = tempfile::tempdir().unwrap();
-    submit_ok(&sandbox, config.path(), "TOKEN-1", &["919-720-6500"]);
+    sandbox.submit_file(config.path(), "TOKEN-1", &["919-720-6500"]);
     let cache = config.path().join("token-cache.json");
     let text = std::fs::read_to_string(&cache).unwrap();
     assert!(text.contains("access_token"));
@@ -287,21 +219,8 @@ fn submit_never_places_an_order_twice_when_answers_are_dropped() {
     );
     for i in 0..50 {
         let pon = format!("DROP-{i:03}");
-        let out = sandbox
-            .lsr(config.path())
-            .args(["--json", "search", "--pon", &pon])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(
-            json_of(&out)["orders"].as_array().unwrap().len(),
-            1,
-            "{pon}"
-        );
+        let found = sandbox.json(config.path(), &["search", "--pon", &pon]);
+        assert_eq!(found["orders"].as_array().unwrap().len(), 1, "{pon}");
     }
 }
 
@@ -337,7 +256,7 @@ fn submit_eight_processes_in_parallel_lose_no_history_entry() {
         .output()
         .unwrap();
     if out.status.success() {
-        let pons: std::collections::BTreeSet<String> = json_of(&out)["orders"]
+        let pons: std::collections::BTreeSet<String> = crate::common::json_of(&out)["orders"]
             .as_array()
             .unwrap()
             .iter()
@@ -395,20 +314,16 @@ fn flaky_server(failures: usize) -> (String, Arc<AtomicUsize>) {
 fn status_retries_a_burst_of_5xx_on_get() {
     let (url, hits) = flaky_server(3);
     let config = tempfile::tempdir().unwrap();
-    let out = crate::common::lsr(config.path())
-        .env("LSR_BASE_URL", &url)
-        .env("LSR_ACCOUNT_ID", "9999999")
-        .env("LSR_USERNAME", "u")
-        .env("LSR_PASSWORD", "p")
-        .args(["--json", "status", "00cf7e08-cab0-4515-9a77-2d0a7da09415"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let status = run_json(
+        crate::common::lsr(config.path())
+            .env("LSR_BASE_URL", &url)
+            .env("LSR_ACCOUNT_ID", "9999999")
+            .env("LSR_USERNAME", "u")
+            .env("LSR_PASSWORD", "p")
+            .args(["--json", "status", "00cf7e08-cab0-4515-9a77-2d0a7da09415"]),
+        0,
     );
-    assert_eq!(json_of(&out)["status"], "FAILED");
+    assert_eq!(status["status"], "FAILED");
     assert_eq!(hits.load(Ordering::SeqCst), 4);
 }
 
@@ -416,19 +331,14 @@ fn status_retries_a_burst_of_5xx_on_get() {
 fn status_gives_up_after_bounded_retries_with_exit_5() {
     let (url, hits) = flaky_server(usize::MAX);
     let config = tempfile::tempdir().unwrap();
-    let out = crate::common::lsr(config.path())
-        .env("LSR_BASE_URL", &url)
-        .env("LSR_ACCOUNT_ID", "9999999")
-        .env("LSR_USERNAME", "u")
-        .env("LSR_PASSWORD", "p")
-        .args(["status", "00cf7e08-cab0-4515-9a77-2d0a7da09415"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(5),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_expect(
+        crate::common::lsr(config.path())
+            .env("LSR_BASE_URL", &url)
+            .env("LSR_ACCOUNT_ID", "9999999")
+            .env("LSR_USERNAME", "u")
+            .env("LSR_PASSWORD", "p")
+            .args(["status", "00cf7e08-cab0-4515-9a77-2d0a7da09415"]),
+        5,
     );
     assert_eq!(hits.load(Ordering::SeqCst), 5, "one try and four retries");
 }
@@ -471,7 +381,7 @@ fn submit_refuses_plain_http_off_loopback() {
 fn status_verbose_shows_requests_but_never_credentials() {
     let sandbox = SandboxProcess::start();
     let config = tempfile::tempdir().unwrap();
-    submit_ok(&sandbox, config.path(), "VERB-1", &["919-720-6700"]);
+    sandbox.submit_file(config.path(), "VERB-1", &["919-720-6700"]);
     std::fs::remove_file(config.path().join("token-cache.json")).unwrap();
     let out = sandbox
         .lsr(config.path())

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::lsr;
+use crate::common::{lsr, run_json, run_json_with_stderr};
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/port-out.toml")
@@ -34,10 +34,6 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     path
 }
 
-fn json(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
 /// (code, field) of every finding.
 fn code_fields(value: &Value) -> Vec<(Option<u64>, String)> {
     value["findings"]
@@ -51,17 +47,15 @@ fn code_fields(value: &Value) -> Vec<(Option<u64>, String)> {
 #[test]
 fn validate_example_order_is_valid() {
     let dir = tempfile::tempdir().unwrap();
-    let output = lsr(dir.path())
-        .args(["--json", "validate", "--from"])
-        .arg(example())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let value = json(&output);
+    let (value, stderr) = run_json_with_stderr(
+        lsr(dir.path())
+            .args(["--json", "validate", "--from"])
+            .arg(example()),
+        0,
+    );
     assert_eq!(value["ok"], true);
     assert_eq!(value["tn_count"], 3);
     assert_eq!(value["findings"].as_array().unwrap().len(), 0);
-    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("order ACME-0001 is valid (3 TNs)"),
         "{stderr}"
@@ -103,13 +97,12 @@ state = "ZZ"
 zip = "2760"
 "#,
     );
-    let output = lsr(dir.path())
-        .args(["--json", "validate", "--from"])
-        .arg(&order)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{output:?}");
-    let value = json(&output);
+    let (value, stderr) = run_json_with_stderr(
+        lsr(dir.path())
+            .args(["--json", "validate", "--from"])
+            .arg(&order),
+        3,
+    );
     assert_eq!(value["ok"], false);
     assert_eq!(value["tn_count"], 4);
     let s = |t: &str| t.to_string();
@@ -135,7 +128,6 @@ zip = "2760"
         assert!(finding["message"].as_str().is_some_and(|m| !m.is_empty()));
         assert!(finding["hint"].is_string());
     }
-    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("order (no PON): 12 errors (4 TNs)"),
         "{stderr}"
@@ -169,14 +161,13 @@ fn validate_prints_tsv_rows_when_piped() {
 #[test]
 fn validate_warnings_only_exit_0() {
     let dir = tempfile::tempdir().unwrap();
-    let output = lsr(dir.path())
-        .args(["--json", "validate", "--from"])
-        .arg(example())
-        .args(["--foc", "2026-11-30"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let value = json(&output);
+    let value = run_json(
+        lsr(dir.path())
+            .args(["--json", "validate", "--from"])
+            .arg(example())
+            .args(["--foc", "2026-11-30"]),
+        0,
+    );
     assert_eq!(value["ok"], true);
     assert_eq!(value["findings"][0]["severity"], "warning");
     assert_eq!(value["findings"][0]["code"], Value::Null);
@@ -191,15 +182,14 @@ fn validate_tn_file_plain_reports_line_numbers() {
         "tns.txt",
         "# Acme numbers\n919-720-6100\n\n919-720-61O1  # typo\n9197206100\n",
     );
-    let output = lsr(dir.path())
-        .args(["--json", "validate", "--from"])
-        .arg(&order)
-        .arg("--tn-file")
-        .arg(&tns)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{output:?}");
-    let value = json(&output);
+    let value = run_json(
+        lsr(dir.path())
+            .args(["--json", "validate", "--from"])
+            .arg(&order)
+            .arg("--tn-file")
+            .arg(&tns),
+        3,
+    );
     assert_eq!(value["tn_count"], 3);
     assert_eq!(
         code_fields(&value),
@@ -227,15 +217,14 @@ fn validate_tn_file_csv_reports_line_numbers() {
         "tns.csv",
         "Name,TN,Note\n\"Doe, Jane\",919-720-6100,main\n\nAcme,not-a-tn,\nBob,\"(919) 720-6102\",x\n",
     );
-    let output = lsr(dir.path())
-        .args(["--json", "validate", "--from"])
-        .arg(&order)
-        .arg("--tn-file")
-        .arg(&tns)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{output:?}");
-    let value = json(&output);
+    let value = run_json(
+        lsr(dir.path())
+            .args(["--json", "validate", "--from"])
+            .arg(&order)
+            .arg("--tn-file")
+            .arg(&tns),
+        3,
+    );
     assert_eq!(value["tn_count"], 3);
     assert_eq!(
         code_fields(&value),
@@ -267,15 +256,14 @@ fn validate_tn_file_csv_without_tn_column_is_a_clear_error() {
 fn validate_tn_file_from_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let order = write(dir.path(), "order.toml", ORDER_WITHOUT_TNS);
-    let output = lsr(dir.path())
-        .args(["--json", "validate", "--from"])
-        .arg(&order)
-        .args(["--tn", "919-720-6100", "--tn-file", "-"])
-        .write_stdin("9197206101\n# skip\n9197206100\n")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{output:?}");
-    let value = json(&output);
+    let value = run_json(
+        lsr(dir.path())
+            .args(["--json", "validate", "--from"])
+            .arg(&order)
+            .args(["--tn", "919-720-6100", "--tn-file", "-"])
+            .write_stdin("9197206101\n# skip\n9197206100\n"),
+        3,
+    );
     assert_eq!(value["tn_count"], 3);
     let message = value["findings"][0]["message"].as_str().unwrap();
     assert_eq!(value["findings"][0]["field"], "tns[2]");
@@ -330,14 +318,13 @@ fn validate_missing_order_file_names_the_file() {
 #[test]
 fn validate_flags_override_the_order_file() {
     let dir = tempfile::tempdir().unwrap();
-    let output = lsr(dir.path())
-        .args(["--json", "validate", "--from"])
-        .arg(example())
-        .args(["--pon", "has space", "--state", "va"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3));
-    let value = json(&output);
+    let value = run_json(
+        lsr(dir.path())
+            .args(["--json", "validate", "--from"])
+            .arg(example())
+            .args(["--pon", "has space", "--state", "va"]),
+        3,
+    );
     assert_eq!(code_fields(&value), vec![(Some(17004), "pon".to_string())]);
 }
 

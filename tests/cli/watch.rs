@@ -1,6 +1,6 @@
 //! `lsr watch`: JSON lines of changes until every order is final.
 
-use crate::common::{BUSINESS_ORDER_FLAGS, SandboxWorld};
+use crate::common::{BUSINESS_ORDER_FLAGS, SandboxWorld, json_lines, run_expect};
 
 #[test]
 fn watch_prints_json_lines_until_the_order_is_final() {
@@ -20,21 +20,14 @@ fn watch_prints_json_lines_until_the_order_is_final() {
         ])
         .args(BUSINESS_ORDER_FLAGS);
     submit.assert().success();
-    let out = world
-        .lsr()
-        .args(["watch", "WATCH-1", "--interval", "1"])
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_expect(
+        world
+            .lsr()
+            .args(["watch", "WATCH-1", "--interval", "1"])
+            .timeout(std::time::Duration::from_secs(60)),
+        0,
     );
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     assert!(!lines.is_empty());
     let last = lines.last().unwrap();
     assert_eq!(last["pon"], "WATCH-1");

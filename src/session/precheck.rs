@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use chrono::NaiveDate;
 use futures_util::StreamExt;
 
 use super::backend::Backend;
@@ -10,7 +11,7 @@ use crate::client::SearchQuery;
 use crate::context::Context;
 use crate::history::Learned;
 use crate::model::{OrderStatus, Tn};
-use crate::validate::PendingFoc;
+use crate::validate::{BusinessCalendar, PendingFoc, ValidationContext};
 
 /// How many TN searches run at once against the backend.
 const SEARCH_CONCURRENCY: usize = 8;
@@ -20,6 +21,24 @@ const SEARCH_CONCURRENCY: usize = 8;
 pub struct OutsideKnowledge {
     pub pending_focs: Vec<PendingFoc>,
     pub learned: Learned,
+}
+
+impl OutsideKnowledge {
+    /// The rules with this knowledge, as of `today`: the one place the validation context of
+    /// a submission is built.
+    pub fn rules<'a>(
+        &'a self,
+        today: NaiveDate,
+        calendar: &'a BusinessCalendar,
+    ) -> ValidationContext<'a> {
+        ValidationContext {
+            today,
+            calendar,
+            pending_focs: &self.pending_focs,
+            one_tn_required: &self.learned.one_tn_required,
+            manual_handling: &self.learned.manual_handling,
+        }
+    }
 }
 
 /// Collects pending FOCs (history + backend) and learned rules for `tns`. `exclude_order` is
@@ -49,7 +68,6 @@ pub async fn gather(
             unique.len()
         ));
     }
-    let client = &backend.client;
     let mut searches = futures_util::stream::iter(unique.iter().copied())
         .map(|tn| async move {
             let query = SearchQuery {
@@ -57,17 +75,17 @@ pub async fn gather(
                 statuses: vec![OrderStatus::Foc],
                 ..SearchQuery::default()
             };
-            (tn, client.search(&query).await)
+            (tn, backend.search(&query).await)
         })
         .buffer_unordered(SEARCH_CONCURRENCY);
     while let Some((tn, outcome)) = searches.next().await {
         let found = outcome?;
-        for s in found.summaries {
-            let open = s.status().is_some_and(|st| !st.is_terminal());
-            let (Some(foc), Some(pon), true) = (s.actual_foc(), s.pon.clone(), open) else {
+        for o in found.orders {
+            let open = o.status.is_some_and(|st| !st.is_terminal());
+            let (Some(foc), false, true) = (o.actual_foc_date, o.pon.is_empty(), open) else {
                 continue;
             };
-            let order_id = s.order_id.clone().unwrap_or_default();
+            let (pon, order_id) = (o.pon, o.order_id);
             by_key.insert(
                 (tn, order_id.clone()),
                 PendingFoc {

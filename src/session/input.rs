@@ -1,14 +1,159 @@
-//! The order input of `validate` and `submit` (and `resubmit` later): the `--from` file, the
-//! order-field flags laid over it, and the TNs of the file, every `--tn` and the `--tn-file`,
-//! in that order, each remembering where it came from.
+//! The order input of `submit`, `validate`, `supp` and `resubmit`: the order-field flags and
+//! the TN flags (flag groups several commands flatten), the `--from` file with the flags laid
+//! over it, and the TNs of the file, every `--tn` and the `--tn-file`, in that order, each
+//! remembering where it came from.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{OrderFieldArgs, TnInputArgs};
+use clap::{Args, ValueEnum};
+
 use crate::exit::{CliError, Exit};
 use crate::model::OrderDraft;
 use crate::validate::{Finding, TnListError, parse_tn_list};
+
+/// The order fields shared by `submit`, `validate`, `supp` and `resubmit`; they override the
+/// same fields of a `--from` file.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Order fields")]
+pub struct OrderFieldArgs {
+    /// Purchase Order Number: 1–25 letters, digits, #, - or _.
+    #[arg(long, value_name = "PON")]
+    pub pon: Option<String>,
+
+    /// Your own reference for the order (letters, digits, spaces, dashes; at most 40).
+    #[arg(long, value_name = "ID")]
+    pub customer_order_id: Option<String>,
+
+    /// Requested port date: YYYY-MM-DD, MM/DD/YYYY, or +Nbd for N business days from today.
+    #[arg(long, visible_alias = "foc", value_name = "DATE")]
+    pub requested_foc_date: Option<String>,
+
+    /// NPAC SPID of the winning carrier (4 letters or digits).
+    #[arg(long, value_name = "SPID")]
+    pub spid: Option<String>,
+
+    /// Billing telephone number at the losing carrier.
+    #[arg(long, value_name = "TN")]
+    pub btn: Option<String>,
+
+    /// Person authorising the port.
+    #[arg(long, value_name = "NAME")]
+    pub auth_person: Option<String>,
+
+    /// End-user type.
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub subscriber_type: Option<SubscriberTypeArg>,
+
+    /// Business name (business subscribers; at most 25 characters).
+    #[arg(long, value_name = "NAME")]
+    pub business_name: Option<String>,
+
+    /// First name (residential subscribers).
+    #[arg(long, value_name = "NAME")]
+    pub first_name: Option<String>,
+
+    /// Middle initial (residential subscribers).
+    #[arg(long, value_name = "INITIAL")]
+    pub middle_initial: Option<String>,
+
+    /// Last name (required for residential subscribers).
+    #[arg(long, value_name = "NAME")]
+    pub last_name: Option<String>,
+
+    /// Account number at the losing carrier.
+    #[arg(long, value_name = "NUMBER")]
+    pub account_number: Option<String>,
+
+    /// The end user's port-out PIN (passcode).
+    #[arg(long, value_name = "PIN")]
+    pub pin: Option<String>,
+
+    /// Service address: house number.
+    #[arg(long, value_name = "NUMBER")]
+    pub house_number: Option<String>,
+
+    /// Service address: street name.
+    #[arg(long, value_name = "STREET")]
+    pub street: Option<String>,
+
+    /// Service address: city.
+    #[arg(long, value_name = "CITY")]
+    pub city: Option<String>,
+
+    /// Service address: two-letter state code.
+    #[arg(long, value_name = "STATE")]
+    pub state: Option<String>,
+
+    /// Service address: ZIP code (12345 or 12345-6789).
+    #[arg(long, value_name = "ZIP")]
+    pub zip: Option<String>,
+
+    /// Service address: second line (suite, unit).
+    #[arg(long, value_name = "TEXT")]
+    pub address_line2: Option<String>,
+}
+
+/// `--subscriber-type` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SubscriberTypeArg {
+    Business,
+    Residential,
+}
+
+impl OrderFieldArgs {
+    /// The flags as a draft, to lay over a `--from` file.
+    pub fn to_draft(&self) -> crate::model::OrderDraft {
+        use crate::model::{AddressDraft, OrderDraft, SubscriberDraft};
+        OrderDraft {
+            pon: self.pon.clone(),
+            customer_order_id: self.customer_order_id.clone(),
+            requested_foc_date: self.requested_foc_date.clone(),
+            spid: self.spid.clone(),
+            btn: self.btn.clone(),
+            authorizing_person: self.auth_person.clone(),
+            subscriber: SubscriberDraft {
+                subscriber_type: self.subscriber_type.map(|t| {
+                    match t {
+                        SubscriberTypeArg::Business => "BUSINESS",
+                        SubscriberTypeArg::Residential => "RESIDENTIAL",
+                    }
+                    .to_string()
+                }),
+                business_name: self.business_name.clone(),
+                first_name: self.first_name.clone(),
+                middle_initial: self.middle_initial.clone(),
+                last_name: self.last_name.clone(),
+                account_number: self.account_number.clone(),
+                pin: self.pin.clone(),
+                address: AddressDraft {
+                    house_number: self.house_number.clone(),
+                    street: self.street.clone(),
+                    city: self.city.clone(),
+                    state: self.state.clone(),
+                    zip: self.zip.clone(),
+                    address_line2: self.address_line2.clone(),
+                    ..AddressDraft::default()
+                },
+            },
+            tns: Vec::new(),
+        }
+    }
+}
+
+/// Where the telephone numbers of a new order come from (`submit`, `validate`).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Telephone numbers")]
+pub struct TnInputArgs {
+    /// A telephone number to port (repeatable; any common format).
+    #[arg(long = "tn", value_name = "TN")]
+    pub tns: Vec<String>,
+
+    /// Read telephone numbers from FILE (`-` for stdin): one a line with `#` comments, or CSV
+    /// with a `tn` column.
+    #[arg(long, value_name = "FILE")]
+    pub tn_file: Option<std::path::PathBuf>,
+}
 
 /// Where one entry of `OrderInput::draft.tns` came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,10 +264,10 @@ impl OrderInput {
                 finding.message = self.annotate_mentions(&finding.message);
             }
             let own = tn_index(&finding.field).and_then(|i| self.tn_origin(i));
-            if let Some(origin) = own {
-                if !finding.message.contains(&finding.field) {
-                    finding.message = format!("{origin}: {}", finding.message);
-                }
+            if let Some(origin) = own
+                && !finding.message.contains(&finding.field)
+            {
+                finding.message = format!("{origin}: {}", finding.message);
             }
         }
     }

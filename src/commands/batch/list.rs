@@ -1,0 +1,48 @@
+//! `lsr batch list`: the batches in this history, newest first.
+
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::history::HistoryStore;
+use crate::output::{self, OutputMode, Rows};
+
+pub fn run(ctx: &Context) -> anyhow::Result<()> {
+    let history = HistoryStore::open_in(&ctx.config_dir)?;
+    let batches = history.batches()?;
+    if ctx.output == OutputMode::Json {
+        #[derive(Serialize)]
+        struct ListJson<'a> {
+            batches: &'a [crate::history::BatchSummary],
+        }
+        output::print_json(&ListJson { batches: &batches })?;
+        return Ok(());
+    }
+    if batches.is_empty() {
+        ctx.note("no batches yet; `lsr submit --split per-tn …` starts one");
+        return Ok(());
+    }
+    let mut rows = Rows::new([
+        "BATCH",
+        "CREATED",
+        "PON",
+        "SPLIT",
+        "ORDERS",
+        "SENT",
+        "REJECTED",
+        "UNFINISHED",
+    ]);
+    for b in &batches {
+        rows.push([
+            b.id.to_string(),
+            b.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            b.parent_pon.clone(),
+            b.split.clone(),
+            b.counts.total().to_string(),
+            b.counts.sent.to_string(),
+            b.counts.rejected.to_string(),
+            b.counts.unfinished().to_string(),
+        ]);
+    }
+    output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))?;
+    Ok(())
+}

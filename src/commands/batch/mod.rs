@@ -1,0 +1,74 @@
+//! `lsr batch`: the journal of split submissions — `list`, `show`, `resume`.
+
+mod list;
+mod resume;
+mod show;
+
+use clap::{Args, Subcommand};
+
+use crate::context::Context;
+use crate::exit::{CliError, Exit};
+
+/// List, inspect and resume split submissions.
+///
+/// Every `submit --split` (and `resubmit --split`) is journaled in the history before anything
+/// is sent: each child is marked before its POST and after. `resume` finishes an interrupted
+/// batch: children whose outcome is unknown are looked up by their customer order id first, so
+/// none is placed twice.
+///
+/// Example: lsr batch resume 3
+#[derive(Debug, Clone, Args)]
+pub struct BatchArgs {
+    #[command(subcommand)]
+    pub action: BatchAction,
+}
+
+/// `lsr batch` actions.
+#[derive(Debug, Clone, Subcommand)]
+pub enum BatchAction {
+    /// List batches, newest first.
+    ///
+    /// Example: lsr batch list
+    List,
+    /// Show every child of a batch and its outcome.
+    ///
+    /// Example: lsr batch show 3
+    Show {
+        /// The batch id.
+        #[arg(value_name = "BATCH")]
+        batch: String,
+    },
+    /// Finish an interrupted batch without sending any child twice.
+    ///
+    /// Children whose outcome is unknown are looked up by customer order id first; only those
+    /// the backend does not have are sent.
+    ///
+    /// Example: lsr batch resume 3
+    Resume {
+        /// The batch id.
+        #[arg(value_name = "BATCH")]
+        batch: String,
+        /// How many children to send at once.
+        #[arg(long, default_value_t = 8, value_name = "N")]
+        concurrency: usize,
+    },
+}
+
+pub fn run(ctx: &Context, args: &BatchArgs) -> anyhow::Result<()> {
+    match &args.action {
+        BatchAction::List => list::run(ctx),
+        BatchAction::Show { batch } => show::run(ctx, batch),
+        BatchAction::Resume { batch, concurrency } => resume::run(ctx, batch, *concurrency),
+    }
+}
+
+fn parse_batch_id(text: &str) -> Result<i64, CliError> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| {
+            CliError::new(Exit::Usage, format!("batch id `{text}` is not a number"))
+                .with_hint("`lsr batch list` shows the batch ids")
+        })
+}

@@ -1,0 +1,278 @@
+//! The connection a network command works through: the client for the chosen backend (or the
+//! embedded sandbox) and the history store keyed by that backend. Orders come in through it,
+//! read from the wire once into the domain [`Order`] and recorded in the history.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use chrono::{NaiveDate, Utc};
+
+use crate::client::{
+    ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret, TokenCache,
+};
+use crate::config::{Sourced, read_client_secret};
+use crate::context::Context;
+use crate::exit::{CliError, Exit};
+use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef};
+use crate::model::Order;
+use crate::output::OrderView;
+use crate::sandbox::embedded::EmbeddedSandbox;
+use crate::wire;
+
+/// The history key of the embedded sandbox: its port changes every run, its store does not.
+pub const EMBEDDED_SANDBOX_KEY: &str = "sandbox:embedded";
+
+/// A connected backend.
+pub struct Backend {
+    pub client: LsrClient,
+    pub key: BackendKey,
+    pub history: HistoryStore,
+    /// Today for date rules: the sandbox's clock when talking to the embedded sandbox.
+    pub today: NaiveDate,
+    /// Keeps the embedded sandbox running while the command works.
+    embedded: Option<EmbeddedSandbox>,
+}
+
+/// A tokio runtime for a network command.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+impl Backend {
+    /// Connects per the context: `--sandbox` starts the embedded sandbox; otherwise the
+    /// resolved settings give the URL, account and credentials.
+    pub async fn connect(ctx: &Context) -> anyhow::Result<Backend> {
+        let history = HistoryStore::open_in(&ctx.config_dir)?;
+        if ctx.global.sandbox {
+            let started = if ctx.today_pinned {
+                crate::sandbox::embedded::start_on(&ctx.config_dir, ctx.today)
+            } else {
+                crate::sandbox::embedded::start(&ctx.config_dir)
+            };
+            let embedded = started.map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
+            let demo = embedded.demo_account();
+            let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
+            opts.trace = verbose_trace(ctx);
+            opts.credentials = Some(Credentials::ClientCredentials {
+                client_id: demo.client_id.to_string(),
+                client_secret: Secret::new(demo.client_secret),
+            });
+            let client = LsrClient::new(opts)?;
+            let today = match crate::client::sandbox_admin::SandboxAdmin::new(embedded.base_url()) {
+                Ok(admin) => admin
+                    .clock()
+                    .await
+                    .ok()
+                    .and_then(|c| NaiveDate::parse_from_str(&c.today, "%Y-%m-%d").ok())
+                    .unwrap_or(ctx.today),
+                Err(_) => ctx.today,
+            };
+            return Ok(Backend {
+                key: BackendKey::new(EMBEDDED_SANDBOX_KEY, demo.account_id),
+                client,
+                history,
+                today,
+                embedded: Some(embedded),
+            });
+        }
+        let s = &ctx.settings;
+        let account = s.account_id.as_ref().ok_or_else(|| {
+            CliError::new(Exit::Usage, "no account id is configured")
+                .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
+        })?;
+        let mut opts = ClientOptions::new(s.base_url.value.clone(), account.value.clone())
+            .with_timeout(http_timeout(s.http_timeout.as_ref())?);
+        opts.trace = verbose_trace(ctx);
+        opts.credentials = match (&s.client_id, &s.client_secret, &s.username, &s.password) {
+            (Some(id), Some(secret), _, _) => Some(Credentials::ClientCredentials {
+                client_id: id.value.clone(),
+                client_secret: Secret::new(read_client_secret(secret).map_err(CliError::from)?),
+            }),
+            (_, _, Some(user), Some(password)) => Some(Credentials::Basic {
+                username: user.value.clone(),
+                password: Secret::new(password.value.clone()),
+            }),
+            _ => {
+                return Err(ApiError::MissingCredentials {
+                    backend: s.base_url.value.clone(),
+                }
+                .into());
+            }
+        };
+        opts.token_url = s.token_url.as_ref().map(|t| t.value.clone());
+        opts.token_cache = Some(TokenCache::new(ctx.config_dir.join("token-cache.json")));
+        let client = LsrClient::new(opts)?;
+        Ok(Backend {
+            key: BackendKey::new(&client.base_url(), &account.value),
+            client,
+            history,
+            today: ctx.today,
+            embedded: None,
+        })
+    }
+
+    pub fn is_embedded_sandbox(&self) -> bool {
+        self.embedded.is_some()
+    }
+
+    /// Records what the backend said about an order in the history (best effort: a history
+    /// failure is reported, never fatal to the command that already talked to the backend).
+    pub fn remember(&self, ctx: &Context, order: &Order) {
+        let Some(record) = OrderRecord::from_order(order, Utc::now()) else {
+            return;
+        };
+        if let Err(e) = self.history.record_order(&self.key, &record) {
+            ctx.note(&format!("warning: could not update the history: {e}"));
+        }
+    }
+
+    /// GETs one order and records it.
+    pub async fn get_order(&self, ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
+        let order = with_id(self.client.get_order(order_id).await?.to_order(), order_id);
+        self.remember(ctx, &order);
+        Ok(order)
+    }
+
+    /// Searches the backend; summaries carry no TNs.
+    pub async fn search(&self, query: &SearchQuery) -> Result<Found, ApiError> {
+        let answer = self.client.search(query).await?;
+        Ok(Found {
+            orders: answer
+                .summaries
+                .iter()
+                .map(wire::LsrOrderSummary::to_order)
+                .collect(),
+            total_count: answer.total_count.map(|t| t as usize),
+        })
+    }
+
+    /// Sends a supp and records the updated order.
+    pub async fn supp(
+        &self,
+        ctx: &Context,
+        order_id: &str,
+        changes: &wire::LsrOrder,
+    ) -> Result<Order, ApiError> {
+        let order = with_id(
+            self.client.supp(order_id, changes).await?.to_order(),
+            order_id,
+        );
+        self.remember(ctx, &order);
+        Ok(order)
+    }
+
+    /// Cancels an order (a PUT with `OrderStatus=CANCELLED`) and records the answer.
+    pub async fn cancel(&self, ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
+        let order = with_id(self.client.cancel(order_id).await?.to_order(), order_id);
+        self.remember(ctx, &order);
+        Ok(order)
+    }
+
+    /// Search summaries carry no TNs: an order the history knows gets its TNs from there (TNs
+    /// never change on an order, R9), and what a summary says about it (status, FOC dates,
+    /// errors) refreshes the history, so that `--local` stays current. Orders the history does
+    /// not know are not recorded without their TNs.
+    pub fn merge_summaries(&self, ctx: &Context, summaries: &mut [Order]) {
+        let mut refreshed = Vec::new();
+        for summary in summaries.iter_mut() {
+            let Some(known) = self.known_record(&summary.order_id) else {
+                continue;
+            };
+            summary.tns.clone_from(&known.tns);
+            refreshed.extend(known.refreshed_by(summary));
+        }
+        if !refreshed.is_empty()
+            && let Err(e) = self.history.record_orders(&self.key, &refreshed)
+        {
+            ctx.note(&format!("warning: could not update the history: {e}"));
+        }
+    }
+
+    /// The history's record of this exact order id, if any.
+    fn known_record(&self, order_id: &str) -> Option<OrderRecord> {
+        if order_id.is_empty() {
+            return None;
+        }
+        self.history
+            .resolve_ref(&self.key, &OrderRef::IdOrPon(order_id.to_string()))
+            .ok()
+            .flatten()
+            .filter(|r| r.order_id == order_id)
+    }
+
+    /// The order as `status` shows it, with today from the backend's point of view.
+    pub fn view(&self, ctx: &Context, order: &Order) -> OrderView {
+        OrderView::new(order, &ctx.calendar, self.today)
+    }
+}
+
+/// What a backend search found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub orders: Vec<Order>,
+    /// The backend's `TotalCount`: more than `orders` holds when it capped the answer.
+    pub total_count: Option<usize>,
+}
+
+/// Some servers leave the order id out of an answer about that very order.
+pub(crate) fn with_id(mut order: Order, order_id: &str) -> Order {
+    if order.order_id.is_empty() {
+        order.order_id = order_id.to_string();
+    }
+    order
+}
+
+/// The request timeout: `LSR_HTTP_TIMEOUT_SECS` (whole seconds, at least 1) or the default.
+fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
+    let Some(setting) = setting else {
+        return Ok(crate::client::DEFAULT_REQUEST_TIMEOUT);
+    };
+    match setting.value.trim().parse::<u64>() {
+        Ok(secs) if (1..=3600).contains(&secs) => Ok(Duration::from_secs(secs)),
+        _ => Err(CliError::new(
+            Exit::Usage,
+            format!(
+                "{} `{}` is not a number of seconds from 1 to 3600",
+                setting.source, setting.value
+            ),
+        )
+        .with_hint("e.g. LSR_HTTP_TIMEOUT_SECS=30")),
+    }
+}
+
+/// With `-v`, the client's request lines go to stderr (never credentials: the client only
+/// reports method, URL, status and time).
+fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
+    if ctx.global.verbose == 0 || ctx.global.quiet > 0 {
+        return None;
+    }
+    let marker = if ctx.global.sandbox { "[sandbox] " } else { "" };
+    Some(crate::client::Trace(std::sync::Arc::new(
+        move |line: &str| {
+            eprintln!("{marker}lsr: {}", crate::output::printable(line));
+        },
+    )))
+}
+
+/// The history key `Backend::connect` would use, without connecting: `--sandbox` is the
+/// embedded sandbox's demo account; otherwise the configured base URL (normalised as the client
+/// normalises it) and account id. Lets `search --local` work offline.
+pub fn history_key(ctx: &Context) -> anyhow::Result<BackendKey> {
+    if ctx.global.sandbox {
+        return Ok(BackendKey::new(
+            EMBEDDED_SANDBOX_KEY,
+            crate::sandbox::DEMO_ACCOUNT_1.account_id,
+        ));
+    }
+    let s = &ctx.settings;
+    let account = s.account_id.as_ref().ok_or_else(|| {
+        CliError::new(Exit::Usage, "no account id is configured")
+            .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
+    })?;
+    let base = crate::client::parse_base_url(&s.base_url.value)?;
+    Ok(BackendKey::new(base.as_str(), &account.value))
+}

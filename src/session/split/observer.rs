@@ -1,0 +1,90 @@
+//! The progress of a running split: the history updated as each child is placed, the
+//! progress bar on a terminal, one JSON line per child with `--json`.
+
+use std::io::IsTerminal;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::super::backend::Backend;
+use super::report::{child_line, write_json_line};
+use crate::batch::{ChildOutcome, ChildResult, RunObserver};
+use crate::context::Context;
+use crate::output::OutputMode;
+
+/// Progress and per-child output of a run: the history, the bar, the JSON lines.
+pub(super) struct BatchObserver<'a> {
+    ctx: &'a Context,
+    backend: &'a Backend,
+    bar: Option<indicatif::ProgressBar>,
+    sent: AtomicUsize,
+    failed: AtomicUsize,
+    total: usize,
+    /// Serialises JSON lines from concurrent children.
+    out: Mutex<()>,
+}
+
+impl<'a> BatchObserver<'a> {
+    pub(super) fn new(ctx: &'a Context, backend: &'a Backend, total: usize) -> BatchObserver<'a> {
+        let bar = (std::io::stderr().is_terminal() && ctx.show_notes() && total > 0).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}, eta {eta}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        BatchObserver {
+            ctx,
+            backend,
+            bar,
+            sent: AtomicUsize::new(0),
+            failed: AtomicUsize::new(0),
+            total,
+            out: Mutex::new(()),
+        }
+    }
+
+    pub(super) fn emit(&self, result: &ChildResult, found: bool) {
+        if let ChildOutcome::Sent { order, .. } = &result.outcome {
+            self.backend.remember(self.ctx, order);
+            self.sent.fetch_add(1, Ordering::Relaxed);
+        } else if !matches!(result.outcome, ChildOutcome::NotSent { .. }) {
+            self.failed.fetch_add(1, Ordering::Relaxed);
+        }
+        if self.ctx.output == OutputMode::Json {
+            let _guard = self.out.lock().unwrap_or_else(|e| e.into_inner());
+            let line = child_line(result, found);
+            match &self.bar {
+                Some(bar) => bar.suspend(|| write_json_line(&line)),
+                None => write_json_line(&line),
+            }
+            .ok();
+        }
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            let sent = self.sent.load(Ordering::Relaxed);
+            let failed = self.failed.load(Ordering::Relaxed);
+            let rate = sent as f64 / bar.elapsed().as_secs_f64().max(0.001);
+            bar.set_message(format!(
+                "{sent} submitted, {failed} failed, {} remaining, {rate:.0}/s",
+                self.total.saturating_sub(sent + failed)
+            ));
+        }
+    }
+
+    pub(super) fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl RunObserver for BatchObserver<'_> {
+    fn finished(&self, result: &ChildResult) {
+        self.emit(result, false);
+    }
+}

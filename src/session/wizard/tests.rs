@@ -1,0 +1,509 @@
+//! The wizard's logic through its seam: a scripted user answers from a queue, and the
+//! transcript of what the wizard showed is checked (order of questions, refusals, the draft it
+//! built, the confirm, a cancelled prompt).
+#![allow(clippy::unwrap_used)]
+
+use std::collections::VecDeque;
+use std::io;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::AddressDraft;
+use crate::validate::BusinessCalendar;
+
+pub(super) fn monday() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+pub(super) fn complete_draft() -> OrderDraft {
+    let mut draft = OrderDraft {
+        pon: Some("WIZ-1".into()),
+        authorizing_person: Some("Jane Doe".into()),
+        tns: vec!["9197206100".into()],
+        ..OrderDraft::default()
+    };
+    draft.subscriber.subscriber_type = Some("business".into());
+    draft.subscriber.business_name = Some("Acme Widgets".into());
+    draft.subscriber.address = AddressDraft {
+        house_number: Some("11".into()),
+        street: Some("Park Ave".into()),
+        city: Some("Raleigh".into()),
+        state: Some("NC".into()),
+        zip: Some("27601".into()),
+        ..AddressDraft::default()
+    };
+    draft
+}
+
+pub(super) fn report_of(draft: &OrderDraft) -> Report {
+    let calendar = BusinessCalendar::us_npac();
+    validate_order(draft, &ValidationContext::offline(monday(), &calendar))
+}
+
+#[test]
+fn wizard_missing_flags_are_empty_for_a_complete_order() {
+    assert!(missing_flags(&report_of(&complete_draft())).is_empty());
+}
+
+#[test]
+fn wizard_missing_flags_name_each_required_flag_once() {
+    let report = report_of(&OrderDraft::default());
+    assert_eq!(
+        missing_flags(&report),
+        vec![
+            "--pon",
+            "--auth-person",
+            "--last-name",
+            "--house-number",
+            "--street",
+            "--city",
+            "--state",
+            "--zip",
+            "--tn",
+        ]
+    );
+}
+
+#[test]
+fn wizard_missing_flags_ignore_present_but_invalid_fields() {
+    let mut draft = complete_draft();
+    draft.pon = Some("bad pon!".into());
+    draft.subscriber.address.zip = None;
+    assert_eq!(missing_flags(&report_of(&draft)), vec!["--zip"]);
+}
+
+#[test]
+fn wizard_missing_fields_error_is_a_usage_error_naming_flags() {
+    let err = missing_fields_error(&["--pon", "--tn"]);
+    assert_eq!(err.exit, Exit::Usage);
+    assert_eq!(
+        err.message,
+        "the order is missing required fields: --pon, --tn"
+    );
+}
+
+#[test]
+fn wizard_refuses_a_toll_free_tn_with_the_reason() {
+    let calendar = BusinessCalendar::us_npac();
+    let rules = ValidationContext::offline(monday(), &calendar);
+    let mut draft = complete_draft();
+    draft.tns.push("800-555-0100".into());
+    let why = refusal(&draft, "tns[1]", &rules).unwrap();
+    assert!(why.contains("toll-free"), "{why}");
+    draft.tns[1] = "919-720-6101".into();
+    assert_eq!(refusal(&draft, "tns[1]", &rules), None);
+    draft.tns[1] = "919-72".into();
+    assert!(refusal(&draft, "tns[1]", &rules).is_some());
+}
+
+#[test]
+fn wizard_refuses_a_weekend_foc_date_and_names_the_next_business_day() {
+    let calendar = BusinessCalendar::us_npac();
+    let rules = ValidationContext::offline(monday(), &calendar);
+    let mut draft = complete_draft();
+    draft.requested_foc_date = Some("2026-12-05".into());
+    let why = refusal(&draft, "requested_foc_date", &rules).unwrap();
+    assert!(why.contains("Saturday"), "{why}");
+    assert!(why.contains("2026-12-07"), "{why}");
+    draft.requested_foc_date = Some("2026-12-25".into());
+    let why = refusal(&draft, "requested_foc_date", &rules).unwrap();
+    assert!(why.contains("Christmas"), "{why}");
+    draft.requested_foc_date = Some("2026-12-01".into());
+    assert_eq!(refusal(&draft, "requested_foc_date", &rules), None);
+}
+
+#[test]
+fn wizard_refuses_an_empty_required_field_without_flag_hints() {
+    let calendar = BusinessCalendar::us_npac();
+    let rules = ValidationContext::offline(monday(), &calendar);
+    let mut draft = complete_draft();
+    draft.pon = None;
+    assert_eq!(
+        refusal(&draft, "pon", &rules).as_deref(),
+        Some("PON is required")
+    );
+    draft.subscriber.address = AddressDraft::default();
+    assert_eq!(
+        refusal(&draft, "subscriber.address.house_number", &rules).as_deref(),
+        Some("service address is required")
+    );
+}
+
+/// One thing the scripted user does at a prompt.
+#[derive(Clone, Copy)]
+enum Reply {
+    /// Types this line (at `select`: the item's text; at `confirm`: `y` is the only yes).
+    Type(&'static str),
+    /// Presses Ctrl-C.
+    CtrlC,
+    /// The terminal goes away.
+    Gone,
+}
+
+use Reply::{CtrlC, Gone, Type};
+
+/// A user at no terminal: replies from a queue, and a transcript of all the wizard showed —
+/// `? prompt [default] > initial` for a question, `! reason` for an answer refused at it,
+/// `error: reason` for a given value refused before it is offered, `say: text` otherwise.
+struct Scripted {
+    replies: VecDeque<Reply>,
+    shown: Vec<String>,
+}
+
+impl Scripted {
+    fn new(replies: &[Reply]) -> Scripted {
+        Scripted {
+            replies: replies.iter().copied().collect(),
+            shown: Vec::new(),
+        }
+    }
+
+    fn next(&mut self) -> Result<&'static str, PromptError> {
+        match self.replies.pop_front() {
+            Some(Type(text)) => Ok(text),
+            Some(CtrlC) => Err(PromptError::Interrupted),
+            Some(Gone) => Err(PromptError::Terminal(io::Error::other(
+                "terminal went away",
+            ))),
+            None => Err(PromptError::Terminal(io::Error::other(
+                "the script has no more replies",
+            ))),
+        }
+    }
+
+    /// The questions asked, in order.
+    fn questions(&self) -> Vec<&str> {
+        let asked = self.shown.iter().filter(|l| l.starts_with("? "));
+        asked.map(String::as_str).collect()
+    }
+}
+
+impl Prompter for Scripted {
+    fn say(&mut self, text: &str) {
+        self.shown.push(format!("say: {text}"));
+    }
+
+    fn refuse(&mut self, why: &str) {
+        self.shown.push(format!("error: {why}"));
+    }
+
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        initial: Option<&str>,
+        check: Check<'_>,
+    ) -> Result<String, PromptError> {
+        let mut question = format!("? {prompt}");
+        if let Some(default) = default {
+            question.push_str(&format!(" [{default}]"));
+        }
+        if let Some(initial) = initial {
+            question.push_str(&format!(" > {initial}"));
+        }
+        self.shown.push(question);
+        loop {
+            // As at the terminal: an empty line is the default, which is checked too.
+            let answer = match (self.next()?, default) {
+                ("", Some(default)) => default,
+                (typed, _) => typed,
+            };
+            match check(answer) {
+                Ok(()) => return Ok(answer.to_string()),
+                Err(why) => self.shown.push(format!("! {why}")),
+            }
+        }
+    }
+
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[&str],
+        default: usize,
+    ) -> Result<usize, PromptError> {
+        self.shown
+            .push(format!("? {prompt} {items:?} [{}]", items[default]));
+        let typed = self.next()?;
+        let index = items.iter().position(|item| *item == typed);
+        index.ok_or_else(|| PromptError::Terminal(io::Error::other(format!("no item {typed}"))))
+    }
+
+    fn confirm(&mut self, prompt: &str) -> Result<bool, PromptError> {
+        self.shown.push(format!("? {prompt} [y/N]"));
+        Ok(self.next()? == "y")
+    }
+}
+
+/// Runs the wizard on `draft` with `replies` on Monday 2026-11-30.
+fn run_wizard(draft: &mut OrderDraft, replies: &[Reply]) -> (anyhow::Result<bool>, Scripted) {
+    let calendar = BusinessCalendar::us_npac();
+    let rules = ValidationContext::offline(monday(), &calendar);
+    let mut user = Scripted::new(replies);
+    let result = complete_with(Some(&mut user), &rules, draft);
+    (result, user)
+}
+
+/// Asks to send the complete order to the sandbox, with `replies`.
+fn run_confirm(replies: &[Reply]) -> (anyhow::Result<()>, Scripted) {
+    let report = report_of(&complete_draft());
+    let order = report.order.unwrap();
+    let mut user = Scripted::new(replies);
+    let result = confirm_with(&mut user, "the sandbox", &order, &report.findings);
+    (result, user)
+}
+
+/// The validator's reason for refusing `field` of `draft` after `change`.
+fn reason(draft: &OrderDraft, field: &str, change: impl FnOnce(&mut OrderDraft)) -> String {
+    let mut candidate = draft.clone();
+    change(&mut candidate);
+    let calendar = BusinessCalendar::us_npac();
+    refusal(
+        &candidate,
+        field,
+        &ValidationContext::offline(monday(), &calendar),
+    )
+    .unwrap()
+}
+
+/// The reason the validator gives for a FOC date on Saturday 2026-12-05.
+fn saturday_refusal() -> String {
+    reason(&complete_draft(), "requested_foc_date", |d| {
+        d.requested_foc_date = Some("2026-12-05".into());
+    })
+}
+
+fn cli_error(result: anyhow::Result<impl std::fmt::Debug>) -> CliError {
+    let error = result.unwrap_err();
+    error.downcast::<CliError>().unwrap()
+}
+
+#[test]
+fn wizard_asks_the_missing_fields_in_the_order_of_the_order_file() {
+    let mut draft = OrderDraft::default();
+    let replies = [
+        "WIZ-1",
+        "", // the offered next business day
+        "Jane Doe",
+        "business",
+        "Acme Widgets",
+        "11",
+        "Park Ave",
+        "Raleigh",
+        "NC",
+        "27601",
+        "919-720-6100",
+        "",
+    ]
+    .map(Type);
+    let (result, user) = run_wizard(&mut draft, &replies);
+    assert!(result.unwrap(), "the wizard says it asked");
+    assert_eq!(
+        user.shown[0],
+        "say: The order is missing required fields; answer to complete it (Ctrl-C stops).\n"
+    );
+    assert_eq!(
+        user.questions(),
+        vec![
+            "? PON (purchase order number)",
+            "? Requested FOC date (YYYY-MM-DD or +Nbd) [2026-12-01]",
+            "? Authorizing person",
+            "? Subscriber type [\"business\", \"residential\"] [residential]",
+            "? Business name",
+            "? Service address: house number",
+            "? Service address: street",
+            "? Service address: city",
+            "? Service address: state (2 letters)",
+            "? Service address: ZIP code",
+            "? Telephone number to port",
+            "? Telephone number #2 (empty line to finish)",
+        ]
+    );
+    assert!(
+        !user.shown.iter().any(|l| l.starts_with('!')),
+        "{:?}",
+        user.shown
+    );
+    let mut expected = complete_draft();
+    expected.requested_foc_date = Some("2026-12-01".into());
+    expected.tns = vec!["919-720-6100".into()];
+    // The chosen type is written as the wire spells it.
+    expected.subscriber.subscriber_type = Some("BUSINESS".into());
+    assert_eq!(draft, expected);
+    assert!(report_of(&draft).ok());
+}
+
+#[test]
+fn wizard_refuses_bad_answers_with_the_validators_reason_and_asks_again() {
+    let mut draft = complete_draft();
+    draft.requested_foc_date = None;
+    draft.subscriber.address.zip = None;
+    draft.tns.clear();
+    let replies = [
+        "2026-12-05", // a Saturday
+        "2026-12-07",
+        "2760",
+        "27601",
+        "919-72",
+        "800-555-0100",
+        "919-720-6100",
+        "919-720-6100", // already listed
+        "",
+    ]
+    .map(Type);
+    let before = draft.clone();
+    let (result, user) = run_wizard(&mut draft, &replies);
+    assert!(result.unwrap());
+
+    let weekend = saturday_refusal();
+    assert!(
+        weekend.contains("Saturday") && weekend.contains("2026-12-07"),
+        "{weekend}"
+    );
+    let bad_zip = reason(&before, "subscriber.address.zip", |d| {
+        d.subscriber.address.zip = Some("2760".into());
+    });
+    assert!(bad_zip.contains("2760"), "{bad_zip}");
+    let short_tn = reason(&before, "tns[0]", |d| d.tns = vec!["919-72".into()]);
+    let toll_free = reason(&before, "tns[0]", |d| d.tns = vec!["800-555-0100".into()]);
+    assert!(toll_free.contains("toll-free"), "{toll_free}");
+    let twice = reason(&before, "tns[1]", |d| {
+        d.tns = vec!["919-720-6100".into(); 2]
+    });
+
+    assert_eq!(
+        user.shown[1..],
+        [
+            "? Requested FOC date (YYYY-MM-DD or +Nbd) [2026-12-01]".to_string(),
+            format!("! {weekend}"),
+            "? Service address: ZIP code".to_string(),
+            format!("! {bad_zip}"),
+            "? Telephone number to port".to_string(),
+            format!("! {short_tn}"),
+            format!("! {toll_free}"),
+            "? Telephone number #2 (empty line to finish)".to_string(),
+            format!("! {twice}"),
+        ]
+    );
+    assert_eq!(draft.requested_foc_date.as_deref(), Some("2026-12-07"));
+    assert_eq!(draft.subscriber.address.zip.as_deref(), Some("27601"));
+    assert_eq!(draft.tns, vec!["919-720-6100".to_string()]);
+}
+
+#[test]
+fn wizard_shows_why_a_given_value_is_refused_and_offers_it_for_editing() {
+    let mut draft = complete_draft();
+    draft.requested_foc_date = Some("2026-12-05".into());
+    draft.subscriber.address.state = Some("XX".into());
+    draft.subscriber.address.zip = None;
+    let before = draft.clone();
+    let replies = ["2026-12-04", "NC", "27601"].map(Type);
+    let (result, user) = run_wizard(&mut draft, &replies);
+    assert!(result.unwrap());
+    let weekend = saturday_refusal();
+    let state = reason(&before, "subscriber.address.state", |_| {});
+    assert!(state.contains("state code `XX`"), "{state}");
+    assert_eq!(
+        user.shown[1..],
+        [
+            format!("error: {weekend}"),
+            "? Requested FOC date (YYYY-MM-DD or +Nbd) [2026-12-01] > 2026-12-05".to_string(),
+            format!("error: {state}"),
+            "? Service address: state (2 letters) > XX".to_string(),
+            "? Service address: ZIP code".to_string(),
+        ]
+    );
+    assert_eq!(draft.requested_foc_date.as_deref(), Some("2026-12-04"));
+    assert_eq!(draft.subscriber.address.state.as_deref(), Some("NC"));
+}
+
+#[test]
+fn wizard_asks_first_and_last_name_for_a_residential_subscriber() {
+    let mut draft = complete_draft();
+    draft.requested_foc_date = Some("2026-12-01".into());
+    draft.subscriber.subscriber_type = None;
+    draft.subscriber.business_name = None;
+    let replies = ["residential", "", "", "Doe"].map(Type);
+    let (result, user) = run_wizard(&mut draft, &replies);
+    assert!(result.unwrap());
+    assert_eq!(
+        user.questions(),
+        vec![
+            "? Subscriber type [\"business\", \"residential\"] [residential]",
+            "? First name (optional)",
+            "? Last name",
+        ]
+    );
+    let last_name = user.shown.iter().find(|l| l.starts_with('!')).unwrap();
+    assert!(
+        last_name.contains("a residential subscriber needs a last name"),
+        "{last_name}"
+    );
+    let s = &draft.subscriber;
+    assert_eq!(s.subscriber_type.as_deref(), Some("RESIDENTIAL"));
+    assert_eq!(
+        (s.first_name.as_deref(), s.last_name.as_deref()),
+        (None, Some("Doe"))
+    );
+}
+
+#[test]
+fn wizard_asks_nothing_for_a_complete_order_and_nobody_means_a_usage_error() {
+    let mut draft = complete_draft();
+    let (result, user) = run_wizard(&mut draft, &[]);
+    assert!(!result.unwrap(), "nothing was missing");
+    assert!(user.shown.is_empty(), "{:?}", user.shown);
+    assert_eq!(draft, complete_draft());
+
+    let calendar = BusinessCalendar::us_npac();
+    let rules = ValidationContext::offline(monday(), &calendar);
+    let mut draft = complete_draft();
+    draft.pon = None;
+    let err = cli_error(complete_with(None, &rules, &mut draft));
+    assert_eq!(err.exit, Exit::Usage);
+    assert_eq!(err.message, "the order is missing required field: --pon");
+}
+
+#[test]
+fn wizard_sends_only_after_a_yes_at_the_confirm() {
+    for no in ["n", "", "q"] {
+        let (result, user) = run_confirm(&[Type(no)]);
+        let err = cli_error(result);
+        assert_eq!(err.exit, Exit::Failure);
+        assert_eq!(err.message, "order WIZ-1 was not sent");
+        assert!(
+            user.shown[0].contains("The order to send to the sandbox:"),
+            "{:?}",
+            user.shown
+        );
+        assert_eq!(user.questions(), vec!["? Send order WIZ-1 now? [y/N]"]);
+    }
+    run_confirm(&[Type("y")]).0.unwrap();
+}
+
+#[test]
+fn wizard_cancelled_prompt_exits_as_at_the_terminal_with_nothing_sent() {
+    let hint = "give the missing fields as flags, or pass --no-input to never be asked";
+    // Ctrl-C at the third question, and at the confirm: exit 130.
+    let mut draft = OrderDraft::default();
+    let (result, user) = run_wizard(&mut draft, &[Type("WIZ-1"), Type(""), CtrlC]);
+    let err = cli_error(result);
+    assert_eq!(err.exit, Exit::Interrupted);
+    assert_eq!(err.message, "interrupted; nothing was sent");
+    assert_eq!(err.hint.as_deref(), Some(hint));
+    assert_eq!(user.questions().last(), Some(&"? Authorizing person"));
+
+    let err = cli_error(run_confirm(&[CtrlC]).0);
+    assert_eq!(err.exit, Exit::Interrupted);
+    assert_eq!(err.message, "interrupted; nothing was sent");
+
+    // The terminal going away: exit 1.
+    let (result, _) = run_wizard(&mut OrderDraft::default(), &[Gone]);
+    let err = cli_error(result);
+    assert_eq!(err.exit, Exit::Failure);
+    assert_eq!(
+        err.message,
+        "cannot ask on the terminal: terminal went away; nothing was sent"
+    );
+    assert_eq!(err.hint.as_deref(), Some(hint));
+}
