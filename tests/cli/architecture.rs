@@ -42,7 +42,6 @@ const KNOWN_BACK_ARROWS: &[(&str, &str)] = &[
     ("src/client/auth.rs", "config"),
     ("src/client/error.rs", "exit"),
     ("src/client/http.rs", "config"),
-    ("src/client/sandbox_admin.rs", "sandbox"),
     ("src/output/lookup.rs", "commands"),
     ("src/output/order.rs", "commands"),
     ("src/output/timeline.rs", "commands"),

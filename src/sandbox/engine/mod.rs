@@ -2,9 +2,9 @@
 //! functions. The store reads the facts (the stored order, the clock, the inventory), calls the
 //! engine, and writes the outcome; the engine never touches SQLite or the network.
 //!
-//! - [`lines`]: the losing side's processing — the TN-line table and the FOC date it confirms;
-//! - [`orders`]: POST-time validation, a new order (R8), supps and cancels (R3, R9);
-//! - [`timers`]: what is due when (processing delay, R6 manual handling, R1 FOC window, R2 NPAC
+//! - `lines.rs`: the losing side's processing — the TN-line table and the FOC date it confirms;
+//! - `orders.rs`: POST-time validation, a new order (R8), supps and cancels (R3, R9);
+//! - `timers.rs`: what is due when (processing delay, R6 manual handling, R1 FOC window, R2 NPAC
 //!   concurrence) and the NPAC simulation's subscribe and activate.
 
 mod lines;
