@@ -13,7 +13,7 @@ pub struct GlobalArgs {
     /// Use the embedded sandbox backend.
     ///
     /// Starts the local porting backend in-process on loopback with its state under the config
-    /// directory; human-readable output is marked [sandbox].
+    /// directory; human-readable output is marked `[sandbox]`.
     #[arg(long, global = true)]
     pub sandbox: bool,
 

@@ -78,12 +78,7 @@ impl std::fmt::Debug for Profile {
     }
 }
 
-/// Bandwidth's production API base (Bandwidth's own CLI uses the same hosts).
-pub const BANDWIDTH_PRODUCTION_URL: &str = "https://dashboard.bandwidth.com/api/v1";
-/// Bandwidth's test environment base.
-pub const BANDWIDTH_TEST_URL: &str = "https://test.dashboard.bandwidth.com/api/v1";
-/// Bandwidth's OAuth2 token endpoint, used for Bandwidth's hosts.
-pub const BANDWIDTH_TOKEN_URL: &str = "https://api.bandwidth.com/api/v1/oauth2/token";
+pub use crate::wire::hosts::{BANDWIDTH_PRODUCTION_URL, BANDWIDTH_TEST_URL};
 
 /// Where a resolved setting came from, for `lsr config show`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -394,42 +389,14 @@ impl ConfigFile {
             message: e.to_string(),
         })?;
         let text = format!("{CONFIG_HEADER}\n{body}");
-        write_private_file(&path, text.as_bytes()).map_err(|source| ConfigError::Read {
-            path: path.clone(),
-            source,
+        crate::files::write_private_file(&path, text.as_bytes()).map_err(|source| {
+            ConfigError::Read {
+                path: path.clone(),
+                source,
+            }
         })?;
         Ok(path)
     }
-}
-
-/// Writes a file only its owner can read (0600), atomically: a temp file in the same directory,
-/// then a rename, so a crash never leaves half a file and the secret is never world-readable.
-pub fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        std::process::id()
-    ));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(contents)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&tmp, path)
 }
 
 /// The config directory: `LSR_CONFIG_DIR` when set, else the platform's config dir for lsr.
@@ -525,20 +492,6 @@ mod tests {
             source: Source::Env("LSR_CLIENT_SECRET"),
         };
         assert_eq!(read_client_secret(&from_env).unwrap(), "v");
-    }
-
-    #[test]
-    fn write_private_file_replaces_a_readable_file() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("token-cache.json");
-        std::fs::write(&path, "old").unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        write_private_file(&path, b"new").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"new");
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

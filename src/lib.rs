@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod exit;
+pub mod files;
 pub mod history;
 pub mod model;
 pub mod output;

@@ -124,7 +124,7 @@ impl TokenCache {
         all.retain(|_, t| t.is_fresh(now));
         all.insert(Self::key(token_url, client_id), token.clone());
         if let Ok(bytes) = serde_json::to_vec(&all) {
-            let _ = crate::config::write_private_file(&self.path, &bytes);
+            let _ = crate::files::write_private_file(&self.path, &bytes);
         }
     }
 
@@ -134,7 +134,7 @@ impl TokenCache {
         if all.remove(&Self::key(token_url, client_id)).is_some()
             && let Ok(bytes) = serde_json::to_vec(&all)
         {
-            let _ = crate::config::write_private_file(&self.path, &bytes);
+            let _ = crate::files::write_private_file(&self.path, &bytes);
         }
     }
 }

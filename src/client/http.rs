@@ -160,7 +160,7 @@ fn redact_userinfo(url: &Url) -> String {
 pub fn default_token_url(base: &Url) -> String {
     let host = base.host_str().unwrap_or_default().to_ascii_lowercase();
     if host == "bandwidth.com" || host.ends_with(".bandwidth.com") {
-        return crate::config::BANDWIDTH_TOKEN_URL.to_string();
+        return crate::wire::hosts::BANDWIDTH_TOKEN_URL.to_string();
     }
     let mut origin = base.clone();
     origin.set_path("/api/v1/oauth2/token");
@@ -612,7 +612,10 @@ mod tests {
     #[test]
     fn token_url_follows_the_host() {
         let bw = parse_base_url("https://test.dashboard.bandwidth.com/api/v1").unwrap();
-        assert_eq!(default_token_url(&bw), crate::config::BANDWIDTH_TOKEN_URL);
+        assert_eq!(
+            default_token_url(&bw),
+            crate::wire::hosts::BANDWIDTH_TOKEN_URL
+        );
         let local = parse_base_url("http://127.0.0.1:4000/api/v1").unwrap();
         assert_eq!(
             default_token_url(&local),

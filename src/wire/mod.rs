@@ -28,6 +28,7 @@ mod envelope;
 mod error;
 mod error_body;
 mod history;
+pub mod hosts;
 mod list;
 mod mapping;
 mod notes;

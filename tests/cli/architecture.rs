@@ -30,7 +30,7 @@ const LAYERS: &[(u8, &[&str])] = &[
     (4, &["exit", "cli"]),
     (3, &["batch", "output"]),
     (2, &["client", "history", "sandbox", "config"]),
-    (1, &["validate", "wire"]),
+    (1, &["validate", "wire", "files"]),
     (0, &["model"]),
 ];
 
@@ -38,13 +38,6 @@ const LAYERS: &[(u8, &[&str])] = &[
 /// The real-tree test fails on any arrow not listed here AND on any entry here that no longer
 /// occurs, so this list can only shrink. Never add to it.
 const KNOWN_BACK_ARROWS: &[(&str, &str)] = &[
-    ("src/cli.rs", "commands"),
-    ("src/client/auth.rs", "config"),
-    ("src/client/error.rs", "exit"),
-    ("src/client/http.rs", "config"),
-    ("src/output/lookup.rs", "commands"),
-    ("src/output/order.rs", "commands"),
-    ("src/output/timeline.rs", "commands"),
     ("src/validate/order.rs", "wire"), // in its tests
 ];
 
