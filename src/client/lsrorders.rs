@@ -3,63 +3,11 @@
 
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use reqwest::Method;
 
 use super::error::ApiError;
 use super::http::{ClientOptions, HttpResponse, Transport, http_error};
-use crate::model::{OrderStatus, Tn};
-use crate::wire::{self, FromXml};
-
-/// Filters of GET `/lsrorders` (reference E1). Empty filters are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchQuery {
-    pub pon: Option<String>,
-    pub tn: Option<Tn>,
-    pub statuses: Vec<OrderStatus>,
-    pub customer_order_id: Option<String>,
-    pub order_id_fragment: Option<String>,
-    pub created_from: Option<NaiveDate>,
-    pub created_to: Option<NaiveDate>,
-    pub modified_from: Option<NaiveDate>,
-    pub modified_to: Option<NaiveDate>,
-}
-
-impl SearchQuery {
-    /// The query string, `status` repeated once per value (reference E1).
-    pub fn to_query_string(&self) -> String {
-        let mut q = form_urlencoded::Serializer::new(String::new());
-        if let Some(v) = &self.pon {
-            q.append_pair("pon", v);
-        }
-        if let Some(tn) = self.tn {
-            q.append_pair("tn", &tn.digits());
-        }
-        for s in &self.statuses {
-            q.append_pair("status", s.as_str());
-        }
-        if let Some(v) = &self.customer_order_id {
-            q.append_pair("customerOrderId", v);
-        }
-        if let Some(v) = &self.order_id_fragment {
-            q.append_pair("orderIdFragment", v);
-        }
-        let date = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
-        if let Some(d) = &self.created_from {
-            q.append_pair("createdDateFrom", &date(d));
-        }
-        if let Some(d) = &self.created_to {
-            q.append_pair("createdDateTo", &date(d));
-        }
-        if let Some(d) = &self.modified_from {
-            q.append_pair("modifiedDateFrom", &date(d));
-        }
-        if let Some(d) = &self.modified_to {
-            q.append_pair("modifiedDateTo", &date(d));
-        }
-        q.finish()
-    }
-}
+use crate::wire::{self, FromXml, SearchQuery};
 
 /// The outcome of a create.
 #[derive(Debug, Clone)]
@@ -470,21 +418,5 @@ mod tests {
         )
         .unwrap_err();
         assert!(refused.to_string().contains("U+001B"), "{refused}");
-    }
-
-    #[test]
-    fn search_query_repeats_status() {
-        let q = SearchQuery {
-            pon: Some("A B".into()),
-            tn: Some(Tn::parse("919-555-0100").unwrap()),
-            statuses: vec![OrderStatus::Pending, OrderStatus::Foc],
-            created_from: Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()),
-            ..SearchQuery::default()
-        };
-        assert_eq!(
-            q.to_query_string(),
-            "pon=A+B&tn=9195550100&status=PENDING&status=FOC&createdDateFrom=2026-01-02"
-        );
-        assert_eq!(SearchQuery::default().to_query_string(), "");
     }
 }

@@ -6,10 +6,11 @@ mod http;
 mod lsrorders;
 pub mod sandbox_admin;
 
+pub use crate::wire::SearchQuery;
 pub use auth::{CachedToken, Credentials, Secret, TokenCache};
 pub use error::{ApiError, BandwidthError};
 pub use http::{
     ClientOptions, DEFAULT_REQUEST_TIMEOUT, HttpResponse, Trace, Transport, check_status,
     default_token_url, http_error, is_loopback_host, parse_base_url,
 };
-pub use lsrorders::{Created, LsrClient, SearchQuery};
+pub use lsrorders::{Created, LsrClient};

@@ -1,16 +1,17 @@
 //! A small client for a running sandbox's `/sandbox/` admin endpoints (clock, NPAC, inventory,
-//! faults, reset), used by `lsr sandbox … --url`.
+//! faults, reset), used by `lsr sandbox … --url`. The bodies and views are `wire::admin`'s.
 
 use std::time::Duration;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::sandbox::Faults;
-use crate::sandbox::admin_api::{ClockView, InventoryView, NpacView};
-use crate::sandbox::store::InventoryEntry;
+use crate::wire::admin::{
+    AdminErrorBody, ClockAdvance, ClockSet, ClockView, Faults, InventoryAdd, InventoryEntry,
+    InventoryView, NpacRequest, NpacView, ResetView, path,
+};
 
-/// Why an admin request failed.
+/// Why an admin request failed. Every variant names the sandbox it was for.
 #[derive(Debug, thiserror::Error)]
 pub enum AdminClientError {
     #[error("sandbox url `{0}` is not an http URL")]
@@ -18,9 +19,13 @@ pub enum AdminClientError {
     #[error("cannot reach the sandbox at {url}: {source}")]
     Connect { url: String, source: reqwest::Error },
     #[error("the sandbox refused the request ({status}): {message}")]
-    Refused { status: u16, message: String },
-    #[error("the sandbox answered something unexpected: {0}")]
-    Decode(String),
+    Refused {
+        url: String,
+        status: u16,
+        message: String,
+    },
+    #[error("the sandbox answered something unexpected: {message}")]
+    Decode { url: String, message: String },
 }
 
 impl AdminClientError {
@@ -29,6 +34,16 @@ impl AdminClientError {
         match self {
             AdminClientError::Refused { status, .. } => Some(*status),
             _ => None,
+        }
+    }
+
+    /// The sandbox the request was for.
+    pub fn url(&self) -> &str {
+        match self {
+            AdminClientError::BadUrl(url)
+            | AdminClientError::Connect { url, .. }
+            | AdminClientError::Refused { url, .. }
+            | AdminClientError::Decode { url, .. } => url,
         }
     }
 }
@@ -92,16 +107,23 @@ impl SandboxAdmin {
                 source,
             })?;
         if !status.is_success() {
-            let message = serde_json::from_str::<serde_json::Value>(&text)
-                .ok()
-                .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_string))
+            let message = serde_json::from_str::<AdminErrorBody>(&text)
+                .map(|body| body.error)
                 .unwrap_or(text);
             return Err(AdminClientError::Refused {
+                url: self.base.clone(),
                 status: status.as_u16(),
                 message,
             });
         }
-        serde_json::from_str(&text).map_err(|e| AdminClientError::Decode(e.to_string()))
+        serde_json::from_str(&text).map_err(|e| self.decode_error(e))
+    }
+
+    fn decode_error(&self, e: serde_json::Error) -> AdminClientError {
+        AdminClientError::Decode {
+            url: self.base.clone(),
+            message: e.to_string(),
+        }
     }
 
     async fn post<T: DeserializeOwned, B: Serialize>(
@@ -109,27 +131,35 @@ impl SandboxAdmin {
         path: &str,
         body: &B,
     ) -> Result<T, AdminClientError> {
-        let body =
-            serde_json::to_string(body).map_err(|e| AdminClientError::Decode(e.to_string()))?;
-        self.send(reqwest::Method::POST, path, Some(body)).await
+        self.send_json(reqwest::Method::POST, path, body).await
+    }
+
+    async fn send_json<T: DeserializeOwned, B: Serialize>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, AdminClientError> {
+        let body = serde_json::to_string(body).map_err(|e| self.decode_error(e))?;
+        self.send(method, path, Some(body)).await
     }
 
     pub async fn clock(&self) -> Result<ClockView, AdminClientError> {
-        self.send(reqwest::Method::GET, "/sandbox/clock", None)
-            .await
+        self.send(reqwest::Method::GET, path::CLOCK, None).await
     }
 
     pub async fn set_clock(&self, time: &str) -> Result<ClockView, AdminClientError> {
-        self.post("/sandbox/clock/set", &serde_json::json!({ "time": time }))
-            .await
+        let body = ClockSet {
+            time: time.to_string(),
+        };
+        self.post(path::CLOCK_SET, &body).await
     }
 
     pub async fn advance_clock(&self, duration: &str) -> Result<ClockView, AdminClientError> {
-        self.post(
-            "/sandbox/clock/advance",
-            &serde_json::json!({ "duration": duration }),
-        )
-        .await
+        let body = ClockAdvance {
+            duration: duration.to_string(),
+        };
+        self.post(path::CLOCK_ADVANCE, &body).await
     }
 
     pub async fn npac_subscribe(
@@ -137,24 +167,23 @@ impl SandboxAdmin {
         order: &str,
         medium_timers: bool,
     ) -> Result<NpacView, AdminClientError> {
-        self.post(
-            "/sandbox/npac/subscribe",
-            &serde_json::json!({ "order": order, "medium_timers": medium_timers }),
-        )
-        .await
+        let body = NpacRequest {
+            order: order.to_string(),
+            medium_timers,
+        };
+        self.post(path::NPAC_SUBSCRIBE, &body).await
     }
 
     pub async fn npac_activate(&self, order: &str) -> Result<NpacView, AdminClientError> {
-        self.post(
-            "/sandbox/npac/activate",
-            &serde_json::json!({ "order": order }),
-        )
-        .await
+        let body = NpacRequest {
+            order: order.to_string(),
+            medium_timers: false,
+        };
+        self.post(path::NPAC_ACTIVATE, &body).await
     }
 
     pub async fn inventory(&self) -> Result<InventoryView, AdminClientError> {
-        self.send(reqwest::Method::GET, "/sandbox/inventory", None)
-            .await
+        self.send(reqwest::Method::GET, path::INVENTORY, None).await
     }
 
     pub async fn add_inventory(
@@ -163,32 +192,29 @@ impl SandboxAdmin {
         behaviour: &str,
         pin: Option<&str>,
     ) -> Result<InventoryEntry, AdminClientError> {
-        self.post(
-            "/sandbox/inventory",
-            &serde_json::json!({ "tn": tn, "behaviour": behaviour, "pin": pin }),
-        )
-        .await
+        let body = InventoryAdd {
+            tn: tn.to_string(),
+            behaviour: behaviour.to_string(),
+            pin: pin.map(str::to_string),
+        };
+        self.post(path::INVENTORY, &body).await
     }
 
     pub async fn faults(&self) -> Result<Faults, AdminClientError> {
-        self.send(reqwest::Method::GET, "/sandbox/faults", None)
-            .await
+        self.send(reqwest::Method::GET, path::FAULTS, None).await
     }
 
     pub async fn set_faults(&self, faults: &Faults) -> Result<Faults, AdminClientError> {
-        let body =
-            serde_json::to_string(faults).map_err(|e| AdminClientError::Decode(e.to_string()))?;
-        self.send(reqwest::Method::PUT, "/sandbox/faults", Some(body))
+        self.send_json(reqwest::Method::PUT, path::FAULTS, faults)
             .await
     }
 
     pub async fn clear_faults(&self) -> Result<Faults, AdminClientError> {
-        self.send(reqwest::Method::DELETE, "/sandbox/faults", None)
-            .await
+        self.send(reqwest::Method::DELETE, path::FAULTS, None).await
     }
 
     pub async fn reset(&self) -> Result<(), AdminClientError> {
-        let _: serde_json::Value = self.post("/sandbox/reset", &serde_json::json!({})).await?;
+        let _: ResetView = self.send(reqwest::Method::POST, path::RESET, None).await?;
         Ok(())
     }
 }

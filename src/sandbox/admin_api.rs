@@ -1,42 +1,16 @@
-//! The `/sandbox/` admin API: the JSON views it answers with and the operations behind them,
-//! shared by the server and by `lsr sandbox …` acting directly on the embedded store.
+//! The `/sandbox/` admin operations (clock, NPAC, inventory, faults, reset) on a store, with the
+//! views they answer with (`wire::admin`); shared by the server's admin endpoints and by
+//! `lsr sandbox …` acting directly on the embedded store.
 
-use serde::{Deserialize, Serialize};
-
-use super::Faults;
 use super::clock;
 use super::engine::{Behaviour, LINE_TABLE, concurrence_due};
-use super::store::{AdminError, InventoryEntry, Store, StoreError, StoredOrder};
+use super::order::StoredOrder;
+use super::store::{AdminError, Store, StoreError};
 use crate::model::Tn;
 use crate::validate;
+use crate::wire::admin::{ClockView, Faults, InventoryEntry, InventoryView, NpacView, ResetView};
 
-/// The clock as `GET /sandbox/clock` shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ClockView {
-    pub now: String,
-    pub today: String,
-    pub offset_ms: i64,
-}
-
-/// An order as the NPAC admin endpoints show it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NpacView {
-    pub order_id: String,
-    pub pon: String,
-    pub status: String,
-    pub actual_foc_date: Option<String>,
-    pub concurrence_due: Option<String>,
-    pub concurred_at: Option<String>,
-}
-
-/// The inventory as `GET /sandbox/inventory` shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct InventoryView {
-    pub line_table: Vec<(String, String)>,
-    pub entries: Vec<InventoryEntry>,
-}
-
-/// The clock view of a store (shared with the CLI's embedded mode).
+/// The clock view of a store.
 pub fn clock_view(store: &mut Store) -> Result<ClockView, StoreError> {
     let now = store.now()?;
     Ok(ClockView {
@@ -46,7 +20,21 @@ pub fn clock_view(store: &mut Store) -> Result<ClockView, StoreError> {
     })
 }
 
-/// The NPAC view of an order (shared with the CLI's embedded mode).
+/// Sets the clock from its text form (RFC 3339 or `YYYY-MM-DD`).
+pub fn set_clock(store: &mut Store, time: &str) -> Result<ClockView, AdminError> {
+    let at = clock::parse_time(time).map_err(|e| AdminError::Invalid(e.to_string()))?;
+    store.set_clock(at)?;
+    Ok(clock_view(store)?)
+}
+
+/// Moves the clock forward by a duration in its text form (`6h`, `1d12h`, …).
+pub fn advance_clock(store: &mut Store, duration: &str) -> Result<ClockView, AdminError> {
+    let by = clock::parse_duration(duration).map_err(|e| AdminError::Invalid(e.to_string()))?;
+    store.advance_clock(by)?;
+    Ok(clock_view(store)?)
+}
+
+/// The NPAC view of an order.
 pub fn npac_view(order: &StoredOrder, calendar: &validate::BusinessCalendar) -> NpacView {
     NpacView {
         order_id: order.id.clone(),
@@ -63,18 +51,39 @@ pub fn npac_view(order: &StoredOrder, calendar: &validate::BusinessCalendar) -> 
     }
 }
 
-/// The inventory view of a store (shared with the CLI's embedded mode).
-pub fn inventory_view(store: &Store) -> Result<InventoryView, StoreError> {
-    Ok(InventoryView {
+/// `npac subscribe`: the gaining carrier's subscriptions for an order (id or unique PON).
+pub fn npac_subscribe(
+    store: &mut Store,
+    order: &str,
+    medium_timers: bool,
+) -> Result<NpacView, AdminError> {
+    let order = store.npac_subscribe(order, medium_timers)?;
+    Ok(npac_view(&order, store.calendar()))
+}
+
+/// `npac activate`: completes an order (id or unique PON).
+pub fn npac_activate(store: &mut Store, order: &str) -> Result<NpacView, AdminError> {
+    let order = store.npac_activate(order)?;
+    Ok(npac_view(&order, store.calendar()))
+}
+
+/// The inventory view: the TN-line table and the given explicit entries.
+pub fn inventory_view_of(entries: Vec<InventoryEntry>) -> InventoryView {
+    InventoryView {
         line_table: LINE_TABLE
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect(),
-        entries: store.inventory()?,
-    })
+        entries,
+    }
 }
 
-/// Adds an inventory entry from its text form (shared with the CLI's embedded mode).
+/// The inventory view of a store.
+pub fn inventory_view(store: &Store) -> Result<InventoryView, StoreError> {
+    Ok(inventory_view_of(store.inventory()?))
+}
+
+/// Adds an inventory entry from its text form.
 pub fn add_inventory(
     store: &mut Store,
     tn: &str,
@@ -103,4 +112,59 @@ pub fn check_faults(faults: &Faults) -> Result<(), AdminError> {
         }
     }
     Ok(())
+}
+
+/// Checks and stores faults; `faults clear` stores the default.
+pub fn set_faults(store: &mut Store, faults: Faults) -> Result<Faults, AdminError> {
+    check_faults(&faults)?;
+    store.set_faults(&faults)?;
+    Ok(faults)
+}
+
+/// Deletes every order and restores the demo accounts.
+pub fn reset(store: &mut Store) -> Result<ResetView, AdminError> {
+    store.reset()?;
+    Ok(ResetView { reset: true })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn store() -> Store {
+        Store::open_in_memory(validate::BusinessCalendar::us_npac(), 0).unwrap()
+    }
+
+    #[test]
+    fn bad_values_are_invalid_and_good_ones_are_stored() {
+        let mut store = store();
+        assert!(matches!(
+            set_clock(&mut store, "tomorrow"),
+            Err(AdminError::Invalid(_))
+        ));
+        assert!(matches!(
+            advance_clock(&mut store, "6x"),
+            Err(AdminError::Invalid(_))
+        ));
+        let view = set_clock(&mut store, "2026-12-01").unwrap();
+        assert_eq!(view.today, "2026-12-01");
+        let too_much = Faults {
+            error_rate: 1.5,
+            ..Faults::default()
+        };
+        assert!(matches!(
+            set_faults(&mut store, too_much),
+            Err(AdminError::Invalid(m)) if m == "error rate 1.5 is not between 0.0 and 1.0"
+        ));
+        assert!(matches!(
+            add_inventory(&mut store, "12", "foc", None),
+            Err(AdminError::Invalid(_))
+        ));
+        let added = add_inventory(&mut store, "919-555-0100", "manual", None).unwrap();
+        assert_eq!(added.tn, "9195550100");
+        let view = inventory_view(&store).unwrap();
+        assert_eq!(view.entries, vec![added]);
+        assert_eq!(view.line_table.len(), LINE_TABLE.len());
+    }
 }

@@ -1,13 +1,14 @@
 //! The sandbox porting backend: server, store, engine (lifecycle rules), clock, NPAC, faults.
 //!
 //! It speaks Bandwidth's `lsrorders` API (the same XML, paths, status codes and auth) so that
-//! any client written for Bandwidth works against it unchanged, and follows the FAQ's rules
-//! (docs/sandbox.md) on a clock that tests can move.
+//! any client written for Bandwidth works against it unchanged, and follows the porting rules
+//! R1–R12 (docs/rules.md, docs/sandbox.md) on a clock that tests can move.
 
 pub mod admin_api;
 pub mod clock;
 pub mod embedded;
 pub mod engine;
+pub mod order;
 mod request_xml;
 mod server;
 pub mod store;
@@ -16,12 +17,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 use crate::validate::BusinessCalendar;
 
+pub use crate::wire::admin::Faults;
 pub use server::{RunningSandbox, SandboxServer, ServeError};
-pub use store::{Store, StoreError};
+pub use store::{AdminError, Store, StoreError};
 
 /// A demo account seeded into every fresh store, with documented credentials (docs/sandbox.md).
 #[derive(Debug, Clone, Copy)]
@@ -58,26 +58,6 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 2] = [DEMO_ACCOUNT_1, DEMO_ACCOUNT_2];
 
 /// The default processing delay of `lsr sandbox serve` (between a POST and the TN-line rules).
 pub const DEFAULT_PROCESSING_DELAY: Duration = Duration::from_secs(2);
-
-/// Injected faults for reliability tests.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Faults {
-    /// Added latency per API request, in milliseconds.
-    #[serde(default)]
-    pub latency_ms: u64,
-    /// Share of API requests answered 503 (0.0–1.0).
-    #[serde(default)]
-    pub error_rate: f64,
-    /// Share of order creations stored and then dropped before any answer (0.0–1.0).
-    #[serde(default)]
-    pub drop_after_commit: f64,
-}
-
-impl Faults {
-    pub fn is_clear(&self) -> bool {
-        *self == Faults::default()
-    }
-}
 
 /// How to run a sandbox server.
 #[derive(Debug, Clone)]

@@ -19,7 +19,11 @@
 //! | `POST`/`PUT …/notes` | [`Note::request`] | no body | [`NoteResponse::error`] 400 |
 //!
 //! A client reading any non-2xx body can use [`ErrorBody`], which accepts every error root.
+//!
+//! Two JSON/query shapes live here too, because the client writes them and the sandbox reads
+//! them: the list filters ([`SearchQuery`]) and the sandbox's admin API ([`admin`]).
 
+pub mod admin;
 mod envelope;
 mod error;
 mod error_body;
@@ -29,6 +33,7 @@ mod list;
 mod mapping;
 mod notes;
 mod order;
+mod query;
 mod screen;
 mod text;
 mod writer;
@@ -43,6 +48,7 @@ pub use notes::{Note, Notes};
 pub use order::{
     LsrOrder, LsrOrderError, LsrOrderResponse, OrderLayout, ServiceAddress, Subscriber,
 };
+pub use query::{QueryError, SearchQuery};
 pub use screen::{MAX_BODY_BYTES, MAX_DEPTH};
 pub use text::{
     format_wire_date, format_wire_timestamp, parse_wire_date, parse_wire_timestamp,

@@ -1,42 +1,14 @@
-//! The sandbox's lifecycle rules (docs/sandbox.md): what the losing side does with an order's TNs
-//! (the TN-line table), the FOC date it confirms, and the NPAC timers. Pure: the store feeds it
-//! data and writes the outcome.
+//! The losing side's processing: the TN-line table (docs/sandbox.md), what it decides for an
+//! order's TNs, and how that decision changes the order.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use super::clock::{HOUR_MS, Millis, date_of, start_of};
-use crate::model::Tn;
+use super::super::clock::{Millis, date_of};
+use super::super::order::{HistoryEntry, OrderError, Stage, StoredOrder};
+use super::{Behaviour, OTHER_CARRIER_FOC_BUSINESS_DAYS, SYSTEM_USER, code_text};
+use super::{coded, confirmed_foc_date, history, set_foc, settle};
+use crate::model::{OrderStatus, Tn};
 use crate::validate::{BusinessCalendar, codes};
-
-/// How long an agent takes to handle a 7521 order by hand (R6).
-pub const MANUAL_HANDLING_MS: Millis = 24 * HOUR_MS;
-/// Concurrence delay when the gaining carrier supports medium timers (R2).
-pub const MEDIUM_TIMER_MS: Millis = 6 * HOUR_MS;
-/// The long (default) NPAC timers: 18 hours counted only on business days.
-pub const LONG_TIMER_BUSINESS_HOURS: u32 = 18;
-/// How far out the simulated other carrier's FOC is (5000–5999 lines).
-pub const OTHER_CARRIER_FOC_BUSINESS_DAYS: u32 = 5;
-
-/// What the losing side does with one TN: its line rule, or an explicit inventory entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "behaviour")]
-pub enum Behaviour {
-    /// Ports normally: FOC on the requested date.
-    Foc,
-    /// Another carrier already holds a pending FOC (17008).
-    OtherCarrier,
-    /// Not a Bandwidth TN (7516).
-    NotOurs,
-    /// Disconnected or in the inventory pool (7518, R10).
-    Disconnected,
-    /// The reseller wants one TN per request (7517, R5).
-    OneTnOnly,
-    /// The end user has a port-out PIN (7512/7513).
-    Pin { pin: String },
-    /// Needs manual handling (7521, R6).
-    Manual,
-}
 
 /// The TN-line table of docs/sandbox.md, as printed by `lsr sandbox inventory`.
 pub const LINE_TABLE: [(&str, &str); 8] = [
@@ -71,57 +43,18 @@ pub const LINE_TABLE: [(&str, &str); 8] = [
     ),
 ];
 
-impl Behaviour {
-    /// The behaviour of a TN by its line (last four digits).
-    pub fn for_line(tn: Tn) -> Behaviour {
-        match tn.line() {
-            5000..=5999 => Behaviour::OtherCarrier,
-            9000..=9999 => Behaviour::NotOurs,
-            3000..=3999 => Behaviour::Disconnected,
-            1000..=1999 => Behaviour::OneTnOnly,
-            4000..=4999 => Behaviour::Pin {
-                pin: format!("{:04}", tn.line()),
-            },
-            2000..=2999 => Behaviour::Manual,
-            _ => Behaviour::Foc,
-        }
-    }
-
-    /// Parses an inventory behaviour name (as in `lsr sandbox inventory add --behaviour`).
-    pub fn parse(name: &str, pin: Option<&str>) -> Result<Behaviour, String> {
-        let behaviour = match name.trim().to_ascii_lowercase().as_str() {
-            "foc" => Behaviour::Foc,
-            "other-carrier" => Behaviour::OtherCarrier,
-            "not-ours" => Behaviour::NotOurs,
-            "disconnected" => Behaviour::Disconnected,
-            "one-tn-only" => Behaviour::OneTnOnly,
-            "manual" => Behaviour::Manual,
-            "pin" => match pin {
-                Some(pin) if !pin.trim().is_empty() => Behaviour::Pin {
-                    pin: pin.trim().to_string(),
-                },
-                _ => return Err("behaviour `pin` needs --pin".to_string()),
-            },
-            other => {
-                return Err(format!(
-                    "unknown behaviour `{other}`; expected one of foc, not-ours, disconnected, \
-                     one-tn-only, pin, manual, other-carrier"
-                ));
-            }
-        };
-        Ok(behaviour)
-    }
-
-    pub fn name(&self) -> &'static str {
-        match self {
-            Behaviour::Foc => "foc",
-            Behaviour::OtherCarrier => "other-carrier",
-            Behaviour::NotOurs => "not-ours",
-            Behaviour::Disconnected => "disconnected",
-            Behaviour::OneTnOnly => "one-tn-only",
-            Behaviour::Pin { .. } => "pin",
-            Behaviour::Manual => "manual",
-        }
+/// The behaviour of a TN by its line (last four digits), when the inventory names none.
+pub fn line_behaviour(tn: Tn) -> Behaviour {
+    match tn.line() {
+        5000..=5999 => Behaviour::OtherCarrier,
+        9000..=9999 => Behaviour::NotOurs,
+        3000..=3999 => Behaviour::Disconnected,
+        1000..=1999 => Behaviour::OneTnOnly,
+        4000..=4999 => Behaviour::Pin {
+            pin: format!("{:04}", tn.line()),
+        },
+        2000..=2999 => Behaviour::Manual,
+        _ => Behaviour::Foc,
     }
 }
 
@@ -131,6 +64,15 @@ pub struct PendingFocHit {
     pub tn: Tn,
     pub pon: String,
     pub foc_date: NaiveDate,
+}
+
+/// What the store knows about an order's TNs when it is processed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineFacts {
+    /// Every TN of the order with its explicit inventory entry, if it has one.
+    pub tns: Vec<(Tn, Option<Behaviour>)>,
+    /// The first TN that has a pending FOC on another open order.
+    pub pending: Option<PendingFocHit>,
 }
 
 /// What processing does with an order.
@@ -155,44 +97,9 @@ pub enum Decision {
     },
 }
 
-/// Bandwidth's text for a code the engine attaches, from the code catalog.
-pub fn code_text(code: u32) -> &'static str {
-    codes::by_code(code)
-        .and_then(|entry| entry.bandwidth_text)
-        .unwrap_or(match code {
-            17036 => "LSR order completion failed, all numbers are not activated.",
-            _ => "Lsr order error",
-        })
-}
-
-/// Bandwidth's text for a code with its `%s` placeholders filled in order.
-pub fn code_text_with(code: u32, values: &[&str]) -> String {
-    let mut text = code_text(code).to_string();
-    for value in values {
-        if let Some(at) = text.find("%s") {
-            text.replace_range(at..at + 2, value);
-        }
-    }
-    text
-}
-
 /// The R4 text of a 17008 rejection.
 pub fn pending_foc_text(hit: &PendingFocHit) -> String {
     codes::pending_foc_message(hit.tn, &hit.pon, hit.foc_date)
-}
-
-/// The FOC date the losing side confirms: the requested date when it is a business day not in
-/// the past, the next business day on or after it otherwise, and the next business day after
-/// `today` when none was requested.
-pub fn confirmed_foc_date(
-    requested: Option<NaiveDate>,
-    today: NaiveDate,
-    calendar: &BusinessCalendar,
-) -> NaiveDate {
-    match requested {
-        Some(date) if date > today => calendar.this_or_next_business_day(date),
-        _ => calendar.next_business_day(today),
-    }
 }
 
 /// Applies the TN-line table: the first line (in table order) that matches one of the TNs wins.
@@ -258,52 +165,73 @@ pub fn decide(
     }
 }
 
-/// When concurrence arrives for subscriptions built at `subscribed_at`: 6 hours later with medium
-/// timers (R2), otherwise after 18 hours that fall on business days (the long timers).
-pub fn concurrence_due(
-    subscribed_at: Millis,
-    medium_timers: bool,
+/// The losing side processes a received order at `at`: the table decides, and the order moves
+/// to FOC, stays PENDING for manual handling, or ends FAILED, CANCELLED or in EXCEPTION.
+pub fn process(
+    order: &mut StoredOrder,
+    facts: &LineFacts,
+    at: Millis,
     calendar: &BusinessCalendar,
-) -> Millis {
-    if medium_timers {
-        return subscribed_at + MEDIUM_TIMER_MS;
+) -> HistoryEntry {
+    let tns: Vec<(Tn, Behaviour)> = facts
+        .tns
+        .iter()
+        .map(|(tn, explicit)| (*tn, explicit.clone().unwrap_or_else(|| line_behaviour(*tn))))
+        .collect();
+    let decision = decide(
+        &tns,
+        order.draft.subscriber.pin.as_deref(),
+        facts.pending.as_ref(),
+        order.requested_foc,
+        date_of(at),
+        calendar,
+    );
+    let (status, note, error) = match decision {
+        Decision::Foc { date } => return set_foc(order, date, at),
+        Decision::ManualHandling => (
+            OrderStatus::Pending,
+            "LSR needs manual handling; an agent will update it within 24 hours",
+            coded(7521),
+        ),
+        Decision::Failed { code, description } => (
+            OrderStatus::Failed,
+            "LSR has failed",
+            OrderError { code, description },
+        ),
+        Decision::Cancelled { code, description } => (
+            OrderStatus::Cancelled,
+            "LSR has been cancelled by the losing carrier",
+            OrderError { code, description },
+        ),
+        Decision::Exception { code, description } => (
+            OrderStatus::Exception,
+            "LSR is in exception: supp the order with the requested information",
+            OrderError { code, description },
+        ),
+    };
+    settle(order, status, at, SYSTEM_USER);
+    if status == OrderStatus::Pending {
+        // 7521: still PENDING; an agent sets the FOC 24 hours later (R6).
+        order.stage = Stage::ManualHandling;
+        order.stage_since = at;
     }
-    let mut at = subscribed_at;
-    let mut counted = 0;
-    while counted < LONG_TIMER_BUSINESS_HOURS {
-        let day = date_of(at);
-        if calendar.is_business_day(day) {
-            at += HOUR_MS;
-            counted += 1;
-        } else {
-            at = start_of(calendar.next_business_day(day));
-        }
-    }
-    at
-}
-
-/// The instant an order in FOC fails when not activated (R1): the start of the day after the
-/// window's last day; `None` when the FOC date cannot start a window.
-pub fn foc_window_expiry(foc_date: NaiveDate, calendar: &BusinessCalendar) -> Option<Millis> {
-    let window = calendar.foc_window(foc_date).ok()?;
-    window.last_day().succ_opt().map(start_of)
+    let note = format!("{note}: {} {}", error.code, error.description);
+    order.errors = vec![error];
+    history(order, at, note, SYSTEM_USER, None)
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+    use super::super::tests::{NOON, day, received, tn};
     use super::*;
-
-    fn tn(text: &str) -> Tn {
-        Tn::parse(text).unwrap()
-    }
 
     fn decide_lines(lines: &[&str], pin: Option<&str>) -> Decision {
         let tns: Vec<_> = lines
             .iter()
             .map(|l| {
                 let t = tn(&format!("919555{l}"));
-                (t, Behaviour::for_line(t))
+                (t, line_behaviour(t))
             })
             .collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
@@ -364,17 +292,80 @@ mod tests {
         );
     }
 
+    fn facts(lines: &[&str]) -> LineFacts {
+        LineFacts {
+            tns: lines
+                .iter()
+                .map(|l| (tn(&format!("919555{l}")), None))
+                .collect(),
+            pending: None,
+        }
+    }
+
     #[test]
-    fn long_timers_skip_weekends() {
+    fn processing_a_plain_line_sets_the_foc() {
         let cal = BusinessCalendar::us_npac();
-        // Friday 2026-12-04 12:00 UTC: 12 hours on Friday, then 6 on Monday.
-        let friday_noon = start_of(NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()) + 12 * HOUR_MS;
-        let due = concurrence_due(friday_noon, false, &cal);
-        let monday = start_of(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
-        assert_eq!(due, monday + 6 * HOUR_MS);
+        let mut order = received(&["0100"]);
+        order.requested_foc = None;
+        let entry = process(&mut order, &facts(&["0100"]), NOON, &cal);
+        assert_eq!(order.status, OrderStatus::Foc);
+        assert_eq!(order.actual_foc, Some(day(12, 1)));
+        assert_eq!(order.stage, Stage::Settled);
+        assert_eq!(order.modified_by, SYSTEM_USER);
+        assert_eq!(entry.note, "Port-out date has been set");
         assert_eq!(
-            concurrence_due(friday_noon, true, &cal),
-            friday_noon + 6 * HOUR_MS
+            entry.difference.as_deref(),
+            Some("ActualFocDate : \"\" --> 2026-12-01")
         );
+    }
+
+    #[test]
+    fn processing_records_the_refusal_code_in_errors_and_history() {
+        let cal = BusinessCalendar::us_npac();
+        let mut order = received(&["9001"]);
+        let entry = process(&mut order, &facts(&["9001"]), NOON, &cal);
+        assert_eq!(order.status, OrderStatus::Cancelled);
+        assert_eq!(order.errors.len(), 1);
+        assert_eq!(order.errors[0].code, 7516);
+        assert!(
+            entry
+                .note
+                .starts_with("LSR has been cancelled by the losing carrier: 7516 ")
+        );
+        assert_eq!(entry.status, OrderStatus::Cancelled);
+        assert_eq!(entry.author.as_deref(), Some(SYSTEM_USER));
+    }
+
+    #[test]
+    fn manual_lines_stay_pending_with_7521() {
+        let cal = BusinessCalendar::us_npac();
+        let mut order = received(&["2001"]);
+        process(&mut order, &facts(&["2001"]), NOON + 5, &cal);
+        assert_eq!(order.status, OrderStatus::Pending);
+        assert_eq!(order.stage, Stage::ManualHandling);
+        assert_eq!(order.stage_since, NOON + 5);
+        assert_eq!(order.errors[0].code, 7521);
+    }
+
+    #[test]
+    fn an_inventory_entry_overrides_the_line_and_a_pending_foc_wins() {
+        let cal = BusinessCalendar::us_npac();
+        let mut order = received(&["0100"]);
+        let mut explicit = facts(&["0100"]);
+        explicit.tns[0].1 = Some(Behaviour::Disconnected);
+        process(&mut order, &explicit, NOON, &cal);
+        assert_eq!(order.errors[0].code, 7518);
+
+        let mut order = received(&["0100"]);
+        let mut pending = facts(&["0100"]);
+        pending.pending = Some(PendingFocHit {
+            tn: tn("9195550100"),
+            pon: "EARLIER".into(),
+            foc_date: day(12, 3),
+        });
+        process(&mut order, &pending, NOON, &cal);
+        assert_eq!(order.status, OrderStatus::Failed);
+        assert_eq!(order.errors[0].code, 17008);
+        assert!(order.errors[0].description.contains("PON: [EARLIER]"));
     }
 }

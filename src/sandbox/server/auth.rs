@@ -1,0 +1,142 @@
+//! The prologue of every API handler: injected faults (latency, 503s), then the caller's
+//! credentials — a Bearer token or HTTP Basic API user — checked against the account in the
+//! path (401 without or with bad credentials, 403 for another account).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use base64::Engine as _;
+
+use super::super::store::{Principal, Store};
+use super::responses::{forbidden, internal, status_response, unauthorized};
+use super::{AppState, with_store};
+
+/// What the `Authorization` header carries.
+#[derive(Clone)]
+pub(super) enum Credentials {
+    None,
+    Basic { user: String, secret: String },
+    Bearer(String),
+}
+
+/// Reads the `Authorization` header; anything unreadable is no credentials.
+pub(super) fn credentials(headers: &HeaderMap) -> Credentials {
+    let Some(value) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Credentials::None;
+    };
+    let (scheme, rest) = value.trim().split_once(' ').unwrap_or((value, ""));
+    if scheme.eq_ignore_ascii_case("bearer") {
+        return Credentials::Bearer(rest.trim().to_string());
+    }
+    if scheme.eq_ignore_ascii_case("basic") {
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(rest.trim())
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok());
+        if let Some((user, secret)) = decoded.as_deref().and_then(|d| d.split_once(':')) {
+            return Credentials::Basic {
+                user: user.to_string(),
+                secret: secret.to_string(),
+            };
+        }
+    }
+    Credentials::None
+}
+
+/// The caller, allowed on `account`; 401 without or with bad credentials, 403 for another
+/// account's path.
+pub(super) fn authorize(
+    store: &Store,
+    creds: &Credentials,
+    account: &str,
+) -> Result<Principal, Response> {
+    let principal = match creds {
+        Credentials::None => None,
+        Credentials::Basic { user, secret } => {
+            store.authenticate_user(user, secret).map_err(internal)?
+        }
+        Credentials::Bearer(token) => store.authenticate_token(token).map_err(internal)?,
+    };
+    let principal = principal.ok_or_else(unauthorized)?;
+    if principal.account_id != account {
+        return Err(forbidden(account));
+    }
+    Ok(principal)
+}
+
+/// Latency and injected 503s for API requests; the drop-after-commit rate for the caller.
+pub(super) async fn inject_faults(state: &Arc<AppState>) -> Result<f64, Response> {
+    let faults = state.faults.read().map(|f| f.clone()).unwrap_or_default();
+    if faults.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
+    }
+    if faults.error_rate > 0.0 && fastrand::f64() < faults.error_rate {
+        let mut response = status_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some(503),
+            "Service temporarily unavailable (sandbox fault injection)",
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return Err(response);
+    }
+    Ok(faults.drop_after_commit)
+}
+
+/// The common shape of an API handler: injected faults, then `work` on the store with the
+/// caller authorized for `account` (401/403 otherwise). A refusal at any step is the answer.
+pub(super) async fn authorized<T: Send + 'static>(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    account: String,
+    work: impl FnOnce(&mut Store, Principal, &str) -> Result<T, Response> + Send + 'static,
+) -> Result<T, Response> {
+    inject_faults(state).await?;
+    let creds = credentials(headers);
+    with_store(state, move |store| {
+        let principal = authorize(store, &creds, &account)?;
+        work(store, principal, &account)
+    })
+    .await?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        if let Ok(v) = HeaderValue::from_str(value) {
+            headers.insert(header::AUTHORIZATION, v);
+        }
+        headers
+    }
+
+    #[test]
+    fn credentials_read_bearer_and_basic_and_nothing_else() {
+        assert!(matches!(
+            credentials(&headers("bearer  abc ")),
+            Credentials::Bearer(t) if t == "abc"
+        ));
+        let basic = base64::engine::general_purpose::STANDARD.encode("demo-user-1:pw:x");
+        assert!(matches!(
+            credentials(&headers(&format!("Basic {basic}"))),
+            Credentials::Basic { user, secret } if user == "demo-user-1" && secret == "pw:x"
+        ));
+        assert!(matches!(
+            credentials(&headers("Basic !!!")),
+            Credentials::None
+        ));
+        assert!(matches!(
+            credentials(&headers("Digest x")),
+            Credentials::None
+        ));
+        assert!(matches!(credentials(&HeaderMap::new()), Credentials::None));
+    }
+}

@@ -1,0 +1,404 @@
+//! Orders in SQLite: reading and writing them with their TNs and history, the list query, and
+//! applying the events the engine says are due.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::super::clock::{Millis, start_of};
+use super::super::engine::{self, Due, LineFacts, PendingFocHit};
+use super::super::order::{HistoryEntry, NewOrder, NpacState, OrderUpdate, Stage, StoredOrder};
+use super::{AdminError, Principal, Store, StoreError, UpdateError, corrupt};
+use crate::model::{OrderDraft, OrderStatus, Tn};
+use crate::wire::SearchQuery;
+
+/// At most this many orders in one list answer (Bandwidth's cap).
+pub const LIST_CAP: usize = 1000;
+
+const ORDER_COLUMNS: &str = "id, account_id, pon, pon_version, status, draft, requested_foc, \
+     actual_foc, errors, created_at, modified_at, created_by, modified_by, stage, stage_since, \
+     npac_subscribed_at, npac_medium, concurred_at";
+
+/// An order row before its status, draft and errors are parsed (see `complete_order`).
+type RawOrder = (StoredOrder, String, String, String);
+
+fn parse_date(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+}
+
+fn order_from_row(row: &Row<'_>) -> rusqlite::Result<RawOrder> {
+    let npac_subscribed_at: Option<Millis> = row.get(15)?;
+    let npac_medium: bool = row.get(16)?;
+    let concurred_at: Option<Millis> = row.get(17)?;
+    let order = StoredOrder {
+        id: row.get(0)?,
+        account_id: row.get(1)?,
+        pon: row.get(2)?,
+        pon_version: row.get(3)?,
+        status: OrderStatus::Pending,
+        draft: OrderDraft::default(),
+        tns: Vec::new(),
+        requested_foc: parse_date(row.get(6)?),
+        actual_foc: parse_date(row.get(7)?),
+        errors: Vec::new(),
+        created_at: row.get(9)?,
+        modified_at: row.get(10)?,
+        created_by: row.get(11)?,
+        modified_by: row.get(12)?,
+        stage: Stage::parse(&row.get::<_, String>(13)?),
+        stage_since: row.get(14)?,
+        npac: npac_subscribed_at.map(|subscribed_at| NpacState {
+            subscribed_at,
+            medium_timers: npac_medium,
+            concurred_at,
+        }),
+    };
+    // Status, draft and errors are parsed by `complete_order`, which can report corruption.
+    Ok((order, row.get(4)?, row.get(5)?, row.get(8)?))
+}
+
+impl Store {
+    fn load_order(
+        &self,
+        where_sql: &str,
+        args: &[&str],
+    ) -> Result<Option<StoredOrder>, StoreError> {
+        let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE {where_sql}");
+        let found = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(args), order_from_row)
+            .optional()?;
+        found.map(|raw| self.complete_order(raw)).transpose()
+    }
+
+    fn complete_order(
+        &self,
+        (mut order, status, draft, errors): RawOrder,
+    ) -> Result<StoredOrder, StoreError> {
+        order.status = status.parse().map_err(corrupt)?;
+        order.draft = serde_json::from_str(&draft).map_err(corrupt)?;
+        order.errors = serde_json::from_str(&errors).map_err(corrupt)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT tn FROM order_tns WHERE order_id = ?1")?;
+        let digits: Vec<String> = stmt
+            .query_map([&order.id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        // Keep the submitted order of the TNs: the draft has them as sent.
+        let mut tns: Vec<Tn> = order
+            .draft
+            .tns
+            .iter()
+            .filter_map(|t| Tn::parse(t).ok())
+            .collect();
+        if tns.len() != digits.len() {
+            tns = digits.iter().filter_map(|d| Tn::parse(d).ok()).collect();
+        }
+        order.tns = tns;
+        Ok(order)
+    }
+
+    /// One order of an account.
+    pub fn order(
+        &self,
+        account_id: &str,
+        order_id: &str,
+    ) -> Result<Option<StoredOrder>, StoreError> {
+        self.load_order("id = ?1 AND account_id = ?2", &[order_id, account_id])
+    }
+
+    /// An order by id or by a PON unique in the sandbox (admin commands work across accounts).
+    pub fn resolve_order(&self, reference: &str) -> Result<StoredOrder, AdminError> {
+        if let Some(order) = self.load_order("id = ?1", &[reference])? {
+            return Ok(order);
+        }
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM orders WHERE pon = ?1 ORDER BY created_at")
+            .and_then(|mut stmt| {
+                stmt.query_map([reference], |r| r.get(0))?
+                    .collect::<Result<_, _>>()
+            })
+            .map_err(StoreError::from)?;
+        match ids.as_slice() {
+            [] => Err(AdminError::NotFound(format!(
+                "order `{reference}` not found in the sandbox"
+            ))),
+            [id] => self
+                .load_order("id = ?1", &[id])?
+                .ok_or_else(|| AdminError::NotFound(format!("order `{reference}` not found"))),
+            many => Err(AdminError::Invalid(format!(
+                "PON `{reference}` names {} orders ({}); give an order id",
+                many.len(),
+                many.join(", ")
+            ))),
+        }
+    }
+
+    /// Inserts or updates an order row, with the instant of its next due event.
+    pub(super) fn write_order(&self, order: &StoredOrder, insert: bool) -> Result<(), StoreError> {
+        let draft = serde_json::to_string(&order.draft).map_err(corrupt)?;
+        let errors = serde_json::to_string(&order.errors).map_err(corrupt)?;
+        let due_at = engine::next_due(order, self.processing_delay_ms, &self.calendar).map(|d| d.0);
+        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let sql = if insert {
+            "INSERT INTO orders (id, account_id, pon, pon_version, customer_order_id, status, draft, \
+             requested_foc, actual_foc, errors, created_at, modified_at, created_by, modified_by, \
+             stage, stage_since, due_at, npac_subscribed_at, npac_medium, concurred_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+        } else {
+            "UPDATE orders SET account_id = ?2, pon = ?3, pon_version = ?4, customer_order_id = ?5, \
+             status = ?6, draft = ?7, requested_foc = ?8, actual_foc = ?9, errors = ?10, \
+             created_at = ?11, modified_at = ?12, created_by = ?13, modified_by = ?14, stage = ?15, \
+             stage_since = ?16, due_at = ?17, npac_subscribed_at = ?18, npac_medium = ?19, \
+             concurred_at = ?20 WHERE id = ?1"
+        };
+        self.conn.prepare_cached(sql)?.execute(params![
+            order.id,
+            order.account_id,
+            order.pon,
+            order.pon_version,
+            order.draft.customer_order_id,
+            order.status.as_str(),
+            draft,
+            date(order.requested_foc),
+            date(order.actual_foc),
+            errors,
+            order.created_at,
+            order.modified_at,
+            order.created_by,
+            order.modified_by,
+            order.stage.as_str(),
+            order.stage_since,
+            due_at,
+            order.npac.map(|n| n.subscribed_at),
+            order.npac.is_some_and(|n| n.medium_timers),
+            order.npac.and_then(|n| n.concurred_at),
+        ])?;
+        Ok(())
+    }
+
+    /// Stores a validated order as PENDING; its PON version counts this account's orders with
+    /// the same PON, this one included (R8).
+    pub fn create_order(
+        &mut self,
+        principal: &Principal,
+        new: NewOrder,
+    ) -> Result<StoredOrder, StoreError> {
+        let now = self.now()?;
+        self.in_transaction(|store| {
+            let earlier: u32 = store
+                .conn
+                .prepare_cached("SELECT COUNT(*) FROM orders WHERE account_id = ?1 AND pon = ?2")?
+                .query_row(params![principal.account_id, new.pon], |r| r.get(0))?;
+            let created = engine::create(
+                uuid::Uuid::new_v4().to_string(),
+                &principal.account_id,
+                &principal.name,
+                new,
+                earlier,
+                now,
+            );
+            store.write_order(&created.order, true)?;
+            let mut insert_tn = store
+                .conn
+                .prepare_cached("INSERT OR IGNORE INTO order_tns (order_id, tn) VALUES (?1, ?2)")?;
+            for tn in &created.order.tns {
+                insert_tn.execute(params![created.order.id, tn.digits()])?;
+            }
+            store.add_history(&created.order.id, &created.history)?;
+            Ok(created.order)
+        })
+    }
+
+    /// The orders of an account matching `filter` (at most [`LIST_CAP`]) and how many matched.
+    pub fn list_orders(
+        &mut self,
+        account_id: &str,
+        filter: &SearchQuery,
+    ) -> Result<(Vec<StoredOrder>, usize), StoreError> {
+        let now = self.now()?;
+        let mut clauses = vec!["account_id = ?".to_string()];
+        let mut args: Vec<rusqlite::types::Value> = vec![account_id.to_string().into()];
+        let mut text_arg = |clause: &str, value: Option<String>, args: &mut Vec<_>| {
+            if let Some(v) = value {
+                clauses.push(clause.to_string());
+                args.push(rusqlite::types::Value::from(v));
+            }
+        };
+        text_arg("pon = ?", filter.pon.clone(), &mut args);
+        text_arg(
+            "id IN (SELECT order_id FROM order_tns WHERE tn = ?)",
+            filter.tn.map(Tn::digits),
+            &mut args,
+        );
+        text_arg(
+            "customer_order_id = ?",
+            filter.customer_order_id.clone(),
+            &mut args,
+        );
+        text_arg(
+            "id LIKE ? || '%'",
+            filter.order_id_fragment.clone(),
+            &mut args,
+        );
+        if !filter.statuses.is_empty() {
+            let marks = vec!["?"; filter.statuses.len()].join(", ");
+            clauses.push(format!("status IN ({marks})"));
+            for s in &filter.statuses {
+                args.push(s.as_str().to_string().into());
+            }
+        }
+        let mut range = |column: &str, from: Option<NaiveDate>, to: Option<NaiveDate>| {
+            if let Some(from) = from {
+                clauses.push(format!("{column} >= ?"));
+                args.push(start_of(from).into());
+            }
+            if let Some(to) = to.and_then(|d| d.succ_opt()) {
+                clauses.push(format!("{column} < ?"));
+                args.push(start_of(to).into());
+            }
+        };
+        range("created_at", filter.created_from, filter.created_to);
+        range("modified_at", filter.modified_from, filter.modified_to);
+        if let Some(floor) = engine::list_created_floor(filter, now) {
+            clauses.push("created_at >= ?".to_string());
+            args.push(floor.into());
+        }
+        let where_sql = clauses.join(" AND ");
+        let total: usize = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM orders WHERE {where_sql}"),
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM orders WHERE {where_sql} ORDER BY created_at, rowid LIMIT {LIST_CAP}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let raws: Vec<_> = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), order_from_row)?
+            .collect::<Result<_, _>>()?;
+        drop(stmt);
+        let orders = raws
+            .into_iter()
+            .map(|raw| self.complete_order(raw))
+            .collect::<Result<_, _>>()?;
+        Ok((orders, total))
+    }
+
+    /// An order's history, oldest first.
+    pub fn history(&self, order_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, note, author, status, difference FROM history WHERE order_id = ?1 ORDER BY at, rowid",
+        )?;
+        type HistoryRow = (Millis, String, Option<String>, String, Option<String>);
+        let rows: Vec<HistoryRow> = stmt
+            .query_map([order_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(at, note, author, status, difference)| {
+                Ok(HistoryEntry {
+                    at,
+                    note,
+                    author,
+                    status: status.parse().map_err(corrupt)?,
+                    difference,
+                })
+            })
+            .collect()
+    }
+
+    /// Applies a supp or a cancel as the engine decides it (R3, R9, …) and returns the updated
+    /// order, or the engine's refusal.
+    pub fn update_order(
+        &mut self,
+        principal: &Principal,
+        order: StoredOrder,
+        update: &OrderUpdate,
+    ) -> Result<StoredOrder, UpdateError> {
+        let now = self.now()?;
+        let transition = engine::update(order, update, &principal.name, now, &self.calendar)
+            .map_err(UpdateError::Rejected)?;
+        self.write_transition(&transition)?;
+        Ok(transition.order)
+    }
+
+    /// Applies every event that is due on the sandbox clock; returns how many orders moved.
+    pub fn advance_due(&mut self) -> Result<usize, StoreError> {
+        let now = self.now()?;
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM orders WHERE due_at <= ?1 ORDER BY due_at")?
+            .query_map([now], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        // One transaction for the batch: one commit however many orders moved. Orders are
+        // applied in due order and see each other's changes (a FOC set earlier in the batch
+        // makes a later order with the same TN fail with 17008).
+        self.in_transaction(|store| {
+            for id in &ids {
+                let Some(mut order) = store.load_order("id = ?1", &[id])? else {
+                    continue;
+                };
+                while let Some((at, due)) =
+                    engine::next_due(&order, store.processing_delay_ms, &store.calendar)
+                        .filter(|(at, _)| *at <= now)
+                {
+                    let entry = match due {
+                        Due::Processing => {
+                            let facts = store.line_facts(&order)?;
+                            engine::process(&mut order, &facts, at, &store.calendar)
+                        }
+                        Due::Timer(timer) => {
+                            engine::apply_timer(&mut order, timer, at, &store.calendar)
+                        }
+                    };
+                    store.add_history(&order.id, &[entry])?;
+                }
+                store.write_order(&order, false)?;
+            }
+            Ok(ids.len())
+        })
+    }
+
+    /// What processing needs to know about an order's TNs: their inventory entries and the
+    /// first one with a pending FOC on another order.
+    fn line_facts(&self, order: &StoredOrder) -> Result<LineFacts, StoreError> {
+        let tns = order
+            .tns
+            .iter()
+            .map(|tn| Ok((*tn, self.inventory_behaviour(*tn)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(LineFacts {
+            tns,
+            pending: self.pending_foc_on(order)?,
+        })
+    }
+
+    fn pending_foc_on(&self, order: &StoredOrder) -> Result<Option<PendingFocHit>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.pon, o.actual_foc FROM order_tns t JOIN orders o ON o.id = t.order_id \
+             WHERE t.tn = ?1 AND o.id <> ?2 AND o.status = 'FOC' AND o.actual_foc IS NOT NULL LIMIT 1",
+        )?;
+        for tn in &order.tns {
+            let found: Option<(String, String)> = stmt
+                .query_row(params![tn.digits(), order.id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            if let Some((pon, date)) = found {
+                let foc_date = parse_date(Some(date)).ok_or_else(|| corrupt("actual_foc"))?;
+                return Ok(Some(PendingFocHit {
+                    tn: *tn,
+                    pon,
+                    foc_date,
+                }));
+            }
+        }
+        Ok(None)
+    }
+}

@@ -1,0 +1,436 @@
+//! The store's own tests, on a SQLite file in a temporary directory: round trips of orders,
+//! history and notes, account isolation, tokens, the persisted clock offset, faults, inventory,
+//! due events and reset.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use super::*;
+use crate::model::{OrderDraft, OrderStatus, Tn};
+use crate::sandbox::clock::{self, HOUR_MS, SECOND_MS};
+use crate::sandbox::engine::Behaviour;
+use crate::sandbox::{DEMO_ACCOUNT_1, DEMO_ACCOUNT_2};
+use crate::wire::SearchQuery;
+
+/// Monday 2026-11-30, noon UTC.
+const START: &str = "2026-11-30T12:00:00Z";
+/// The processing delay of these stores.
+const DELAY_MS: Millis = 2 * SECOND_MS;
+
+fn open(dir: &Path) -> Store {
+    Store::open(dir, BusinessCalendar::us_npac(), DELAY_MS).unwrap()
+}
+
+fn started(dir: &Path) -> Store {
+    let mut store = open(dir);
+    store.set_clock(clock::parse_time(START).unwrap()).unwrap();
+    store
+}
+
+fn principal(demo: crate::sandbox::DemoAccount) -> Principal {
+    Principal {
+        name: demo.username.to_string(),
+        account_id: demo.account_id.to_string(),
+    }
+}
+
+fn new_order(pon: &str, tns: &[&str]) -> NewOrder {
+    let tns: Vec<Tn> = tns.iter().map(|t| Tn::parse(t).unwrap()).collect();
+    NewOrder {
+        draft: OrderDraft {
+            pon: Some(pon.to_string()),
+            customer_order_id: Some(format!("{pon}-c")),
+            tns: tns.iter().map(|t| t.digits()).collect(),
+            ..OrderDraft::default()
+        },
+        pon: pon.to_string(),
+        tns,
+        requested_foc: None,
+    }
+}
+
+fn by_status(store: &mut Store, account: &str, status: OrderStatus) -> usize {
+    let filter = SearchQuery {
+        statuses: vec![status],
+        ..SearchQuery::default()
+    };
+    store.list_orders(account, &filter).unwrap().1
+}
+
+#[test]
+fn an_order_reads_back_as_written_with_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let user = principal(DEMO_ACCOUNT_1);
+    let created = store
+        .create_order(&user, new_order("ACME-1", &["9195550100", "9195550101"]))
+        .unwrap();
+    assert_eq!(created.status, OrderStatus::Pending);
+    assert_eq!(created.pon_version, 1);
+    drop(store);
+
+    let store = open(dir.path());
+    let read = store
+        .order(DEMO_ACCOUNT_1.account_id, &created.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(read, created);
+    let history = store.history(&created.id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].author.as_deref(), Some(DEMO_ACCOUNT_1.username));
+    assert_eq!(history[0].status, OrderStatus::Pending);
+}
+
+#[test]
+fn pon_versions_count_the_accounts_orders_with_that_pon() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let one = principal(DEMO_ACCOUNT_1);
+    let two = principal(DEMO_ACCOUNT_2);
+    let first = store
+        .create_order(&one, new_order("SAME", &["9195550100"]))
+        .unwrap();
+    let second = store
+        .create_order(&one, new_order("SAME", &["9195550102"]))
+        .unwrap();
+    let other = store
+        .create_order(&two, new_order("SAME", &["9195550103"]))
+        .unwrap();
+    assert_eq!(
+        (first.pon_version, second.pon_version, other.pon_version),
+        (1, 2, 1)
+    );
+}
+
+#[test]
+fn accounts_see_only_their_own_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let mine = store
+        .create_order(
+            &principal(DEMO_ACCOUNT_1),
+            new_order("MINE", &["9195550100"]),
+        )
+        .unwrap();
+    assert!(
+        store
+            .order(DEMO_ACCOUNT_2.account_id, &mine.id)
+            .unwrap()
+            .is_none()
+    );
+    let everything = SearchQuery::default();
+    let (orders, total) = store
+        .list_orders(DEMO_ACCOUNT_2.account_id, &everything)
+        .unwrap();
+    assert!(orders.is_empty());
+    assert_eq!(total, 0);
+    let (orders, total) = store
+        .list_orders(DEMO_ACCOUNT_1.account_id, &everything)
+        .unwrap();
+    assert_eq!((orders.len(), total), (1, 1));
+    assert_eq!(
+        store
+            .account_spid(DEMO_ACCOUNT_2.account_id)
+            .unwrap()
+            .as_deref(),
+        Some(DEMO_ACCOUNT_2.spid)
+    );
+}
+
+#[test]
+fn list_filters_select_by_pon_tn_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let user = principal(DEMO_ACCOUNT_1);
+    store
+        .create_order(&user, new_order("A", &["9195550100"]))
+        .unwrap();
+    store
+        .create_order(&user, new_order("B", &["9195550101"]))
+        .unwrap();
+    let account = DEMO_ACCOUNT_1.account_id;
+    let by_tn = SearchQuery {
+        tn: Some(Tn::parse("919-555-0101").unwrap()),
+        ..SearchQuery::default()
+    };
+    let (found, _) = store.list_orders(account, &by_tn).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].pon, "B");
+    let by_pon = SearchQuery {
+        pon: Some("A".into()),
+        ..SearchQuery::default()
+    };
+    assert_eq!(store.list_orders(account, &by_pon).unwrap().1, 1);
+    assert_eq!(by_status(&mut store, account, OrderStatus::Pending), 2);
+    assert_eq!(by_status(&mut store, account, OrderStatus::Foc), 0);
+}
+
+#[test]
+fn due_events_move_orders_when_the_clock_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let user = principal(DEMO_ACCOUNT_1);
+    let first = store
+        .create_order(&user, new_order("FIRST", &["9195550100"]))
+        .unwrap();
+    assert_eq!(store.advance_due().unwrap(), 0);
+    store.advance_clock(DELAY_MS).unwrap();
+    let first = store
+        .order(DEMO_ACCOUNT_1.account_id, &first.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.status, OrderStatus::Foc);
+    assert_eq!(
+        first.actual_foc,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+    );
+    assert_eq!(first.modified_by, SYSTEM_USER);
+    // A second order for the same TN meets the first one's pending FOC (17008).
+    let second = store
+        .create_order(&user, new_order("SECOND", &["9195550100"]))
+        .unwrap();
+    store.advance_clock(DELAY_MS).unwrap();
+    let second = store
+        .order(DEMO_ACCOUNT_1.account_id, &second.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(second.status, OrderStatus::Failed);
+    assert_eq!(second.errors[0].code, 17008);
+    let notes: Vec<String> = store
+        .history(&first.id)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.note)
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "LSR has been received by the system and is being processed",
+            "Port-out date has been set"
+        ]
+    );
+}
+
+#[test]
+fn supps_and_refusals_go_through_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let user = principal(DEMO_ACCOUNT_1);
+    let order = store
+        .create_order(&user, new_order("SUPP", &["9195550100"]))
+        .unwrap();
+    let cancel = OrderUpdate {
+        draft: OrderDraft::default(),
+        order_status: Some("CANCELLED".into()),
+    };
+    let cancelled = store.update_order(&user, order.clone(), &cancel).unwrap();
+    assert_eq!(cancelled.status, OrderStatus::Cancelled);
+    let stored = store
+        .order(DEMO_ACCOUNT_1.account_id, &order.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored, cancelled);
+    assert_eq!(store.history(&order.id).unwrap().len(), 2);
+    // R3: a cancelled order cannot change; nothing is written.
+    let again = store.update_order(&user, stored, &cancel);
+    assert!(matches!(again, Err(UpdateError::Rejected(ref e)) if e[0].code == 17015));
+    assert_eq!(store.history(&order.id).unwrap().len(), 2);
+}
+
+#[test]
+fn tokens_and_api_users_authenticate_to_their_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let (token, lifetime) = store
+        .issue_token(DEMO_ACCOUNT_2.client_id, DEMO_ACCOUNT_2.client_secret)
+        .unwrap()
+        .unwrap();
+    assert_eq!(lifetime, TOKEN_LIFETIME_SECS);
+    let who = store.authenticate_token(&token).unwrap().unwrap();
+    assert_eq!(who.account_id, DEMO_ACCOUNT_2.account_id);
+    assert_eq!(who.name, DEMO_ACCOUNT_2.client_id);
+    assert!(store.authenticate_token("not-a-token").unwrap().is_none());
+    assert!(
+        store
+            .issue_token(DEMO_ACCOUNT_2.client_id, "wrong")
+            .unwrap()
+            .is_none()
+    );
+    let user = store
+        .authenticate_user(DEMO_ACCOUNT_1.username, DEMO_ACCOUNT_1.password)
+        .unwrap()
+        .unwrap();
+    assert_eq!(user, principal(DEMO_ACCOUNT_1));
+    assert!(
+        store
+            .authenticate_user(DEMO_ACCOUNT_1.username, DEMO_ACCOUNT_2.password)
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn the_clock_offset_survives_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = clock::parse_time("2030-01-02T03:04:05Z").unwrap();
+    let mut store = open(dir.path());
+    store.set_clock(at).unwrap();
+    drop(store);
+    let mut store = open(dir.path());
+    let now = store.now().unwrap();
+    assert!((at..at + 60 * SECOND_MS).contains(&now), "{now}");
+    // A clock that was set is not reset by an initial clock.
+    assert!(!store.set_clock_if_unset(START_MS).unwrap());
+    assert!(store.now().unwrap() >= at);
+    let later = store.advance_clock(6 * HOUR_MS).unwrap();
+    assert!(later >= at + 6 * HOUR_MS);
+}
+
+const START_MS: Millis = 1_796_040_000_000;
+
+#[test]
+fn a_fresh_store_takes_its_initial_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    assert!(store.set_clock_if_unset(START_MS).unwrap());
+    assert_eq!(
+        store.today().unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    );
+}
+
+#[test]
+fn faults_persist_and_another_connection_sees_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = open(dir.path());
+    assert!(server.faults().unwrap().is_clear());
+    let mut cli = open(dir.path());
+    let faults = Faults {
+        latency_ms: 5,
+        error_rate: 0.25,
+        drop_after_commit: 0.0,
+    };
+    cli.set_faults(&faults).unwrap();
+    assert_eq!(server.faults().unwrap(), faults);
+    drop((server, cli));
+    assert_eq!(open(dir.path()).faults().unwrap(), faults);
+}
+
+#[test]
+fn inventory_entries_persist_and_replace_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let tn = Tn::parse("919-720-6100").unwrap();
+    store
+        .add_inventory(tn, &Behaviour::Pin { pin: "4321".into() })
+        .unwrap();
+    store.add_inventory(tn, &Behaviour::NotOurs).unwrap();
+    drop(store);
+    let store = open(dir.path());
+    assert_eq!(
+        store.inventory().unwrap(),
+        vec![InventoryEntry {
+            tn: "9197206100".into(),
+            behaviour: Behaviour::NotOurs
+        }]
+    );
+    assert_eq!(
+        store.inventory_behaviour(tn).unwrap(),
+        Some(Behaviour::NotOurs)
+    );
+}
+
+#[test]
+fn orders_resolve_by_id_or_a_unique_pon() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let user = principal(DEMO_ACCOUNT_1);
+    let one = store
+        .create_order(&user, new_order("ONE", &["9195550100"]))
+        .unwrap();
+    store
+        .create_order(&user, new_order("TWICE", &["9195550101"]))
+        .unwrap();
+    store
+        .create_order(&user, new_order("TWICE", &["9195550102"]))
+        .unwrap();
+    assert_eq!(store.resolve_order(&one.id).unwrap().id, one.id);
+    assert_eq!(store.resolve_order("ONE").unwrap().id, one.id);
+    assert!(matches!(
+        store.resolve_order("TWICE"),
+        Err(AdminError::Invalid(_))
+    ));
+    assert!(matches!(
+        store.resolve_order("NONE"),
+        Err(AdminError::NotFound(_))
+    ));
+    // NPAC subscriptions need an order in FOC.
+    assert!(matches!(
+        store.npac_subscribe("ONE", true),
+        Err(AdminError::Conflict(_))
+    ));
+}
+
+#[test]
+fn notes_are_added_and_changed_per_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let order = store
+        .create_order(
+            &principal(DEMO_ACCOUNT_1),
+            new_order("NOTE", &["9195550100"]),
+        )
+        .unwrap();
+    let id = store.add_note(&order.id, "demo-user-1", "first").unwrap();
+    assert!(
+        store
+            .update_note(&order.id, id, "demo-user-1", "changed")
+            .unwrap()
+    );
+    assert!(
+        !store
+            .update_note("other-order", id, "demo-user-1", "x")
+            .unwrap()
+    );
+    let notes = store.notes(&order.id).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].description, "changed");
+    assert!(store.notes("other-order").unwrap().is_empty());
+}
+
+#[test]
+fn reset_deletes_everything_and_restores_the_demo_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let user = principal(DEMO_ACCOUNT_1);
+    store
+        .create_order(&user, new_order("GONE", &["9195550100"]))
+        .unwrap();
+    store
+        .add_inventory(Tn::parse("9195550100").unwrap(), &Behaviour::Manual)
+        .unwrap();
+    store
+        .set_faults(&Faults {
+            latency_ms: 1,
+            ..Faults::default()
+        })
+        .unwrap();
+    store.reset().unwrap();
+    assert_eq!(
+        store
+            .list_orders(DEMO_ACCOUNT_1.account_id, &SearchQuery::default())
+            .unwrap()
+            .1,
+        0
+    );
+    assert!(store.inventory().unwrap().is_empty());
+    assert!(store.faults().unwrap().is_clear());
+    let real = clock::real_now_ms();
+    assert!((store.now().unwrap() - real).abs() < 60 * SECOND_MS);
+    assert!(
+        store
+            .authenticate_user(DEMO_ACCOUNT_1.username, DEMO_ACCOUNT_1.password)
+            .unwrap()
+            .is_some()
+    );
+}
