@@ -75,7 +75,7 @@ fn draft(u: &mut Unstructured<'_>) -> arbitrary::Result<OrderDraft> {
         middle_initial: field(u, None)?,
         last_name: field(u, None)?,
         account_number: field(u, None)?,
-        pin: field(u, None)?,
+        pin: field(u, None)?.map(Into::into),
         address,
     };
     // Mostly short lists; now and then past the 999-TN limit (R7).

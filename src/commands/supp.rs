@@ -112,15 +112,15 @@ fn findings_on_changes(report: Report, changes: &OrderDraft) -> Report {
     let s = &changes.subscriber;
     let mut touched: Vec<&str> = Vec::new();
     let single = [
-        (&changes.customer_order_id, "customer_order_id"),
-        (&changes.requested_foc_date, "requested_foc_date"),
-        (&changes.spid, "spid"),
-        (&changes.btn, "btn"),
-        (&changes.authorizing_person, "authorizing_person"),
-        (&s.account_number, "subscriber.account_number"),
-        (&s.pin, "subscriber.pin"),
+        (changes.customer_order_id.is_some(), "customer_order_id"),
+        (changes.requested_foc_date.is_some(), "requested_foc_date"),
+        (changes.spid.is_some(), "spid"),
+        (changes.btn.is_some(), "btn"),
+        (changes.authorizing_person.is_some(), "authorizing_person"),
+        (s.account_number.is_some(), "subscriber.account_number"),
+        (s.pin.is_some(), "subscriber.pin"),
     ];
-    touched.extend(single.iter().filter(|(v, _)| v.is_some()).map(|(_, f)| *f));
+    touched.extend(single.iter().filter(|(set, _)| *set).map(|(_, f)| *f));
     let name_changed = [
         &s.subscriber_type,
         &s.business_name,
@@ -176,22 +176,22 @@ fn changed_fields(changes: &OrderDraft) -> String {
         names.push(format!("requested FOC date {date}"));
     }
     let named = [
-        (&changes.customer_order_id, "customer order id"),
-        (&changes.spid, "SPID"),
-        (&changes.btn, "BTN"),
-        (&changes.authorizing_person, "authorizing person"),
-        (&s.subscriber_type, "subscriber type"),
-        (&s.business_name, "business name"),
-        (&s.first_name, "first name"),
-        (&s.middle_initial, "middle initial"),
-        (&s.last_name, "last name"),
-        (&s.account_number, "account number"),
-        (&s.pin, "PIN"),
+        (changes.customer_order_id.is_some(), "customer order id"),
+        (changes.spid.is_some(), "SPID"),
+        (changes.btn.is_some(), "BTN"),
+        (changes.authorizing_person.is_some(), "authorizing person"),
+        (s.subscriber_type.is_some(), "subscriber type"),
+        (s.business_name.is_some(), "business name"),
+        (s.first_name.is_some(), "first name"),
+        (s.middle_initial.is_some(), "middle initial"),
+        (s.last_name.is_some(), "last name"),
+        (s.account_number.is_some(), "account number"),
+        (s.pin.is_some(), "PIN"),
     ];
     names.extend(
         named
             .iter()
-            .filter(|(v, _)| v.is_some())
+            .filter(|(set, _)| *set)
             .map(|(_, n)| (*n).to_string()),
     );
     if !a.is_empty() {

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::Pin;
+
 /// An order as typed: every field optional and unchecked. `validate::validate_order` turns it
 /// into findings and, when there are no errors, an `LsrOrder`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +42,7 @@ pub struct OrderDraft {
 }
 
 /// The subscriber part of a draft.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubscriberDraft {
     /// `business` or `residential` (any case).
@@ -61,29 +63,15 @@ pub struct SubscriberDraft {
     pub last_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
+    /// The end user's port-out passcode; redacted in `Debug`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pin: Option<String>,
+    pub pin: Option<Pin>,
     #[serde(
         default,
         alias = "service_address",
         skip_serializing_if = "AddressDraft::is_empty"
     )]
     pub address: AddressDraft,
-}
-
-impl std::fmt::Debug for SubscriberDraft {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SubscriberDraft")
-            .field("subscriber_type", &self.subscriber_type)
-            .field("business_name", &self.business_name)
-            .field("first_name", &self.first_name)
-            .field("middle_initial", &self.middle_initial)
-            .field("last_name", &self.last_name)
-            .field("account_number", &self.account_number)
-            .field("pin", &super::redacted(&self.pin))
-            .field("address", &self.address)
-            .finish()
-    }
 }
 
 /// The service address part of a draft.
@@ -216,7 +204,7 @@ impl OrderDraft {
     /// Lays `other` over `self`: every field set in `other` wins (flags over a file, a supp over
     /// the current order). TNs are replaced only when `other` has some.
     pub fn overlay(mut self, other: &OrderDraft) -> OrderDraft {
-        fn take(into: &mut Option<String>, from: &Option<String>) {
+        fn take<T: Clone>(into: &mut Option<T>, from: &Option<T>) {
             if from.is_some() {
                 into.clone_from(from);
             }

@@ -16,6 +16,6 @@ pub use draft::{
 pub use order::{LsrOrder, ServiceAddress, Subscriber, SubscriberType};
 pub use placed::{BandwidthError, Order};
 pub use pon::{PON_MAX_LEN, Pon, PonError, is_pon_char};
-pub use secret::redacted;
+pub use secret::Pin;
 pub use status::{OrderStatus, UnknownStatus};
 pub use tn::{Tn, TnError};

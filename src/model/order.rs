@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::draft::{AddressDraft, OrderDraft, SubscriberDraft};
-use super::{Pon, Tn, redacted};
+use super::{Pin, Pon, Tn};
 
 /// Business or residential end user; decides which name fields are required (17010–17012).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -52,7 +52,7 @@ pub struct ServiceAddress {
 }
 
 /// The end user whose numbers port.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Subscriber {
     pub subscriber_type: SubscriberType,
     pub business_name: Option<String>,
@@ -61,23 +61,8 @@ pub struct Subscriber {
     pub last_name: Option<String>,
     pub account_number: Option<String>,
     /// The end user's port-out passcode; redacted in `Debug`.
-    pub pin: Option<String>,
+    pub pin: Option<Pin>,
     pub service_address: ServiceAddress,
-}
-
-impl std::fmt::Debug for Subscriber {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Subscriber")
-            .field("subscriber_type", &self.subscriber_type)
-            .field("business_name", &self.business_name)
-            .field("first_name", &self.first_name)
-            .field("middle_initial", &self.middle_initial)
-            .field("last_name", &self.last_name)
-            .field("account_number", &self.account_number)
-            .field("pin", &redacted(&self.pin))
-            .field("service_address", &self.service_address)
-            .finish()
-    }
 }
 
 impl Subscriber {

@@ -33,10 +33,9 @@ pub struct Backend {
     embedded: Option<EmbeddedSandbox>,
 }
 
-/// A tokio runtime for a network command.
+/// The tokio runtime of a command that talks to a backend or serves one (one worker per core).
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
         .enable_all()
         .build()
         .context("starting the async runtime")
@@ -53,7 +52,7 @@ impl Backend {
             } else {
                 crate::sandbox::embedded::start(&ctx.config_dir)
             };
-            let embedded = started.map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
+            let embedded = started.map_err(CliError::from)?;
             let demo = embedded.demo_account();
             let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
             opts.trace = verbose_trace(ctx);

@@ -125,7 +125,7 @@ impl OrderFieldArgs {
                 middle_initial: self.middle_initial.clone(),
                 last_name: self.last_name.clone(),
                 account_number: self.account_number.clone(),
-                pin: self.pin.clone(),
+                pin: self.pin.clone().map(crate::model::Pin::from),
                 address: AddressDraft {
                     house_number: self.house_number.clone(),
                     street: self.street.clone(),

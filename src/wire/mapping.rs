@@ -64,7 +64,12 @@ fn subscriber_from_draft(s: &SubscriberDraft) -> Option<Subscriber> {
         name: None,
         service_address: address_from_draft(&s.address),
         account_number: given(&s.account_number),
-        pin_number: given(&s.pin),
+        pin_number: s
+            .pin
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(model::Pin::from),
     };
     (!subscriber.is_empty()).then_some(subscriber)
 }

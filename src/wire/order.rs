@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::model::Pin;
+
 use super::envelope::ResponseStatus;
 use super::error::WireError;
 use super::text;
@@ -78,7 +80,7 @@ pub struct LsrOrder {
 }
 
 /// The end user whose numbers port.
-#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct Subscriber {
     /// `BUSINESS` or `RESIDENTIAL` as sent.
@@ -100,24 +102,8 @@ pub struct Subscriber {
     #[serde(rename = "AccountNumber", deserialize_with = "text::opt_text")]
     pub account_number: Option<String>,
     /// The end user's port-out passcode; redacted in `Debug`.
-    #[serde(rename = "PinNumber", deserialize_with = "text::opt_text")]
-    pub pin_number: Option<String>,
-}
-
-impl std::fmt::Debug for Subscriber {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Subscriber")
-            .field("subscriber_type", &self.subscriber_type)
-            .field("business_name", &self.business_name)
-            .field("first_name", &self.first_name)
-            .field("middle_initial", &self.middle_initial)
-            .field("last_name", &self.last_name)
-            .field("name", &self.name)
-            .field("service_address", &self.service_address)
-            .field("account_number", &self.account_number)
-            .field("pin_number", &crate::model::redacted(&self.pin_number))
-            .finish()
-    }
+    #[serde(rename = "PinNumber", deserialize_with = "text::opt_pin")]
+    pub pin_number: Option<Pin>,
 }
 
 /// The service address at the losing carrier. `Country` and `AddressType` are output-only.

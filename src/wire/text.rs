@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer};
 
 use super::error::snippet;
+use crate::model::Pin;
 
 /// `yyyy-MM-dd`, the form Bandwidth reads and writes for FOC dates.
 pub fn format_wire_date(date: NaiveDate) -> String {
@@ -76,6 +77,11 @@ fn tidy(text: String) -> Option<String> {
 /// An optional text element: trimmed (Bandwidth pretty-prints some values), empty → absent.
 pub(crate) fn opt_text<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<String>::deserialize(de)?.and_then(tidy))
+}
+
+/// An optional PIN element, read as an optional text.
+pub(crate) fn opt_pin<'de, D: Deserializer<'de>>(de: D) -> Result<Option<Pin>, D::Error> {
+    Ok(opt_text(de)?.map(Pin::from))
 }
 
 /// A required-ish text element: trimmed, empty when absent or blank.

@@ -203,7 +203,7 @@ fn supp_body(tracked: &Tracked, date: NaiveDate) -> wire::LsrOrder {
         ..OrderDraft::default()
     };
     if tracked.kind == Kind::Exception {
-        changes.subscriber.pin = Some(format!("{:04}", tracked.tn.line()));
+        changes.subscriber.pin = Some(format!("{:04}", tracked.tn.line()).into());
     }
     wire::LsrOrder::supp_request(&changes)
 }

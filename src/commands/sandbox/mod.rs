@@ -20,6 +20,7 @@ use crate::context::Context;
 use crate::exit::CliError;
 use crate::output::{OutputMode, print_json};
 use crate::sandbox::{AdminError, DEFAULT_PROCESSING_DELAY, Store};
+use crate::session::backend::runtime;
 
 pub use clock::ClockAction;
 pub use faults::FaultsAction;
@@ -110,13 +111,6 @@ pub fn run(ctx: &Context, args: &SandboxArgs) -> anyhow::Result<()> {
         SandboxAction::Faults { action } => faults::run(ctx, url, action),
         SandboxAction::Reset => reset::run(ctx, url),
     }
-}
-
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")
 }
 
 /// Runs a control command where it acts: through the admin endpoints of the server at `url`,

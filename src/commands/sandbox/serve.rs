@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 
-use super::runtime;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::sandbox::{DEFAULT_PROCESSING_DELAY, DEMO_ACCOUNTS, SandboxConfig, SandboxServer};
+use crate::session::backend::runtime;
 
 fn parse_listen(listen: &str) -> anyhow::Result<SocketAddr> {
     let usage = || {

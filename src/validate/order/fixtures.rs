@@ -35,7 +35,7 @@ pub(super) fn base() -> OrderDraft {
             subscriber_type: some("business"),
             business_name: some("Acme Widgets"),
             account_number: some("ACCT123"),
-            pin: some("4321"),
+            pin: Some("4321".into()),
             address: AddressDraft {
                 house_number: some("11"),
                 street: some("Park Ave"),

@@ -145,7 +145,7 @@ mod tests {
                 subscriber: SubscriberDraft {
                     subscriber_type: f(6),
                     last_name: f(7),
-                    pin: f(8),
+                    pin: f(8).map(Into::into),
                     address: AddressDraft {
                         state: f(9),
                         zip: f(10),

@@ -3,7 +3,7 @@
 
 use super::address::check_address;
 use super::{Checker, char_len, present};
-use crate::model::{OrderDraft, Subscriber, SubscriberType};
+use crate::model::{OrderDraft, Pin, Subscriber, SubscriberType};
 
 /// At most `max` ASCII letters or digits (how Bandwidth bounds the account number and PIN).
 fn is_alphanumeric_up_to(text: &str, max: usize) -> bool {
@@ -124,7 +124,12 @@ pub(super) fn check_subscriber(check: &mut Checker, draft: &OrderDraft) -> Optio
             Some("remove spaces, dashes and other punctuation from the account number".into()),
         );
     }
-    let pin = present(&s.pin).map(str::to_string);
+    let pin = s
+        .pin
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(Pin::from);
     if let Some(text) = &pin
         && !is_alphanumeric_up_to(text, 10)
     {
@@ -213,7 +218,7 @@ mod tests {
     fn validate_account_number_and_pin_rules_never_echo_secrets() {
         let mut draft = base();
         draft.subscriber.account_number = some(&"1".repeat(32));
-        draft.subscriber.pin = some(&"9".repeat(10));
+        draft.subscriber.pin = some(&"9".repeat(10)).map(Into::into);
         assert!(run(&draft).findings.is_empty());
         draft.subscriber.account_number = some("ACCT-SECRET");
         let f = only_error(&draft, 17006, "subscriber.account_number");
@@ -221,10 +226,10 @@ mod tests {
         draft.subscriber.account_number = some(&"1".repeat(33));
         only_error(&draft, 17006, "subscriber.account_number");
         draft.subscriber.account_number = None;
-        draft.subscriber.pin = some("12 34XYZW");
+        draft.subscriber.pin = some("12 34XYZW").map(Into::into);
         let f = only_error(&draft, 17007, "subscriber.pin");
         assert!(!f.message.contains("34XYZW"));
-        draft.subscriber.pin = some(&"9".repeat(11));
+        draft.subscriber.pin = some(&"9".repeat(11)).map(Into::into);
         only_error(&draft, 17007, "subscriber.pin");
     }
 }
