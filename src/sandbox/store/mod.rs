@@ -177,15 +177,19 @@ impl Store {
         &self.calendar
     }
 
-    /// Runs `work` in one transaction: committed when it succeeds, rolled back otherwise.
+    /// Runs `work` in one transaction: committed when it succeeds, rolled back otherwise. It
+    /// begins IMMEDIATE: the write lock is taken up front, so another process on the same file
+    /// makes it wait (busy timeout) instead of failing "database is locked" when a read would
+    /// have to upgrade to a write.
     fn in_transaction<T, E: From<StoreError>>(
         &self,
         work: impl FnOnce(&Store) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(StoreError::from)?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(StoreError::from)?;
         let value = work(self)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -222,7 +226,7 @@ impl Store {
     /// restores the demo accounts.
     pub fn reset(&mut self) -> Result<(), StoreError> {
         self.conn.execute_batch(
-            "BEGIN; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
+            "BEGIN IMMEDIATE; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
              DELETE FROM notes; DELETE FROM inventory; DELETE FROM tokens; DELETE FROM settings; \
              DELETE FROM api_clients; DELETE FROM api_users; DELETE FROM accounts; COMMIT;",
         )?;

@@ -434,3 +434,34 @@ fn reset_deletes_everything_and_restores_the_demo_accounts() {
             .is_some()
     );
 }
+
+#[test]
+fn two_stores_on_one_file_create_orders_side_by_side() {
+    // Two `sandbox serve --data SAME` (or two `lsr --sandbox` runs) are two connections on one
+    // file: their writes wait for each other (busy timeout) instead of failing "locked".
+    let dir = tempfile::tempdir().unwrap();
+    drop(started(dir.path()));
+    let workers: Vec<_> = (0..2)
+        .map(|worker| {
+            let dir = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut store = open(&dir);
+                let user = principal(DEMO_ACCOUNT_1);
+                (0..60)
+                    .filter(|i| {
+                        let tn = format!("91955{worker}{i:04}");
+                        let order = new_order(&format!("TWO-{worker}-{i}"), &[tn.as_str()]);
+                        store.create_order(&user, order).is_err()
+                    })
+                    .count()
+            })
+        })
+        .collect();
+    let failures: usize = workers.into_iter().map(|w| w.join().unwrap()).sum();
+    assert_eq!(failures, 0, "creates failed on a shared store");
+    let total = open(dir.path())
+        .list_orders(DEMO_ACCOUNT_1.account_id, &SearchQuery::default())
+        .unwrap()
+        .1;
+    assert_eq!(total, 120);
+}
