@@ -335,9 +335,9 @@ impl ConfigFile {
     /// Loads `config.toml` from `dir`; a missing file is an empty configuration.
     pub fn load(dir: &Path) -> Result<ConfigFile, ConfigError> {
         let path = dir.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ConfigFile::default()),
+        let text = match read_config_text(&path) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(ConfigFile::default()),
             Err(source) => return Err(ConfigError::Read { path, source }),
         };
         toml::from_str(&text).map_err(|e| ConfigError::Parse {
@@ -345,6 +345,18 @@ impl ConfigFile {
             message: e.message().to_string(),
         })
     }
+}
+
+/// The text of `config.toml`, if it exists: only a regular file of at most
+/// [`crate::files::MAX_OWN_FILE_BYTES`] (a FIFO or `/dev/zero` is an error, not a hang).
+fn read_config_text(path: &Path) -> std::io::Result<Option<String>> {
+    crate::files::read_own_file(path, crate::files::MAX_OWN_FILE_BYTES)?
+        .map(|bytes| {
+            String::from_utf8(bytes).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text")
+            })
+        })
+        .transpose()
 }
 
 /// The comment written at the top of `config.toml`.
