@@ -359,6 +359,31 @@ fn read_config_text(path: &Path) -> std::io::Result<Option<String>> {
         .transpose()
 }
 
+/// The profile keys whose values are URLs (shown with their credentials redacted, and refused
+/// by `config set` when they carry any).
+pub const URL_KEYS: [&str; 2] = ["base_url", "token_url"];
+
+/// The `user:password@` part of a URL, if it has one (`https://user:pw@host/…`).
+fn url_userinfo(url: &str) -> Option<&str> {
+    let (_, rest) = url.trim().split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    authority.rfind('@').map(|at| &authority[..at])
+}
+
+/// True when a URL carries credentials (`https://user:password@host/…`).
+pub fn url_has_credentials(url: &str) -> bool {
+    url_userinfo(url).is_some()
+}
+
+/// A URL as it may be shown: its credentials replaced by `<redacted>`
+/// (`https://<redacted>@host/api/v1`); any other text unchanged.
+pub fn redact_url_credentials(url: &str) -> String {
+    match url_userinfo(url) {
+        Some(userinfo) => url.replacen(&format!("{userinfo}@"), "<redacted>@", 1),
+        None => url.to_string(),
+    }
+}
+
 /// The comment written at the top of `config.toml`.
 const CONFIG_HEADER: &str = "\
 # lsr configuration. `lsr config show` prints the resolved values and where each came from.
@@ -504,6 +529,23 @@ mod tests {
             source: Source::Env("LSR_CLIENT_SECRET"),
         };
         assert_eq!(read_client_secret(&from_env).unwrap(), "v");
+    }
+
+    #[test]
+    fn url_credentials_are_found_and_redacted() {
+        let url = "https://user:pa55word@host.example/api/v1?x=a@b";
+        assert!(url_has_credentials(url));
+        assert_eq!(
+            redact_url_credentials(url),
+            "https://<redacted>@host.example/api/v1?x=a@b"
+        );
+        assert!(url_has_credentials("http://tok@127.0.0.1:8080"));
+        assert!(!url_has_credentials("https://host.example/a@b"));
+        assert!(!url_has_credentials("not a url"));
+        assert_eq!(
+            redact_url_credentials("https://host.example/api/v1"),
+            "https://host.example/api/v1"
+        );
     }
 
     #[test]

@@ -112,13 +112,34 @@ impl SandboxProcess {
 
     /// Starts a sandbox on an existing data dir (to show state survives a restart).
     pub fn start_in(data: tempfile::TempDir) -> SandboxProcess {
+        SandboxProcess::start_with(data, "127.0.0.1:0", None)
+    }
+
+    /// Starts a sandbox listening on `listen`, with at most `max_fds` open files when given (the
+    /// shell's `ulimit -n`, as a constrained host would run it).
+    pub fn start_with(
+        data: tempfile::TempDir,
+        listen: &str,
+        max_fds: Option<u32>,
+    ) -> SandboxProcess {
         use std::io::BufRead;
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"))
+        let lsr = assert_cmd::cargo::cargo_bin("lsr");
+        let mut command = match max_fds {
+            Some(n) => {
+                let mut sh = std::process::Command::new("sh");
+                sh.arg("-c")
+                    .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                    .arg(&lsr);
+                sh
+            }
+            None => std::process::Command::new(&lsr),
+        };
+        let mut child = command
             .args([
                 "sandbox",
                 "serve",
                 "--listen",
-                "127.0.0.1:0",
+                listen,
                 "--processing-delay",
                 "0",
                 "--data",
