@@ -201,6 +201,7 @@ pub fn print_text(text: &str) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
