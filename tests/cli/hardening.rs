@@ -186,19 +186,7 @@ fn sandbox_serve_shares_one_store_between_two_processes() {
     let first = SandboxProcess::start_with(data, "127.0.0.1:0", None);
     first.admin(&["clock", "set", common::SANDBOX_START]);
     // A second server on the same data directory.
-    let mut second = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"))
-        .args(["sandbox", "serve", "--processing-delay", "0", "--data"])
-        .arg(first.data.path())
-        .env("LSR_CONFIG_DIR", first.data.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(second.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let second_url = line.trim().trim_start_matches("listening on ").to_string();
+    let (mut second, second_url) = common::spawn_sandbox(first.data.path(), "127.0.0.1:0", None);
     let servers = [addr_of(&first.url), addr_of(&second_url)];
     let workers: Vec<_> = (0..6)
         .map(|w| {
