@@ -1,8 +1,8 @@
 //! What the commands share: the backend connection ([`backend`]), ORDER resolution
 //! ([`resolve`]), the order input ([`input`]), the one submit pipeline ([`submit`], with
 //! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]),
-//! the wizard behind its `Prompter` ([`wizard`]) and what several commands print alike
-//! ([`present`]).
+//! cancelling ([`cancel`]), the R3/R9 refusals ([`refusals`]), the wizard behind its `Prompter`
+//! ([`wizard`]) and what several commands print alike ([`present`]).
 
 pub mod backend;
 pub mod cancel;

@@ -1456,6 +1456,18 @@ mod tests {
     }
 
     #[test]
+    fn codes_catalog_r11_says_bandwidth_has_no_csrs() {
+        let csr = by_topic("R11").unwrap_or_else(|| unreachable!("R11 missing"));
+        assert_eq!(csr.topic, "csr");
+        assert!(
+            csr.meaning
+                .contains("cannot provide Customer Service Records")
+        );
+        assert!(csr.meaning.contains("wholesaler"));
+        assert!(csr.action.contains("end user"));
+    }
+
+    #[test]
     fn codes_catalog_slugs_and_codes_are_unique_and_ordered() {
         let mut slugs = HashSet::new();
         let mut codes = HashSet::new();
