@@ -34,7 +34,7 @@ pub struct EmailArgs {
     pub topic: EmailTopic,
 
     /// The order it concerns: an order id, a PON (its latest version) or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
     pub order: Option<String>,
 }
 

@@ -96,13 +96,23 @@ fn assets_bash_completion_completes_subcommands() {
             r#"
             source completions/lsr.bash
             COMP_WORDS=(lsr {word}); COMP_CWORD=1; COMP_LINE="lsr {word}"; COMP_POINT=${{#COMP_LINE}}
-            _lsr lsr {word} lsr
+            _clap_complete_lsr lsr {word} lsr
             printf '%s\n' "${{COMPREPLY[@]}}"
             "#
         );
+        // The script calls `lsr` back (dynamic completion): the built one, first on PATH.
+        let bin = assert_cmd::cargo::cargo_bin("lsr");
+        let path = format!(
+            "{}:{}",
+            bin.parent().unwrap().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let config = tempfile::tempdir().unwrap();
         let out = std::process::Command::new("bash")
             .arg("-c")
             .arg(script)
+            .env("PATH", path)
+            .env("LSR_CONFIG_DIR", config.path())
             .current_dir(root)
             .output()
             .expect("run bash");
