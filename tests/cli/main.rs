@@ -5,6 +5,7 @@ mod architecture;
 mod assets;
 mod batch;
 mod common;
+mod completion;
 mod explain;
 mod foc_window;
 mod hardening;
