@@ -102,7 +102,6 @@ CREATE TABLE IF NOT EXISTS orders (
   errors TEXT NOT NULL, created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL,
   created_by TEXT NOT NULL, modified_by TEXT NOT NULL, stage TEXT NOT NULL, stage_since INTEGER NOT NULL,
   due_at INTEGER, npac_subscribed_at INTEGER, npac_medium INTEGER NOT NULL DEFAULT 0, concurred_at INTEGER);
-CREATE INDEX IF NOT EXISTS orders_account_pon ON orders(account_id, pon);
 CREATE INDEX IF NOT EXISTS orders_account_created ON orders(account_id, created_at);
 CREATE INDEX IF NOT EXISTS orders_due ON orders(due_at) WHERE due_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS order_tns (order_id TEXT NOT NULL, tn TEXT NOT NULL, PRIMARY KEY (order_id, tn)) WITHOUT ROWID;
@@ -118,6 +117,20 @@ CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS order_pins (order_id TEXT PRIMARY KEY, pin_check TEXT NOT NULL) WITHOUT ROWID;
 ";
 
+/// The indexes the order list and the lifecycle lookups use (`search.rs`), one per filter, so
+/// that no lookup scans the orders. Run on every open after [`SCHEMA`]: a store written before
+/// them gets them then (built once; later opens find them). `orders_pon_account` replaces
+/// `orders_account_pon`: with the PON first it also serves the cross-account lookup of an
+/// admin command's PON (`resolve_order`), and with both columns still the PON versions (R8).
+const INDEXES: &str = "
+DROP INDEX IF EXISTS orders_account_pon;
+CREATE INDEX IF NOT EXISTS orders_pon_account ON orders(pon, account_id);
+CREATE INDEX IF NOT EXISTS orders_account_customer ON orders(account_id, customer_order_id)
+  WHERE customer_order_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS orders_account_status_created ON orders(account_id, status, created_at);
+CREATE INDEX IF NOT EXISTS orders_account_modified ON orders(account_id, modified_at);
+";
+
 /// Creates the store file 0600 in a 0700 directory before SQLite opens it (its `-wal` and
 /// `-shm` files take the same mode), and tightens the files of a store created readable.
 fn make_store_files_private(path: &Path) -> std::io::Result<()> {
@@ -127,6 +140,13 @@ fn make_store_files_private(path: &Path) -> std::io::Result<()> {
         side.push(suffix);
         crate::files::tighten_file(Path::new(&side))?;
     }
+    Ok(())
+}
+
+/// The schema step that adds the list's indexes ([`INDEXES`]) to a store of any age, in one
+/// transaction.
+fn migrate_indexes(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(&format!("BEGIN IMMEDIATE; {INDEXES} COMMIT;"))?;
     Ok(())
 }
 
@@ -172,6 +192,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)?;
+        migrate_indexes(&conn)?;
         let mut store = Store {
             conn,
             calendar,
