@@ -10,6 +10,7 @@
 //! - `mod.rs`: opening, the schema, transactions, reset;
 //! - `auth.rs`: accounts, API users, OAuth2 clients and tokens;
 //! - `orders.rs`: orders and their history, and applying due events;
+//! - `search.rs`: the order list, each filter answered from an index;
 //! - `npac.rs`: the NPAC simulation's subscribe and activate;
 //! - `notes.rs`: notes on orders;
 //! - `pins.rs`: how an order's PIN compared with its TNs' (the PIN itself is never stored);
@@ -20,6 +21,9 @@ mod notes;
 mod npac;
 mod orders;
 mod pins;
+mod search;
+#[cfg(test)]
+mod search_tests;
 mod settings;
 #[cfg(test)]
 mod tests;

@@ -1,31 +1,66 @@
-//! Orders in SQLite: reading and writing them with their TNs and history, the list query, and
-//! applying the events the engine says are due.
+//! Orders in SQLite: reading and writing them with their TNs and history, and applying the
+//! events the engine says are due (the list query is `search.rs`).
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::super::clock::{Millis, start_of};
+use super::super::clock::Millis;
 use super::super::engine::{self, Due, LineFacts, PendingFocHit};
 use super::super::order::{HistoryEntry, NewOrder, NpacState, OrderUpdate, Stage, StoredOrder};
 use super::{AdminError, Principal, Store, StoreError, UpdateError, corrupt};
 use crate::model::{OrderDraft, OrderStatus, Tn};
-use crate::wire::SearchQuery;
 
 /// At most this many orders in one list answer (Bandwidth's cap).
 pub const LIST_CAP: usize = 1000;
 
-const ORDER_COLUMNS: &str = "id, account_id, pon, pon_version, status, draft, requested_foc, \
+pub(super) const ORDER_COLUMNS: &str = "id, account_id, pon, pon_version, status, draft, requested_foc, \
      actual_foc, errors, created_at, modified_at, created_by, modified_by, stage, stage_since, \
      npac_subscribed_at, npac_medium, concurred_at";
 
+/// The lookups made per order and per TN (creating, processing, reading, resolving an admin
+/// command's order): each is answered from an index (`search_tests.rs` checks their plans).
+pub(super) mod lookup {
+    /// An order's TNs.
+    pub const TNS_OF_ORDER: &str = "SELECT tn FROM order_tns WHERE order_id = ?1";
+    /// The orders with a PON, across accounts (an admin command's order reference).
+    pub const ORDERS_WITH_PON: &str = "SELECT id FROM orders WHERE pon = ?1 ORDER BY created_at";
+    /// The account's orders with a PON so far (R8 versions).
+    pub const PON_VERSIONS: &str = "SELECT COUNT(*) FROM orders WHERE account_id = ?1 AND pon = ?2";
+    /// The orders with an event due.
+    pub const DUE: &str = "SELECT id FROM orders WHERE due_at <= ?1 ORDER BY due_at";
+    /// An order's history.
+    pub const HISTORY: &str = "SELECT at, note, author, status, difference FROM history \
+        WHERE order_id = ?1 ORDER BY at, rowid";
+    /// Another order in FOC with a TN (17008).
+    pub const PENDING_FOC: &str = "SELECT o.pon, o.actual_foc FROM order_tns t \
+        JOIN orders o ON o.id = t.order_id WHERE t.tn = ?1 AND o.id <> ?2 AND o.status = 'FOC' \
+        AND o.actual_foc IS NOT NULL LIMIT 1";
+    /// An order by id, of an account.
+    pub const ORDER_OF_ACCOUNT: &str = "id = ?1 AND account_id = ?2";
+    /// An order by id.
+    pub const ORDER: &str = "id = ?1";
+    #[cfg(test)]
+    pub const ALL: [&str; 6] = [
+        TNS_OF_ORDER,
+        ORDERS_WITH_PON,
+        PON_VERSIONS,
+        DUE,
+        HISTORY,
+        PENDING_FOC,
+    ];
+    /// The conditions `load_order` is called with.
+    #[cfg(test)]
+    pub const ORDER_CONDITIONS: [&str; 2] = [ORDER_OF_ACCOUNT, ORDER];
+}
+
 /// An order row before its status, draft and errors are parsed (see `complete_order`).
-type RawOrder = (StoredOrder, String, String, String);
+pub(super) type RawOrder = (StoredOrder, String, String, String);
 
 fn parse_date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
 }
 
-fn order_from_row(row: &Row<'_>) -> rusqlite::Result<RawOrder> {
+pub(super) fn order_from_row(row: &Row<'_>) -> rusqlite::Result<RawOrder> {
     let npac_subscribed_at: Option<Millis> = row.get(15)?;
     let npac_medium: bool = row.get(16)?;
     let concurred_at: Option<Millis> = row.get(17)?;
@@ -71,16 +106,14 @@ impl Store {
         found.map(|raw| self.complete_order(raw)).transpose()
     }
 
-    fn complete_order(
+    pub(super) fn complete_order(
         &self,
         (mut order, status, draft, errors): RawOrder,
     ) -> Result<StoredOrder, StoreError> {
         order.status = status.parse().map_err(corrupt)?;
         order.draft = serde_json::from_str(&draft).map_err(corrupt)?;
         order.errors = serde_json::from_str(&errors).map_err(corrupt)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT tn FROM order_tns WHERE order_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(lookup::TNS_OF_ORDER)?;
         let digits: Vec<String> = stmt
             .query_map([&order.id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -104,17 +137,17 @@ impl Store {
         account_id: &str,
         order_id: &str,
     ) -> Result<Option<StoredOrder>, StoreError> {
-        self.load_order("id = ?1 AND account_id = ?2", &[order_id, account_id])
+        self.load_order(lookup::ORDER_OF_ACCOUNT, &[order_id, account_id])
     }
 
     /// An order by id or by a PON unique in the sandbox (admin commands work across accounts).
     pub fn resolve_order(&self, reference: &str) -> Result<StoredOrder, AdminError> {
-        if let Some(order) = self.load_order("id = ?1", &[reference])? {
+        if let Some(order) = self.load_order(lookup::ORDER, &[reference])? {
             return Ok(order);
         }
         let ids: Vec<String> = self
             .conn
-            .prepare_cached("SELECT id FROM orders WHERE pon = ?1 ORDER BY created_at")
+            .prepare_cached(lookup::ORDERS_WITH_PON)
             .and_then(|mut stmt| {
                 stmt.query_map([reference], |r| r.get(0))?
                     .collect::<Result<_, _>>()
@@ -125,7 +158,7 @@ impl Store {
                 "order `{reference}` not found in the sandbox"
             ))),
             [id] => self
-                .load_order("id = ?1", &[id])?
+                .load_order(lookup::ORDER, &[id])?
                 .ok_or_else(|| AdminError::NotFound(format!("order `{reference}` not found"))),
             many => Err(AdminError::Invalid(format!(
                 "PON `{reference}` names {} orders ({}); give an order id",
@@ -192,7 +225,7 @@ impl Store {
         self.in_transaction(|store| {
             let earlier: u32 = store
                 .conn
-                .prepare_cached("SELECT COUNT(*) FROM orders WHERE account_id = ?1 AND pon = ?2")?
+                .prepare_cached(lookup::PON_VERSIONS)?
                 .query_row(params![principal.account_id, new.pon], |r| r.get(0))?;
             let created = engine::create(
                 uuid::Uuid::new_v4().to_string(),
@@ -215,86 +248,9 @@ impl Store {
         })
     }
 
-    /// The orders of an account matching `filter` (at most [`LIST_CAP`]) and how many matched.
-    pub fn list_orders(
-        &mut self,
-        account_id: &str,
-        filter: &SearchQuery,
-    ) -> Result<(Vec<StoredOrder>, usize), StoreError> {
-        let now = self.now()?;
-        let mut clauses = vec!["account_id = ?".to_string()];
-        let mut args: Vec<rusqlite::types::Value> = vec![account_id.to_string().into()];
-        let mut text_arg = |clause: &str, value: Option<String>, args: &mut Vec<_>| {
-            if let Some(v) = value {
-                clauses.push(clause.to_string());
-                args.push(rusqlite::types::Value::from(v));
-            }
-        };
-        text_arg("pon = ?", filter.pon.clone(), &mut args);
-        text_arg(
-            "id IN (SELECT order_id FROM order_tns WHERE tn = ?)",
-            filter.tn.map(Tn::digits),
-            &mut args,
-        );
-        text_arg(
-            "customer_order_id = ?",
-            filter.customer_order_id.clone(),
-            &mut args,
-        );
-        text_arg(
-            "id LIKE ? || '%'",
-            filter.order_id_fragment.clone(),
-            &mut args,
-        );
-        if !filter.statuses.is_empty() {
-            let marks = vec!["?"; filter.statuses.len()].join(", ");
-            clauses.push(format!("status IN ({marks})"));
-            for s in &filter.statuses {
-                args.push(s.as_str().to_string().into());
-            }
-        }
-        let mut range = |column: &str, from: Option<NaiveDate>, to: Option<NaiveDate>| {
-            if let Some(from) = from {
-                clauses.push(format!("{column} >= ?"));
-                args.push(start_of(from).into());
-            }
-            if let Some(to) = to.and_then(|d| d.succ_opt()) {
-                clauses.push(format!("{column} < ?"));
-                args.push(start_of(to).into());
-            }
-        };
-        range("created_at", filter.created_from, filter.created_to);
-        range("modified_at", filter.modified_from, filter.modified_to);
-        if let Some(floor) = engine::list_created_floor(filter, now) {
-            clauses.push("created_at >= ?".to_string());
-            args.push(floor.into());
-        }
-        let where_sql = clauses.join(" AND ");
-        let total: usize = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM orders WHERE {where_sql}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT {ORDER_COLUMNS} FROM orders WHERE {where_sql} ORDER BY created_at, rowid LIMIT {LIST_CAP}"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let raws: Vec<_> = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), order_from_row)?
-            .collect::<Result<_, _>>()?;
-        drop(stmt);
-        let orders = raws
-            .into_iter()
-            .map(|raw| self.complete_order(raw))
-            .collect::<Result<_, _>>()?;
-        Ok((orders, total))
-    }
-
     /// An order's history, oldest first.
     pub fn history(&self, order_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, note, author, status, difference FROM history WHERE order_id = ?1 ORDER BY at, rowid",
-        )?;
+        let mut stmt = self.conn.prepare_cached(lookup::HISTORY)?;
         type HistoryRow = (Millis, String, Option<String>, String, Option<String>);
         let rows: Vec<HistoryRow> = stmt
             .query_map([order_id], |r| {
@@ -343,7 +299,7 @@ impl Store {
         let now = self.now()?;
         let ids: Vec<String> = self
             .conn
-            .prepare_cached("SELECT id FROM orders WHERE due_at <= ?1 ORDER BY due_at")?
+            .prepare_cached(lookup::DUE)?
             .query_map([now], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         if ids.is_empty() {
@@ -354,7 +310,7 @@ impl Store {
         // makes a later order with the same TN fail with 17008).
         self.in_transaction(|store| {
             for id in &ids {
-                let Some(mut order) = store.load_order("id = ?1", &[id])? else {
+                let Some(mut order) = store.load_order(lookup::ORDER, &[id])? else {
                     continue;
                 };
                 while let Some((at, due)) =
@@ -394,10 +350,7 @@ impl Store {
     }
 
     fn pending_foc_on(&self, order: &StoredOrder) -> Result<Option<PendingFocHit>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT o.pon, o.actual_foc FROM order_tns t JOIN orders o ON o.id = t.order_id \
-             WHERE t.tn = ?1 AND o.id <> ?2 AND o.status = 'FOC' AND o.actual_foc IS NOT NULL LIMIT 1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(lookup::PENDING_FOC)?;
         for tn in &order.tns {
             let found: Option<(String, String)> = stmt
                 .query_row(params![tn.digits(), order.id], |r| {
