@@ -18,6 +18,7 @@ mod pipes;
 mod readme;
 mod sandbox;
 mod sandbox_cli;
+mod sandbox_scale;
 mod security;
 mod snapshots;
 mod submit;

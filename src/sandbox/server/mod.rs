@@ -5,6 +5,7 @@
 //! - `router.rs`: the routes and the guard of the admin endpoints (loopback, same origin);
 //! - `auth.rs`: the handlers' prologue — injected faults, then Bearer or Basic credentials;
 //! - `handlers/`: one module per resource (orders, history, notes, token, admin);
+//! - `worker.rs`: the store's own thread, which commits concurrent requests' work together;
 //! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML.
 
 // Handlers build the refusal `Response` where the problem is found and return it through `?`;
@@ -17,9 +18,10 @@ mod limits;
 mod responses;
 mod router;
 mod to_wire;
+mod worker;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -54,21 +56,21 @@ pub enum ServeError {
     Task(String),
 }
 
-/// What every handler shares: the store behind its lock, the faults as last read, and the
-/// permits for reading request bodies (see `limits.rs`).
+/// What every handler shares: the store's thread, the faults as last read, and the permits for
+/// reading request bodies (see `limits.rs`).
 struct AppState {
-    store: Arc<Mutex<Store>>,
+    store: worker::StoreWorker,
     faults: RwLock<Faults>,
     body_reads: Semaphore,
 }
 
 impl AppState {
-    fn new(store: Store, faults: Faults) -> AppState {
-        AppState {
-            store: Arc::new(Mutex::new(store)),
+    fn new(store: Store, faults: Faults) -> Result<AppState, String> {
+        Ok(AppState {
+            store: worker::StoreWorker::start(store)?,
             faults: RwLock::new(faults),
             body_reads: Semaphore::new(limits::CONCURRENT_BODY_READS),
-        }
+        })
     }
 }
 
@@ -146,7 +148,7 @@ impl SandboxServer {
         })
         .await
         .map_err(|e| ServeError::Task(e.to_string()))??;
-        let state = Arc::new(AppState::new(store, faults));
+        let state = Arc::new(AppState::new(store, faults).map_err(ServeError::Task)?);
         let bind_error = |source| ServeError::Bind {
             addr: config.listen,
             source,
@@ -216,13 +218,11 @@ async fn serve_loop(
     .await;
     connections.abort_all();
     let _ = ticker.await;
-    let store = state.store.clone();
-    tokio::task::spawn_blocking(move || match store.lock() {
-        Ok(store) => store.checkpoint(),
-        Err(_) => Ok(()),
-    })
-    .await
-    .map_err(|e| ServeError::Task(e.to_string()))??;
+    state
+        .store
+        .alone(|store| store.checkpoint())
+        .await
+        .map_err(ServeError::Task)??;
     Ok(())
 }
 
@@ -296,19 +296,20 @@ async fn tick_loop(state: Arc<AppState>, mut shutdown: watch::Receiver<bool>, ti
     }
 }
 
-/// Runs store work on the blocking pool under the store lock.
+/// Runs store work on the store's thread, in the next group transaction; its value once that
+/// committed (see `worker.rs`).
 async fn with_store<T: Send + 'static>(
     state: &Arc<AppState>,
     work: impl FnOnce(&mut Store) -> T + Send + 'static,
 ) -> Result<T, Response> {
-    let store = state.store.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| "sandbox store lock poisoned".to_string())?;
-        Ok::<T, String>(work(&mut store))
-    })
-    .await
-    .map_err(internal)?
-    .map_err(internal)
+    state.store.shared(work).await.map_err(internal)
+}
+
+/// Runs store work on the store's thread outside any transaction (the admin endpoints: a reset
+/// replaces everything, and they are rare).
+async fn with_store_alone<T: Send + 'static>(
+    state: &Arc<AppState>,
+    work: impl FnOnce(&mut Store) -> T + Send + 'static,
+) -> Result<T, Response> {
+    state.store.alone(work).await.map_err(internal)
 }

@@ -160,7 +160,7 @@ mod tests {
 
     fn router() -> Router {
         let store = Store::open_in_memory(validate::BusinessCalendar::us_npac(), 0).unwrap();
-        routes(Arc::new(AppState::new(store, Faults::default())))
+        routes(Arc::new(AppState::new(store, Faults::default()).unwrap()))
     }
 
     /// An admin request from `peer` with `headers` (`Host: 127.0.0.1:8080` unless given).

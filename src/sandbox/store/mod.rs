@@ -56,6 +56,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("sandbox store holds a corrupt value: {0}")]
     Corrupt(String),
+    #[error("store work failed inside the transaction it shared with other requests")]
+    GroupFailed,
     #[error("cannot create the sandbox store in `{path}`: {source}")]
     DataDir {
         path: String,
@@ -93,6 +95,8 @@ pub struct Store {
     clock_offset_ms: Millis,
     faults: Faults,
     data_version: i64,
+    /// Store work failed inside the open group transaction: the group must not commit.
+    group_failed: std::cell::Cell<bool>,
 }
 
 const SCHEMA: &str = "
@@ -134,6 +138,26 @@ CREATE INDEX IF NOT EXISTS orders_account_customer ON orders(account_id, custome
 CREATE INDEX IF NOT EXISTS orders_account_status_created ON orders(account_id, status, created_at);
 CREATE INDEX IF NOT EXISTS orders_account_modified ON orders(account_id, modified_at);
 ";
+
+/// How large the WAL may grow (in pages of 4 KiB) before the connection that writes copies it
+/// back itself, once a [`Checkpointer`] does that beside it (SQLite's default is 1,000).
+const WRITER_CHECKPOINT_PAGES: u32 = 8_000;
+
+/// A second connection to a store's file that copies the WAL back into the database (a PASSIVE
+/// checkpoint: it never blocks the writer) beside the connection that writes. The server runs
+/// it on a thread of its own, so that requests do not wait for a checkpoint's writes and fsyncs.
+pub struct Checkpointer {
+    conn: Connection,
+}
+
+impl Checkpointer {
+    /// Copies what the WAL holds back into the database file, as far as no reader needs it.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
 
 /// Creates the store file 0600 in a 0700 directory before SQLite opens it (its `-wal` and
 /// `-shm` files take the same mode), and tightens the files of a store created readable.
@@ -195,6 +219,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // The savepoints of a group transaction (`in_transaction`) journal in memory, not in a
+        // temporary file opened and deleted for each.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.execute_batch(SCHEMA)?;
         migrate_indexes(&conn)?;
         let mut store = Store {
@@ -204,6 +231,7 @@ impl Store {
             clock_offset_ms: 0,
             faults: Faults::default(),
             data_version: -1,
+            group_failed: std::cell::Cell::new(false),
         };
         let accounts: i64 = store
             .conn
@@ -224,10 +252,23 @@ impl Store {
     /// begins IMMEDIATE: the write lock is taken up front, so another process on the same file
     /// makes it wait (busy timeout) instead of failing "database is locked" when a read would
     /// have to upgrade to a write.
+    ///
+    /// Inside the server's group transaction ([`Store::begin_group`]) it runs in that
+    /// transaction, and a failure fails the whole group (rolled back, every request in it
+    /// answered 500): what fails in here is the store itself (SQLite, a corrupt value), never a
+    /// refusal, so that costs nothing in practice and spares a savepoint per request. Store code
+    /// opens transactions only through here, so that it runs the same in and out of a group.
     fn in_transaction<T, E: From<StoreError>>(
         &self,
         work: impl FnOnce(&Store) -> Result<T, E>,
     ) -> Result<T, E> {
+        if self.in_group() {
+            let outcome = work(self);
+            if outcome.is_err() {
+                self.group_failed.set(true);
+            }
+            return outcome;
+        }
         let tx = rusqlite::Transaction::new_unchecked(
             &self.conn,
             rusqlite::TransactionBehavior::Immediate,
@@ -236,6 +277,46 @@ impl Store {
         let value = work(self)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+
+    /// Opens a group transaction: the server's store thread runs the work of concurrent
+    /// requests in one (`server/worker.rs`) and answers them after [`Store::commit_group`].
+    /// IMMEDIATE, as [`Store::in_transaction`] and for the same reason.
+    pub fn begin_group(&self) -> Result<(), StoreError> {
+        self.group_failed.set(false);
+        self.conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+        Ok(())
+    }
+
+    /// Commits the group transaction; rolls it back instead when store work inside it failed
+    /// (the error says why), or when the commit itself fails.
+    pub fn commit_group(&self) -> Result<(), StoreError> {
+        if !self.group_ok() {
+            self.rollback_group();
+            return Err(StoreError::GroupFailed);
+        }
+        if let Err(e) = self.conn.prepare_cached("COMMIT")?.execute([]) {
+            self.rollback_group();
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
+    /// Undoes the group transaction, if it is still open.
+    pub fn rollback_group(&self) {
+        if self.in_group() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
+    /// Whether the group transaction can still commit: it is open (SQLite did not roll it
+    /// back by itself after an I/O error or a full disk) and no store work in it failed.
+    pub fn group_ok(&self) -> bool {
+        self.in_group() && !self.group_failed.get()
+    }
+
+    fn in_group(&self) -> bool {
+        !self.conn.is_autocommit()
     }
 
     /// Writes an order the engine changed and its history entries, in one transaction.
@@ -276,6 +357,21 @@ impl Store {
         self.clock_offset_ms = 0;
         self.faults = Faults::default();
         self.seed_demo_accounts()
+    }
+
+    /// A [`Checkpointer`] for this store's file (`None` for an in-memory store); from now on
+    /// this connection leaves the checkpoints to it, and copies the WAL back itself only when
+    /// it grew past [`WRITER_CHECKPOINT_PAGES`] (the checkpointer could not keep up).
+    pub fn checkpointer(&self) -> Result<Option<Checkpointer>, StoreError> {
+        let Some(path) = self.conn.path().filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_PAGES)?;
+        Ok(Some(Checkpointer { conn }))
     }
 
     /// Writes the WAL back into the database file (clean shutdown).

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::super::clock::Millis;
-use super::super::engine::{self, Due, LineFacts, PendingFocHit};
+use super::super::engine::{self, Due, LineFacts, PendingFocHit, PinCheck};
 use super::super::order::{HistoryEntry, NewOrder, NpacState, OrderUpdate, Stage, StoredOrder};
 use super::{AdminError, Principal, Store, StoreError, UpdateError, corrupt};
 use crate::model::{OrderDraft, OrderStatus, Tn};
@@ -174,40 +174,76 @@ impl Store {
         let errors = serde_json::to_string(&order.errors).map_err(corrupt)?;
         let due_at = engine::next_due(order, self.processing_delay_ms, &self.calendar).map(|d| d.0);
         let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-        let sql = if insert {
-            "INSERT INTO orders (id, account_id, pon, pon_version, customer_order_id, status, draft, \
-             requested_foc, actual_foc, errors, created_at, modified_at, created_by, modified_by, \
-             stage, stage_since, due_at, npac_subscribed_at, npac_medium, concurred_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
-        } else {
-            "UPDATE orders SET account_id = ?2, pon = ?3, pon_version = ?4, customer_order_id = ?5, \
-             status = ?6, draft = ?7, requested_foc = ?8, actual_foc = ?9, errors = ?10, \
-             created_at = ?11, modified_at = ?12, created_by = ?13, modified_by = ?14, stage = ?15, \
-             stage_since = ?16, due_at = ?17, npac_subscribed_at = ?18, npac_medium = ?19, \
-             concurred_at = ?20 WHERE id = ?1"
-        };
-        self.conn.prepare_cached(sql)?.execute(params![
-            order.id,
-            order.account_id,
-            order.pon,
-            order.pon_version,
-            order.draft.customer_order_id,
-            order.status.as_str(),
-            draft,
-            date(order.requested_foc),
-            date(order.actual_foc),
-            errors,
-            order.created_at,
-            order.modified_at,
-            order.created_by,
-            order.modified_by,
-            order.stage.as_str(),
-            order.stage_since,
-            due_at,
-            order.npac.map(|n| n.subscribed_at),
-            order.npac.is_some_and(|n| n.medium_timers),
-            order.npac.and_then(|n| n.concurred_at),
-        ])?;
+        let (requested_foc, actual_foc) = (date(order.requested_foc), date(order.actual_foc));
+        let npac_subscribed_at = order.npac.map(|n| n.subscribed_at);
+        let npac_medium = order.npac.is_some_and(|n| n.medium_timers);
+        let concurred_at = order.npac.and_then(|n| n.concurred_at);
+        if insert {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO orders (id, account_id, pon, pon_version, customer_order_id, \
+                     status, draft, requested_foc, actual_foc, errors, created_at, modified_at, \
+                     created_by, modified_by, stage, stage_since, due_at, npac_subscribed_at, \
+                     npac_medium, concurred_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+                     ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                )?
+                .execute(params![
+                    order.id,
+                    order.account_id,
+                    order.pon,
+                    order.pon_version,
+                    order.draft.customer_order_id,
+                    order.status.as_str(),
+                    draft,
+                    requested_foc,
+                    actual_foc,
+                    errors,
+                    order.created_at,
+                    order.modified_at,
+                    order.created_by,
+                    order.modified_by,
+                    order.stage.as_str(),
+                    order.stage_since,
+                    due_at,
+                    npac_subscribed_at,
+                    npac_medium,
+                    concurred_at,
+                ])?;
+            return Ok(());
+        }
+        // Only what a change can change: the account, PON, version and creation stay as created
+        // (R9). SQLite rewrites the index entries of every column an UPDATE sets, even to the
+        // same value, so setting those too would dirty three more index pages per change; the
+        // customer order id (indexed, rarely changed by a supp) is set only when it differs.
+        self.conn
+            .prepare_cached(
+                "UPDATE orders SET status = ?2, draft = ?3, requested_foc = ?4, actual_foc = ?5, \
+                 errors = ?6, modified_at = ?7, modified_by = ?8, stage = ?9, stage_since = ?10, \
+                 due_at = ?11, npac_subscribed_at = ?12, npac_medium = ?13, concurred_at = ?14 \
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                order.id,
+                order.status.as_str(),
+                draft,
+                requested_foc,
+                actual_foc,
+                errors,
+                order.modified_at,
+                order.modified_by,
+                order.stage.as_str(),
+                order.stage_since,
+                due_at,
+                npac_subscribed_at,
+                npac_medium,
+                concurred_at,
+            ])?;
+        self.conn
+            .prepare_cached(
+                "UPDATE orders SET customer_order_id = ?2 WHERE id = ?1 \
+                 AND customer_order_id IS NOT ?2",
+            )?
+            .execute(params![order.id, order.draft.customer_order_id])?;
         Ok(())
     }
 
@@ -243,7 +279,10 @@ impl Store {
                 insert_tn.execute(params![created.order.id, tn.digits()])?;
             }
             store.add_history(&created.order.id, &created.history)?;
-            store.put_pin_check(&created.order.id, &pin_check)?;
+            // No row is the same as no PIN (`pin_check`): one random page less per order.
+            if pin_check != PinCheck::default() {
+                store.put_pin_check(&created.order.id, &pin_check)?;
+            }
             Ok(created.order)
         })
     }

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use super::super::super::admin_api;
 use super::super::super::store::{AdminError, Store};
 use super::super::responses::{admin_error, json_response};
-use super::super::{AppState, with_store};
+use super::super::{AppState, with_store, with_store_alone};
 use super::SmallBody;
 use crate::wire::admin::{ClockAdvance, ClockSet, Faults, InventoryAdd, NpacRequest};
 
@@ -30,7 +30,7 @@ async fn admin<T: Serialize + Send + 'static>(
     state: &Arc<AppState>,
     work: impl FnOnce(&mut Store) -> Result<T, AdminError> + Send + 'static,
 ) -> Response {
-    match with_store(state, work).await {
+    match with_store_alone(state, work).await {
         Ok(Ok(value)) => json_response(StatusCode::OK, &value),
         Ok(Err(e)) => admin_failure(e),
         Err(response) => response,

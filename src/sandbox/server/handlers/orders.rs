@@ -37,11 +37,14 @@ pub(in crate::sandbox::server) async fn create_order(
             Ok(checked) => checked,
             Err(response) => return response,
         };
+    // Decoded here, not on the store's thread, which every request waits for.
+    let draft = match decode_strict::<wire::LsrOrder>(&bytes) {
+        Ok(wire_order) => wire_order.to_draft(),
+        Err(response) => return response,
+    };
     let outcome = with_store(&state, move |store| {
-        let wire_order: wire::LsrOrder = decode_strict(&bytes)?;
         store.advance_due().map_err(internal)?;
         let today = store.today().map_err(internal)?;
-        let draft = wire_order.to_draft();
         let new = match engine::accept_new_order(&draft, today, store.calendar()) {
             Ok(new) => new,
             Err(errors) => {
