@@ -7,8 +7,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::wire::admin::{
-    AdminErrorBody, ClockAdvance, ClockSet, ClockView, Faults, InventoryAdd, InventoryEntry,
-    InventoryView, NpacRequest, NpacView, ResetView, path,
+    AdminErrorBody, ClockAdvance, ClockSet, ClockView, Faults, FaultsView, InventoryAdd,
+    InventoryEntry, InventoryView, NpacRequest, NpacView, ResetView, path,
 };
 
 /// Why an admin request failed. Every variant names the sandbox it was for.
@@ -204,16 +204,17 @@ impl SandboxAdmin {
         self.post(path::INVENTORY, &body).await
     }
 
-    pub async fn faults(&self) -> Result<Faults, AdminClientError> {
+    /// The faults, with the count of 429s the server's rate limit answered.
+    pub async fn faults(&self) -> Result<FaultsView, AdminClientError> {
         self.send(reqwest::Method::GET, path::FAULTS, None).await
     }
 
-    pub async fn set_faults(&self, faults: &Faults) -> Result<Faults, AdminClientError> {
+    pub async fn set_faults(&self, faults: &Faults) -> Result<FaultsView, AdminClientError> {
         self.send_json(reqwest::Method::PUT, path::FAULTS, faults)
             .await
     }
 
-    pub async fn clear_faults(&self) -> Result<Faults, AdminClientError> {
+    pub async fn clear_faults(&self) -> Result<FaultsView, AdminClientError> {
         self.send(reqwest::Method::DELETE, path::FAULTS, None).await
     }
 

@@ -162,6 +162,21 @@ pub struct Faults {
     /// Share of order creations stored and then dropped before any answer (0.0–1.0).
     #[serde(default)]
     pub drop_after_commit: f64,
+    /// API requests answered per second and account; beyond it, 429 with `Retry-After`, as
+    /// Bandwidth answers (0: no limit).
+    #[serde(default)]
+    pub rate_limit: u32,
+}
+
+/// The faults as the `/sandbox/faults` endpoints answer: the settings, and how many requests
+/// the running server answered 429 for the rate limit since it started (absent where no
+/// server runs: `lsr sandbox faults` on the embedded store).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FaultsView {
+    #[serde(flatten)]
+    pub faults: Faults,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_limited: Option<u64>,
 }
 
 impl Faults {
@@ -175,11 +190,13 @@ impl Faults {
         latency_ms: Option<u64>,
         error_rate: Option<f64>,
         drop_after_commit: Option<f64>,
+        rate_limit: Option<u32>,
     ) -> Faults {
         Faults {
             latency_ms: latency_ms.unwrap_or(self.latency_ms),
             error_rate: error_rate.unwrap_or(self.error_rate),
             drop_after_commit: drop_after_commit.unwrap_or(self.drop_after_commit),
+            rate_limit: rate_limit.unwrap_or(self.rate_limit),
         }
     }
 }
@@ -235,14 +252,29 @@ mod tests {
         assert_eq!(faults.error_rate, 0.5);
         assert!(!faults.is_clear());
         assert!(Faults::default().is_clear());
-        let merged = faults.with(Some(200), None, Some(0.1));
+        let merged = faults.with(Some(200), None, Some(0.1), Some(20));
         assert_eq!(
             merged,
             Faults {
                 latency_ms: 200,
                 error_rate: 0.5,
-                drop_after_commit: 0.1
+                drop_after_commit: 0.1,
+                rate_limit: 20,
             }
+        );
+        assert_eq!(merged.with(None, None, None, Some(0)).rate_limit, 0);
+        // The view flattens the faults; the count is absent where no server runs.
+        let view = FaultsView {
+            faults: merged,
+            rate_limited: None,
+        };
+        let json = serde_json::to_string(&view).unwrap();
+        assert!(json.contains(r#""rate_limit":20"#) && !json.contains("rate_limited"));
+        let counted: FaultsView =
+            serde_json::from_str(r#"{"rate_limit":5,"rate_limited":12}"#).unwrap();
+        assert_eq!(
+            (counted.faults.rate_limit, counted.rate_limited),
+            (5, Some(12))
         );
     }
 

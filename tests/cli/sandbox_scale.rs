@@ -150,3 +150,110 @@ fn sandbox_serve_killed_mid_load_keeps_every_acknowledged_order() {
         "acknowledged but not stored exactly once: {lost:?}"
     );
 }
+
+/// `count` searches of `account`'s orders sent at once: how many answered 200 and the
+/// `Retry-After` of each 429 (any other answer fails the test).
+async fn search_burst(
+    base: &str,
+    account: &str,
+    user: (&str, &str),
+    count: usize,
+) -> (usize, Vec<u64>) {
+    let http = reqwest::Client::new();
+    let url = format!("{base}/api/v1/accounts/{account}/lsrorders?pon=NOPE");
+    let answers = futures_util::future::join_all(
+        (0..count).map(|_| http.get(&url).basic_auth(user.0, Some(user.1)).send()),
+    )
+    .await;
+    let mut passed = 0;
+    let mut waits = Vec::new();
+    for answer in answers {
+        let answer = answer.unwrap();
+        match answer.status().as_u16() {
+            200 => passed += 1,
+            429 => {
+                let wait = answer
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse().ok())
+                    .expect("a 429 without a Retry-After in seconds");
+                let body = answer.text().await.unwrap();
+                assert!(body.contains("<ErrorCode>429</ErrorCode>"), "{body}");
+                waits.push(wait);
+            }
+            other => panic!("unexpected answer {other}"),
+        }
+    }
+    (passed, waits)
+}
+
+#[test]
+fn sandbox_rate_limit_answers_429_with_retry_after_per_account_and_counts_them() {
+    let sandbox = crate::common::SandboxProcess::start();
+    sandbox.admin(&["faults", "set", "--rate-limit", "5"]);
+    let rt = runtime();
+    let user_2 = (
+        lsr::sandbox::DEMO_ACCOUNT_2.username,
+        lsr::sandbox::DEMO_ACCOUNT_2.password,
+    );
+    let started = Instant::now();
+    let ((passed_1, waits_1), (passed_2, waits_2)) = rt.block_on(async {
+        tokio::join!(
+            search_burst(&sandbox.url, DEMO_ACCOUNT_1.account_id, USER_1, 20),
+            search_burst(
+                &sandbox.url,
+                lsr::sandbox::DEMO_ACCOUNT_2.account_id,
+                user_2,
+                8
+            ),
+        )
+    });
+    let elapsed = started.elapsed();
+    // Each account has its own 5 per second: a burst within one second passes 5 of each. (On a
+    // machine so slow that the burst spanned more windows, each window passes at most 5.)
+    let windows = usize::try_from(elapsed.as_secs()).unwrap() + 1;
+    for (passed, waits, sent) in [(passed_1, &waits_1, 20), (passed_2, &waits_2, 8)] {
+        assert_eq!(passed + waits.len(), sent);
+        assert!(
+            passed >= 5 && passed <= 5 * windows,
+            "{passed} passed in {elapsed:?}"
+        );
+        assert!(waits.iter().all(|w| *w == 1), "Retry-After: {waits:?}");
+    }
+    if windows == 1 {
+        assert_eq!((passed_1, passed_2), (5, 5));
+    }
+    // After the wait Retry-After asks for, requests pass again.
+    std::thread::sleep(Duration::from_millis(1_100));
+    let (passed, _) = rt.block_on(search_burst(
+        &sandbox.url,
+        DEMO_ACCOUNT_1.account_id,
+        USER_1,
+        3,
+    ));
+    assert_eq!(passed, 3);
+    // The server counted every 429 it sent.
+    let shown: serde_json::Value =
+        serde_json::from_str(&sandbox.admin(&["--json", "faults", "show"])).unwrap();
+    assert_eq!(shown["rate_limit"], 5);
+    assert_eq!(shown["rate_limited"], waits_1.len() + waits_2.len());
+    let text = sandbox.admin(&["faults", "show"]);
+    assert!(text.contains("rate_limit\t5\n"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "rate_limited\t{}\n",
+            waits_1.len() + waits_2.len()
+        )),
+        "{text}"
+    );
+    // Cleared: no limit, and nothing more is refused.
+    sandbox.admin(&["faults", "clear"]);
+    let (passed, waits) = rt.block_on(search_burst(
+        &sandbox.url,
+        DEMO_ACCOUNT_1.account_id,
+        USER_1,
+        12,
+    ));
+    assert_eq!((passed, waits.len()), (12, 0));
+}

@@ -1,15 +1,16 @@
-//! The prologue of every API handler: injected faults (latency, 503s), then the caller's
+//! The prologue of every API handler: injected faults (latency, the rate limit, 503s), then the caller's
 //! credentials — a Bearer token or HTTP Basic API user — checked against the account in the
 //! path (401 without or with bad credentials, 403 for another account).
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use base64::Engine as _;
 
 use super::super::store::{Principal, Store};
+use super::rate_limit::retry_after_secs;
 use super::responses::{forbidden, internal, status_response, unauthorized};
 use super::{AppState, with_store};
 
@@ -80,11 +81,30 @@ pub(super) async fn caller(
     with_store(state, move |store| authorize(store, &creds, &account)).await?
 }
 
-/// Latency and injected 503s for API requests; the drop-after-commit rate for the caller.
-pub(super) async fn inject_faults(state: &Arc<AppState>) -> Result<f64, Response> {
+/// The faults of an API request for `account`: added latency, the rate limit (429), injected
+/// 503s; the drop-after-commit rate for the caller.
+pub(super) async fn inject_faults(state: &Arc<AppState>, account: &str) -> Result<f64, Response> {
     let faults = state.faults.read().map(|f| f.clone()).unwrap_or_default();
     if faults.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
+    }
+    if let Err(wait) = state
+        .rate_limiter
+        .admit(account, faults.rate_limit, Instant::now())
+    {
+        let mut response = status_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(429),
+            &format!(
+                "Too many requests: account {account} is limited to {} requests per second \
+                 (sandbox fault injection)",
+                faults.rate_limit
+            ),
+        );
+        if let Ok(value) = HeaderValue::from_str(&retry_after_secs(wait).to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return Err(response);
     }
     if faults.error_rate > 0.0 && fastrand::f64() < faults.error_rate {
         let mut response = status_response(
@@ -108,7 +128,7 @@ pub(super) async fn authorized<T: Send + 'static>(
     account: String,
     work: impl FnOnce(&mut Store, Principal, &str) -> Result<T, Response> + Send + 'static,
 ) -> Result<T, Response> {
-    inject_faults(state).await?;
+    inject_faults(state, &account).await?;
     let creds = credentials(headers);
     with_store(state, move |store| {
         let principal = authorize(store, &creds, &account)?;

@@ -2,6 +2,7 @@
 //! connection after a commit), the background tick, and the state the handlers share.
 //!
 //! - `limits.rs`: the connection cap, read timeouts and body caps that keep it answering;
+//! - `rate_limit.rs`: the rate-limit fault (429 beyond N requests per second and account);
 //! - `router.rs`: the routes and the guard of the admin endpoints (loopback, same origin);
 //! - `auth.rs`: the handlers' prologue — injected faults, then Bearer or Basic credentials;
 //! - `handlers/`: one module per resource (orders, history, notes, token, admin);
@@ -15,6 +16,7 @@
 mod auth;
 mod handlers;
 mod limits;
+mod rate_limit;
 mod responses;
 mod router;
 mod to_wire;
@@ -56,11 +58,12 @@ pub enum ServeError {
     Task(String),
 }
 
-/// What every handler shares: the store's thread, the faults as last read, and the permits for
-/// reading request bodies (see `limits.rs`).
+/// What every handler shares: the store's thread, the faults as last read, the rate limit's
+/// windows, and the permits for reading request bodies (see `limits.rs`).
 struct AppState {
     store: worker::StoreWorker,
     faults: RwLock<Faults>,
+    rate_limiter: rate_limit::RateLimiter,
     body_reads: Semaphore,
 }
 
@@ -69,6 +72,7 @@ impl AppState {
         Ok(AppState {
             store: worker::StoreWorker::start(store)?,
             faults: RwLock::new(faults),
+            rate_limiter: rate_limit::RateLimiter::default(),
             body_reads: Semaphore::new(limits::CONCURRENT_BODY_READS),
         })
     }

@@ -309,6 +309,7 @@ fn faults_persist_and_another_connection_sees_them() {
         latency_ms: 5,
         error_rate: 0.25,
         drop_after_commit: 0.0,
+        rate_limit: 20,
     };
     cli.set_faults(&faults).unwrap();
     assert_eq!(server.faults().unwrap(), faults);

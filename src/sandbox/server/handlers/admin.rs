@@ -1,5 +1,6 @@
 //! The loopback-only `/sandbox/` admin endpoints: JSON in, JSON out, each one operation of
-//! `sandbox::admin_api` on the store. A change of faults reaches the API handlers at once.
+//! `sandbox::admin_api` on the store. A change of faults reaches the API handlers at once; the
+//! faults' views carry the count of 429s the rate limit answered.
 
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use super::super::super::store::{AdminError, Store};
 use super::super::responses::{admin_error, json_response};
 use super::super::{AppState, with_store, with_store_alone};
 use super::SmallBody;
-use crate::wire::admin::{ClockAdvance, ClockSet, Faults, InventoryAdd, NpacRequest};
+use crate::wire::admin::{ClockAdvance, ClockSet, Faults, FaultsView, InventoryAdd, NpacRequest};
 
 fn admin_failure(e: AdminError) -> Response {
     match e {
@@ -120,17 +121,33 @@ pub(in crate::sandbox::server) async fn inventory_add(
     .await
 }
 
+/// The faults with the count of 429s the rate limit answered so far.
+fn faults_view(state: &AppState, faults: Faults) -> FaultsView {
+    FaultsView {
+        faults,
+        rate_limited: Some(state.rate_limiter.refused()),
+    }
+}
+
 pub(in crate::sandbox::server) async fn faults_show(
     State(state): State<Arc<AppState>>,
 ) -> Response {
-    admin(&state, |store| Ok(store.faults()?)).await
+    let shared = state.clone();
+    admin(&state, move |store| {
+        Ok(faults_view(&shared, store.faults()?))
+    })
+    .await
 }
 
 pub(in crate::sandbox::server) async fn faults_set(
     State(state): State<Arc<AppState>>,
     SmallBody(body): SmallBody,
 ) -> Response {
-    let response = admin_with(&state, &body, admin_api::set_faults).await;
+    let shared = state.clone();
+    let response = admin_with(&state, &body, move |store, faults| {
+        admin_api::set_faults(store, faults).map(|set| faults_view(&shared, set))
+    })
+    .await;
     refresh_faults(&state).await;
     response
 }
@@ -138,8 +155,9 @@ pub(in crate::sandbox::server) async fn faults_set(
 pub(in crate::sandbox::server) async fn faults_clear(
     State(state): State<Arc<AppState>>,
 ) -> Response {
-    let response = admin(&state, |store| {
-        admin_api::set_faults(store, Faults::default())
+    let shared = state.clone();
+    let response = admin(&state, move |store| {
+        admin_api::set_faults(store, Faults::default()).map(|set| faults_view(&shared, set))
     })
     .await;
     refresh_faults(&state).await;

@@ -161,7 +161,7 @@ async fn authorized_with_body<T: Send + 'static>(
     body: Body,
     work: impl FnOnce(&mut Store, Principal, &str, Bytes) -> Result<T, Response> + Send + 'static,
 ) -> Result<T, Response> {
-    inject_faults(state).await?;
+    inject_faults(state, &account).await?;
     let (principal, bytes) = caller_then_body(state, headers, &account, body).await?;
     with_store(state, move |store| work(store, principal, &account, bytes)).await?
 }

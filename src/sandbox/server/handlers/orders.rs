@@ -27,7 +27,7 @@ pub(in crate::sandbox::server) async fn create_order(
     request: Request,
 ) -> Response {
     let kill = request.extensions().get::<ConnectionKill>().cloned();
-    let drop_rate = match inject_faults(&state).await {
+    let drop_rate = match inject_faults(&state, &account).await {
         Ok(rate) => rate,
         Err(response) => return response,
     };
