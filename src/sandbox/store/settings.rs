@@ -19,7 +19,8 @@ impl Store {
     pub(super) fn refresh(&mut self) -> Result<(), StoreError> {
         let version: i64 = self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
         if version == self.data_version {
             return Ok(());
         }
