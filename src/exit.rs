@@ -183,7 +183,8 @@ fn api_exit(e: &ApiError) -> Exit {
         | ApiError::TokenUnreadable { .. }
         | ApiError::BodyTooLarge { .. }
         | ApiError::Redirect { .. }
-        | ApiError::UnclearOutcome { .. } => Exit::Network,
+        | ApiError::UnclearOutcome { .. }
+        | ApiError::Ambiguous { .. } => Exit::Network,
         ApiError::Http { status, .. } => match status {
             401 | 403 => Exit::Auth,
             404 => Exit::NotFound,
@@ -207,6 +208,9 @@ fn api_hint(e: &ApiError) -> Option<String> {
         ApiError::Redirect { .. } => "lsr never follows redirects, so credentials only go where they are configured; if the new address is right, set it as --base-url (or token_url) yourself".into(),
         ApiError::UnclearOutcome { customer_order_id, .. } => format!(
             "run `lsr search --customer-order-id {customer_order_id}` before submitting again, so the order is not placed twice"
+        ),
+        ApiError::Ambiguous { customer_order_id, .. } => format!(
+            "lsr does not guess: `lsr search --customer-order-id {customer_order_id}` lists them; keep the one that is yours, cancel the others (`lsr cancel ORDER --yes`), then submit with --force if an order is still missing"
         ),
         ApiError::Http { status: 401, .. } => "check the credentials (`lsr config show`); legacy API users stop working on 2026-12-02, use OAuth2 client credentials".into(),
         // R12: "not authorized to view a port" usually means searching by Port instead of by LSR.

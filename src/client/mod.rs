@@ -3,6 +3,7 @@
 mod auth;
 mod error;
 mod http;
+mod identity;
 mod lsrorders;
 pub mod sandbox_admin;
 
@@ -13,4 +14,5 @@ pub use http::{
     ClientOptions, DEFAULT_REQUEST_TIMEOUT, HttpResponse, Trace, Transport, check_status,
     default_token_url, http_error, is_loopback_host, parse_base_url,
 };
+pub use identity::{CLOCK_SKEW_ALLOWANCE, Candidate, Identity, Lookup};
 pub use lsrorders::{Created, LsrClient};

@@ -9,17 +9,21 @@ use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
 
 /// Show an order's status, FOC date, window, errors explained and next steps.
 ///
-/// ORDER is an order id, a PON (its latest version) or PON@N. With --wait, polls with backoff
-/// until the order has a FOC date (foc) or is final (final); exit 8 when --timeout passes first.
+/// ORDER is an order id, a PON (its latest version on the backend) or PON@N (the N-th order
+/// placed with that PON). With --wait, polls with backoff until the order has a FOC date (foc)
+/// or is final (final): exit 0 when it gets there (FOC or COMPLETE; COMPLETE for final), 4 when
+/// it cannot (FAILED, CANCELLED; EXCEPTION for foc, which needs a supp), 8 when --timeout
+/// passes first.
 ///
 /// Example: lsr status ACME-0001 --wait foc --timeout 30m
 #[derive(Debug, Clone, Args)]
 pub struct StatusArgs {
-    /// The order: an order id, a PON (its latest version) or PON@N.
+    /// The order: an order id, a PON (its latest version) or PON@N (the N-th placed).
     #[arg(value_name = "ORDER")]
     pub order: String,
 
-    /// Poll until the order has a FOC date (`foc`) or reaches a final status (`final`).
+    /// Poll until the order has a FOC date (`foc`) or reaches a final status (`final`); exit 4
+    /// when it cannot any more.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
     pub wait: Option<WaitTarget>,
 
@@ -32,10 +36,12 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
     let timeout = parse_timeout(&args.timeout)?;
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
-        let mut order = backend.resolve(ctx, &args.order).await?;
-        if let Some(target) = args.wait {
-            order = wait_for(ctx, &backend, order, target, timeout).await?;
-        }
-        print_order(ctx, &backend.view(ctx, &order), backend.today)
+        let order = backend.resolve(ctx, &args.order).await?;
+        let Some(target) = args.wait else {
+            return print_order(ctx, &backend.view(ctx, &order), backend.today);
+        };
+        let waited = wait_for(ctx, &backend, order, target, timeout, None).await?;
+        print_order(ctx, &backend.view(ctx, &waited.order), backend.today)?;
+        waited.into_result()
     })
 }

@@ -1,6 +1,8 @@
 //! Recording orders: upserting snapshots with their TNs, errors and status events, and the
 //! backend rows they hang off.
 
+use std::collections::BTreeSet;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
@@ -47,12 +49,32 @@ impl HistoryStore {
             .collect::<Result<Vec<_>, StoreError>>()?;
         self.write(|conn| {
             let backend_id = ensure_backend(conn, backend)?;
-            stamped
+            let outcomes = stamped
                 .iter()
                 .map(|item| upsert_order(conn, backend_id, item))
-                .collect()
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let pons: BTreeSet<&str> = records.iter().map(|r| r.pon.as_str()).collect();
+            for pon in pons {
+                renumber_pon(conn, backend_id, pon)?;
+            }
+            Ok(outcomes)
         })
     }
+}
+
+/// Numbers the orders of one PON by creation time (ties by order id): `pon_count`, the N of
+/// `PON@N` (R8). A PON has a handful of orders, so counting per row is cheap.
+fn renumber_pon(conn: &Connection, backend_id: i64, pon: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE orders SET pon_count = (
+             SELECT count(*) FROM orders p
+              WHERE p.backend_id = ?1 AND p.pon = ?2
+                AND (p.created_at < orders.created_at
+                     OR (p.created_at = orders.created_at AND p.order_id <= orders.order_id)))
+          WHERE backend_id = ?1 AND pon = ?2",
+    )?
+    .execute(params![backend_id, pon])?;
+    Ok(())
 }
 
 pub(super) fn find_backend(

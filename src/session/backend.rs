@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use anyhow::Context as _;
+use futures_util::StreamExt;
 use chrono::{NaiveDate, Utc};
 
 use crate::client::{
@@ -13,7 +14,7 @@ use crate::client::{
 use crate::config::{Sourced, read_client_secret};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef};
+use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef, RecordOutcome};
 use crate::model::Order;
 use crate::output::OrderView;
 use crate::sandbox::embedded::EmbeddedSandbox;
@@ -29,6 +30,9 @@ pub struct Backend {
     pub history: HistoryStore,
     /// Today for date rules: the sandbox's clock when talking to the embedded sandbox.
     pub today: NaiveDate,
+    /// The backend's clock minus this machine's: the embedded sandbox's clock moves (zero
+    /// elsewhere). Creation times the backend reports are compared on its clock.
+    pub clock_offset: chrono::Duration,
     /// Keeps the embedded sandbox running while the command works.
     embedded: Option<EmbeddedSandbox>,
 }
@@ -61,20 +65,22 @@ impl Backend {
                 client_secret: Secret::new(demo.client_secret),
             });
             let client = LsrClient::new(opts)?;
-            let today = match crate::client::sandbox_admin::SandboxAdmin::new(embedded.base_url()) {
-                Ok(admin) => admin
-                    .clock()
-                    .await
-                    .ok()
-                    .and_then(|c| NaiveDate::parse_from_str(&c.today, "%Y-%m-%d").ok())
-                    .unwrap_or(ctx.today),
-                Err(_) => ctx.today,
+            let clock = match crate::client::sandbox_admin::SandboxAdmin::new(embedded.base_url()) {
+                Ok(admin) => admin.clock().await.ok(),
+                Err(_) => None,
             };
+            let today = clock
+                .as_ref()
+                .and_then(|c| NaiveDate::parse_from_str(&c.today, "%Y-%m-%d").ok())
+                .unwrap_or(ctx.today);
+            let clock_offset = clock
+                .map_or(chrono::Duration::zero(), |c| chrono::Duration::milliseconds(c.offset_ms));
             return Ok(Backend {
                 key: BackendKey::new(EMBEDDED_SANDBOX_KEY, demo.account_id),
                 client,
                 history,
                 today,
+                clock_offset,
                 embedded: Some(embedded),
             });
         }
@@ -110,6 +116,7 @@ impl Backend {
             client,
             history,
             today: ctx.today,
+            clock_offset: chrono::Duration::zero(),
             embedded: None,
         })
     }
@@ -119,21 +126,110 @@ impl Backend {
     }
 
     /// Records what the backend said about an order in the history (best effort: a history
-    /// failure is reported, never fatal to the command that already talked to the backend).
-    pub fn remember(&self, ctx: &Context, order: &Order) {
+    /// failure is reported, never fatal to the command that already talked to the backend) and
+    /// gives the order lsr's number for it, the N of `PON@N` (R8). True when the history did
+    /// not know the order before.
+    pub fn remember(&self, ctx: &Context, order: &mut Order) -> bool {
         let Some(record) = OrderRecord::from_order(order, Utc::now()) else {
-            return;
+            return false;
         };
-        if let Err(e) = self.history.record_order(&self.key, &record) {
-            ctx.note(&format!("warning: could not update the history: {e}"));
+        match self.history.record_order(&self.key, &record) {
+            Ok(outcome) => {
+                self.number(order);
+                outcome == RecordOutcome::Inserted
+            }
+            Err(e) => {
+                ctx.note(&format!("warning: could not update the history: {e}"));
+                false
+            }
         }
     }
 
-    /// GETs one order and records it.
+    /// Gives the order the number the history has for it (the N of `PON@N`).
+    pub fn number(&self, order: &mut Order) {
+        if let Some(known) = self.known_record(&order.order_id) {
+            order.pon_version = Some(known.pon_count).filter(|n| *n > 0);
+        }
+    }
+
+    /// GETs one order and records it. The first time lsr sees an order, the backend's list for
+    /// its PON is read too (one search), so that its number counts the orders placed before it
+    /// elsewhere (R8).
     pub async fn get_order(&self, ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
-        let order = with_id(self.client.get_order(order_id).await?.to_order(), order_id);
-        self.remember(ctx, &order);
+        let mut order = self.fetch(ctx, order_id).await?;
+        if self.remember(ctx, &mut order) && !order.pon.is_empty() {
+            // Best effort: without the list the history's count stands.
+            if self.pon_list(ctx, &order.pon).await.is_ok() {
+                self.number(&mut order);
+            }
+        }
         Ok(order)
+    }
+
+    /// GETs one order, nothing more.
+    async fn fetch(&self, _ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
+        Ok(with_id(
+            self.client.get_order(order_id).await?.to_order(),
+            order_id,
+        ))
+    }
+
+    /// The backend's orders with `pon` (one search), each numbered by creation time (R8) over
+    /// the backend's list merged with the history's; orders the history did not know are
+    /// fetched and recorded, the others refreshed from their summaries. Oldest first.
+    pub async fn pon_list(&self, ctx: &Context, pon: &str) -> Result<Vec<Order>, ApiError> {
+        let found = self
+            .search(&SearchQuery {
+                pon: Some(pon.to_string()),
+                ..SearchQuery::default()
+            })
+            .await?;
+        let mut listed: Vec<Order> = found
+            .orders
+            .into_iter()
+            .filter(|o| o.pon == pon && !o.order_id.is_empty())
+            .collect();
+        self.merge_summaries(ctx, &mut listed);
+        let unknown: Vec<String> = listed
+            .iter()
+            .filter(|o| self.known_record(&o.order_id).is_none())
+            .map(|o| o.order_id.clone())
+            .collect();
+        let fetched: Vec<Result<Order, ApiError>> = futures_util::stream::iter(unknown)
+            .map(|id| async move { self.fetch(ctx, &id).await })
+            .buffer_unordered(PON_LIST_FETCHES)
+            .collect()
+            .await;
+        let mut full: std::collections::HashMap<String, Order> = std::collections::HashMap::new();
+        for mut order in fetched.into_iter().flatten() {
+            self.remember(ctx, &mut order);
+            full.insert(order.order_id.clone(), order);
+        }
+        for order in &mut listed {
+            if let Some(whole) = full.remove(&order.order_id) {
+                *order = whole;
+            }
+        }
+        // The history may know orders the list leaves out (older than the backend shows).
+        if let Ok(pon) = crate::model::Pon::parse(pon) {
+            let query = crate::history::LocalQuery {
+                pon: Some(pon),
+                ..crate::history::LocalQuery::default()
+            };
+            for record in self.history.search(&self.key, &query).unwrap_or_default() {
+                if !listed.iter().any(|o| o.order_id == record.order_id) {
+                    listed.push(record.to_order());
+                }
+            }
+        }
+        // Numbered over the whole list (the history, which now holds the same orders, counts
+        // the same way).
+        for order in &mut listed {
+            order.pon_version = None;
+        }
+        number_by_creation(&mut listed);
+        listed.sort_by_key(|o| o.pon_version);
+        Ok(listed)
     }
 
     /// Searches the backend; summaries carry no TNs.
@@ -156,18 +252,18 @@ impl Backend {
         order_id: &str,
         changes: &wire::LsrOrder,
     ) -> Result<Order, ApiError> {
-        let order = with_id(
+        let mut order = with_id(
             self.client.supp(order_id, changes).await?.to_order(),
             order_id,
         );
-        self.remember(ctx, &order);
+        self.remember(ctx, &mut order);
         Ok(order)
     }
 
     /// Cancels an order (a PUT with `OrderStatus=CANCELLED`) and records the answer.
     pub async fn cancel(&self, ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
-        let order = with_id(self.client.cancel(order_id).await?.to_order(), order_id);
-        self.remember(ctx, &order);
+        let mut order = with_id(self.client.cancel(order_id).await?.to_order(), order_id);
+        self.remember(ctx, &mut order);
         Ok(order)
     }
 
@@ -182,6 +278,7 @@ impl Backend {
                 continue;
             };
             summary.tns.clone_from(&known.tns);
+            summary.pon_version = Some(known.pon_count).filter(|n| *n > 0);
             refreshed.extend(known.refreshed_by(summary));
         }
         if !refreshed.is_empty()
@@ -192,7 +289,7 @@ impl Backend {
     }
 
     /// The history's record of this exact order id, if any.
-    fn known_record(&self, order_id: &str) -> Option<OrderRecord> {
+    pub fn known_record(&self, order_id: &str) -> Option<OrderRecord> {
         if order_id.is_empty() {
             return None;
         }
@@ -203,8 +300,14 @@ impl Backend {
             .filter(|r| r.order_id == order_id)
     }
 
-    /// The order as `status` shows it, with today from the backend's point of view.
+    /// The order as `status` shows it, with today from the backend's point of view (and the
+    /// history's number for it when the order does not carry one yet).
     pub fn view(&self, ctx: &Context, order: &Order) -> OrderView {
+        if order.pon_version.is_none() && self.known_record(&order.order_id).is_some() {
+            let mut numbered = order.clone();
+            self.number(&mut numbered);
+            return OrderView::new(&numbered, &ctx.calendar, self.today);
+        }
         OrderView::new(order, &ctx.calendar, self.today)
     }
 }
@@ -215,6 +318,23 @@ pub struct Found {
     pub orders: Vec<Order>,
     /// The backend's `TotalCount`: more than `orders` holds when it capped the answer.
     pub total_count: Option<usize>,
+}
+
+/// How many orders of one PON [`Backend::pon_list`] fetches at once.
+const PON_LIST_FETCHES: usize = 8;
+
+/// Numbers orders of one PON that carry no number yet by creation time, ties by order id (R8):
+/// the N of `PON@N` for a complete list of the PON's orders.
+pub fn number_by_creation(orders: &mut [Order]) {
+    let mut order: Vec<usize> = (0..orders.len()).collect();
+    order.sort_by(|&a, &b| {
+        (orders[a].created_at, &orders[a].order_id).cmp(&(orders[b].created_at, &orders[b].order_id))
+    });
+    for (n, i) in order.into_iter().enumerate() {
+        if orders[i].pon_version.is_none() {
+            orders[i].pon_version = u32::try_from(n + 1).ok();
+        }
+    }
 }
 
 /// Some servers leave the order id out of an answer about that very order.

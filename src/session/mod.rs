@@ -2,12 +2,16 @@
 //! ([`resolve`]), the order input ([`input`]), the one submit pipeline ([`submit`], with
 //! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]),
 //! the wizard behind its `Prompter` ([`wizard`]) and what several commands print alike
-//! ([`present`]).
+//! ([`present`]). Every submission takes one path: earlier submissions of unknown outcome
+//! settled ([`intents`]), the checks, the journal and the runner ([`split`]), Ctrl-C
+//! ([`interrupt`]).
 
 pub mod backend;
 pub mod cancel;
 pub mod confirm;
 pub mod input;
+pub mod intents;
+pub mod interrupt;
 pub mod precheck;
 pub mod present;
 pub mod refusals;

@@ -762,7 +762,14 @@ fn hostile_429_pushback_reaches_the_caller() {
         .enable_all()
         .build()
         .unwrap();
-    let created = runtime.block_on(client.create_order(&order)).unwrap();
+    let identity = lsr::client::Identity {
+        customer_order_id: "PUSHBACK-COID-1".into(),
+        pon: "PUSHBACK-1".into(),
+        ..lsr::client::Identity::default()
+    };
+    let created = runtime
+        .block_on(client.create_order(&order, &identity))
+        .unwrap();
     assert_eq!(created.retry_after, Some(Duration::from_secs(1)));
     assert_eq!((created.attempts, created.recovered), (2, false));
     assert_eq!(created.order_id, "afce454a-4e89-4753-9f58-a442ebc7b142");

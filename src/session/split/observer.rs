@@ -50,7 +50,7 @@ impl<'a> BatchObserver<'a> {
 
     pub(super) fn emit(&self, result: &ChildResult, found: bool) {
         if let ChildOutcome::Sent { order, .. } = &result.outcome {
-            self.backend.remember(self.ctx, order);
+            self.backend.remember(self.ctx, &mut order.as_ref().clone());
             self.sent.fetch_add(1, Ordering::Relaxed);
         } else if !matches!(result.outcome, ChildOutcome::NotSent { .. }) {
             self.failed.fetch_add(1, Ordering::Relaxed);

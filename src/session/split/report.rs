@@ -6,7 +6,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::super::backend::Backend;
+use super::super::precheck::PrecheckCost;
 use super::super::present::FailedOrder;
+use super::super::wait::BatchWaited;
 use crate::batch::{ChildOutcome, ChildResult, SplitPlan};
 use crate::context::Context;
 use crate::history::StateCounts;
@@ -180,8 +182,27 @@ struct BatchJson {
     counts: StateCounts,
     interrupted: bool,
     dry_run: bool,
+    /// What the pre-submission check cost (`null` for a resume, which runs none).
+    precheck: Option<PrecheckCost>,
 }
 
+/// The `failed` entry of a child that was not placed (rejected, or of unknown outcome).
+pub(crate) fn failed_entry(result: &ChildResult) -> Option<FailedOrder> {
+    let entry = |error: &str| {
+        FailedOrder::new(
+            Some(result.pon.clone()),
+            tn_digits(&result.tns),
+            error.to_string(),
+        )
+    };
+    match &result.outcome {
+        ChildOutcome::Rejected { error, codes } => Some(entry(error).with_codes(codes)),
+        ChildOutcome::Unknown { error } => Some(entry(error)),
+        ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. } => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(super) fn print_results(
     ctx: &Context,
     backend: &Backend,
@@ -189,6 +210,8 @@ pub(super) fn print_results(
     results: &[ChildResult],
     counts: StateCounts,
     interrupted: bool,
+    waited: Option<&BatchWaited>,
+    precheck: Option<PrecheckCost>,
 ) -> anyhow::Result<()> {
     if ctx.output == OutputMode::Json {
         let mut summary = BatchJson {
@@ -198,18 +221,19 @@ pub(super) fn print_results(
             counts,
             interrupted,
             dry_run: false,
+            precheck,
         };
         for r in results {
-            match &r.outcome {
-                ChildOutcome::Sent { order, .. } => summary.orders.push(backend.view(ctx, order)),
-                ChildOutcome::Rejected { error, .. } | ChildOutcome::Unknown { error } => {
-                    summary.failed.push(FailedOrder {
-                        pon: Some(r.pon.clone()),
-                        tns: tn_digits(&r.tns),
-                        error: error.clone(),
-                    })
-                }
-                ChildOutcome::NotSent { .. } => {}
+            if let ChildOutcome::Sent { order, .. } = &r.outcome {
+                summary.orders.push(backend.view(ctx, order));
+            }
+            summary.failed.extend(failed_entry(r));
+        }
+        if let Some(waited) = waited {
+            for (_, w, why) in waited.missed() {
+                summary
+                    .failed
+                    .push(FailedOrder::of_order(&backend.view(ctx, &w.order), why));
             }
         }
         return write_json_line(&summary);
