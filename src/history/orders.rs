@@ -63,14 +63,15 @@ impl HistoryStore {
 }
 
 /// Numbers the orders of one PON by creation time (ties by order id): `pon_count`, the N of
-/// `PON@N` (R8). A PON has a handful of orders, so counting per row is cheap.
+/// `PON@N` (R8). A PON has a handful of orders, so counting per row is cheap; unary `+` keeps
+/// the planner on the PON index (the creation-time index would walk every older order).
 fn renumber_pon(conn: &Connection, backend_id: i64, pon: &str) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "UPDATE orders SET pon_count = (
              SELECT count(*) FROM orders p
               WHERE p.backend_id = ?1 AND p.pon = ?2
-                AND (p.created_at < orders.created_at
-                     OR (p.created_at = orders.created_at AND p.order_id <= orders.order_id)))
+                AND (+p.created_at < orders.created_at
+                     OR (+p.created_at = orders.created_at AND +p.order_id <= orders.order_id)))
           WHERE backend_id = ?1 AND pon = ?2",
     )?
     .execute(params![backend_id, pon])?;

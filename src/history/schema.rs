@@ -117,8 +117,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         UPDATE orders SET pon_count = (
             SELECT count(*) FROM orders p
              WHERE p.backend_id = orders.backend_id AND p.pon = orders.pon
-               AND (p.created_at < orders.created_at
-                    OR (p.created_at = orders.created_at AND p.order_id <= orders.order_id)));
+               AND (+p.created_at < orders.created_at
+                    OR (+p.created_at = orders.created_at AND +p.order_id <= orders.order_id)));
         CREATE INDEX orders_by_pon_count ON orders (backend_id, pon, pon_count);
 
         -- Order ids that carried the child's customer order id before its first POST (written
