@@ -14,7 +14,10 @@ use crate::validate::{BusinessCalendar, codes};
 pub struct OrderView {
     pub order_id: String,
     pub pon: String,
+    /// lsr's number for the order, the N of `PON@N` (R8): the N-th order placed with the PON.
     pub pon_version: Option<u32>,
+    /// The number the server sends (`PonVersion`), which need not count from 1.
+    pub server_pon_version: Option<u32>,
     pub customer_order_id: Option<String>,
     /// The backend's status word (`FOC`), kept as sent even when it is not one we know.
     pub status: String,
@@ -45,6 +48,7 @@ impl OrderView {
             order_id: order.order_id.clone(),
             pon: order.pon.clone(),
             pon_version: order.pon_version,
+            server_pon_version: order.server_pon_version,
             customer_order_id: order.customer_order_id.clone(),
             status: order.status_text.clone(),
             submitted: order.created_at.map(|t| t.date_naive()),

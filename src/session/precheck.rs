@@ -64,14 +64,23 @@ impl PrecheckCost {
             PrecheckMode::Off => "pre-check: off".to_string(),
             PrecheckMode::Local => format!("pre-check: {} TNs, history only", self.tns),
             PrecheckMode::Remote => format!(
-                "pre-check: {} TNs, {} requests ({} TN searches, {} order re-reads) in {:.1}s",
+                "pre-check: {} TNs, {} ({}, {}) in {:.1}s",
                 self.tns,
-                self.requests(),
-                self.searches,
-                self.refreshes,
+                counted(self.requests(), "request"),
+                counted(self.searches, "TN search"),
+                counted(self.refreshes, "order re-read"),
                 Duration::from_millis(self.millis).as_secs_f64()
             ),
         }
+    }
+}
+
+/// `1 request`, `3 requests`.
+fn counted(n: usize, what: &str) -> String {
+    match (n, what.ends_with("search")) {
+        (1, _) => format!("1 {what}"),
+        (_, true) => format!("{n} {what}es"),
+        _ => format!("{n} {what}s"),
     }
 }
 

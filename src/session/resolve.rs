@@ -37,6 +37,12 @@ impl Backend {
                 }
                 Ok(_) => {}
                 Err(e) if unreachable(&e) => return self.from_history(ctx, text, &reference, e),
+                // A list the backend cannot give for this text: it may still be an order id.
+                Err(e @ (ApiError::Decode { .. } | ApiError::Http { status: 400 | 404, .. })) => {
+                    if version.is_some() {
+                        return Err(e.into());
+                    }
+                }
                 Err(e) => return Err(e.into()),
             }
         }

@@ -12,7 +12,7 @@ use super::interrupt::Interrupt;
 use super::intents;
 use super::precheck::{self, PrecheckCost, PrecheckMode};
 use super::present::{FailedOrder, SubmitJson, show_warnings, stop_on_findings};
-use super::split::drive::{drive, journal, planned_children, template_json};
+use super::split::drive::{Progress, drive, journal, planned_children, template_json};
 use super::split::failed_entry;
 use super::wait::{WaitTarget, wait_for};
 use crate::batch::{ChildOutcome, SplitSpec};
@@ -226,6 +226,7 @@ pub async fn place_single(
         Vec::new(),
         1,
         interrupt,
+        Progress::Quiet,
     )
     .await?;
     drop(lock);

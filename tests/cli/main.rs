@@ -5,6 +5,7 @@ mod architecture;
 mod assets;
 mod batch;
 mod common;
+mod exactly_once;
 mod explain;
 mod foc_window;
 mod hostile;

@@ -75,6 +75,15 @@ pub(crate) fn planned_children(children: &[PlannedChild<'_>]) -> Vec<JournalChil
         .collect()
 }
 
+/// How a run is shown while it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Progress {
+    /// A split: the progress bar on a terminal, one JSON line per child with `--json`.
+    PerChild,
+    /// A single order: only its final answer.
+    Quiet,
+}
+
 /// Sends `to_send` (after `found` were reconciled) `concurrency` at a time and watches Ctrl-C.
 /// The caller holds the batch's lock.
 #[allow(clippy::too_many_arguments)]
@@ -87,6 +96,7 @@ pub(crate) async fn drive(
     found: Vec<ChildResult>,
     concurrency: usize,
     interrupt: &Interrupt,
+    progress: Progress,
 ) -> Result<Driven, CliError> {
     let stop = AtomicBool::new(false);
     let throttle = Throttle::default();
@@ -100,7 +110,12 @@ pub(crate) async fn drive(
         throttle: &throttle,
         clock_offset: backend.clock_offset,
     };
-    let observer = BatchObserver::new(ctx, backend, to_send.len() + found.len());
+    let observer = BatchObserver::new(
+        ctx,
+        backend,
+        to_send.len() + found.len(),
+        progress == Progress::PerChild,
+    );
     for result in &found {
         observer.emit(result, true);
     }

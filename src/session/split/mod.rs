@@ -227,6 +227,7 @@ pub(crate) async fn run_batch(
         found,
         run.concurrency,
         &interrupt,
+        drive::Progress::PerChild,
     )
     .await?;
     let waited = match run.wait {
