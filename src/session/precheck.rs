@@ -131,6 +131,9 @@ pub async fn gather(
         ..PrecheckCost::default()
     };
     if mode == PrecheckMode::Off {
+        if ctx.global.verbose > 0 {
+            ctx.note(&cost.summary(mode));
+        }
         return Ok(OutsideKnowledge {
             cost,
             ..OutsideKnowledge::default()

@@ -238,7 +238,7 @@ fn submit_run_twice_is_refused_the_second_time_for_every_open_status() {
             3,
         );
         let finding = answer["findings"].to_string();
-        assert!(finding.contains(&format!("{pon}@1 ({status}")), "{finding}");
+        assert!(finding.contains(&format!("{pon} ({status}, order id")), "{finding}");
         assert_eq!(orders(&sandbox.json(config.path(), &["search", "--pon", pon])).len(), 1);
         // --force still sends.
         run_expect(
@@ -560,8 +560,12 @@ fn status_pon_at_n_is_lsrs_count_whatever_the_server_numbers() {
     assert_eq!(by_version["order_id"], view["order_id"]);
     let out = run_expect(lsr().args(["status", "testpon1002"]), 0);
     let text = crate::common::all_output(&out);
-    assert!(text.contains("testpon1002@1"), "{text}");
+    assert!(text.contains("\ttestpon1002\t1\tFAILED\t"), "{text}");
     assert!(!text.contains("@0"), "{text}");
+    // Named in the next steps by lsr's number too.
+    let steps = view["next_steps"].to_string();
+    assert!(steps.contains("testpon1002@1"), "{steps}");
+    assert!(!steps.contains("@0"), "{steps}");
     run_expect(lsr().args(["status", "testpon1002@2"]), 7);
     assert!(served.load(Ordering::SeqCst) > 0);
 }

@@ -165,6 +165,11 @@ fn check_tn_entries(
             Some(id) if !id.is_empty() => format!("{} ({}, order id {id})", open.label, open.status),
             _ => format!("{} ({})", open.label, open.status),
         };
+        // What a command names it by: `PON@N` when numbered, else its order id.
+        let reference = match &open.order_id {
+            Some(id) if !id.is_empty() && !open.label.contains('@') => id.as_str(),
+            _ => open.label.as_str(),
+        };
         match open.foc_date {
             Some(foc_date) => check.error(
                 Some(17008),
@@ -176,8 +181,8 @@ fn check_tn_entries(
                     foc_date.format("%m/%d/%Y")
                 ),
                 Some(format!(
-                    "it is on order {named}: change that port with a supp of PON {} (`lsr supp {}`), or have the other carrier's order cancelled first",
-                    open.pon, open.label
+                    "it is on order {named}: change that port with a supp of PON {} (`lsr supp {reference}`), or have the other carrier's order cancelled first",
+                    open.pon
                 )),
             ),
             None => check.error(
@@ -188,8 +193,7 @@ fn check_tn_entries(
                     open.tn.dashed()
                 ),
                 Some(format!(
-                    "follow that order (`lsr status {0}`), change it with a supp (`lsr supp {0}`), or cancel it first (`lsr cancel {0}`); --force sends anyway",
-                    open.label
+                    "follow that order (`lsr status {reference}`), change it with a supp (`lsr supp {reference}`), or cancel it first (`lsr cancel {reference}`); --force sends anyway"
                 )),
             ),
         }
