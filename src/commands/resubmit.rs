@@ -34,8 +34,9 @@ use crate::validate::Report;
 /// flags laid over it and every --remove-tn left out; this is how a TN is removed from a port,
 /// since a supp cannot (R9). It keeps the PON unless --pon is given, so it becomes the next
 /// version of that PON (R8), and it always gets a fresh customer order id. It is checked like
-/// `lsr submit` (offline rules, pending FOCs except the old order's own) before the old order
-/// is cancelled; off a terminal the cancel needs --yes.
+/// `lsr submit` (offline rules, TNs on open orders except the old order's own) before the old
+/// order is cancelled, then journaled and sent as `lsr submit` sends (never twice; Ctrl-C waits
+/// for the answer in flight and exits 130); off a terminal the cancel needs --yes.
 ///
 /// `--split per-tn` makes one order per TN, the answer to 7517 (R5).
 ///

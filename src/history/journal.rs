@@ -172,6 +172,17 @@ pub struct BatchLock {
     pub path: PathBuf,
 }
 
+impl BatchLock {
+    /// Releases the lock and removes its file: for a batch whose every child is settled, which
+    /// nothing will lock again to send (a single submission ends this way, so that one file per
+    /// submit does not pile up).
+    pub fn release_settled(self) {
+        // Removed while still held: whoever opened it meanwhile finds it gone and starts over.
+        let _ = std::fs::remove_file(&self.path);
+        drop(self);
+    }
+}
+
 impl HistoryStore {
     /// Takes the batch's lock, or `None` when another live process holds it.
     pub fn lock_batch(&self, batch_id: i64) -> Result<Option<BatchLock>, StoreError> {
@@ -185,22 +196,32 @@ impl HistoryStore {
             path: path.clone(),
             source,
         };
-        let conn = Connection::open(&path).map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })?;
-        conn.busy_timeout(Duration::ZERO).map_err(sqlite)?;
-        match conn.execute_batch("BEGIN EXCLUSIVE") {
-            Ok(()) => Ok(Some(BatchLock { _conn: conn, path })),
-            Err(e)
-                if matches!(
-                    e.sqlite_error_code(),
-                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
-                ) =>
-            {
-                Ok(None)
+        // A settled batch's file may be removed while another process opens it
+        // ([`BatchLock::release_settled`]): a failed attempt on a vanished file is tried again
+        // on a fresh one.
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let conn = Connection::open(&path).map_err(|source| StoreError::Open {
+                path: path.clone(),
+                source,
+            })?;
+            conn.busy_timeout(Duration::ZERO).map_err(sqlite)?;
+            match conn.execute_batch("BEGIN EXCLUSIVE") {
+                Ok(()) => return Ok(Some(BatchLock { _conn: conn, path })),
+                Err(e)
+                    if matches!(
+                        e.sqlite_error_code(),
+                        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    ) =>
+                {
+                    return Ok(None);
+                }
+                Err(_) if attempt < 3 => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(sqlite(e)),
             }
-            Err(e) => Err(sqlite(e)),
         }
     }
 
@@ -304,8 +325,9 @@ impl HistoryStore {
     }
 
     /// The children of this backend's batches whose outcome is unknown (`sending`, `unknown`),
-    /// each with its batch id and split, oldest batch first: the submissions a later one
-    /// touching the same PON or TNs resolves first.
+    /// and the unsent order of single submissions (split `none`, `planned`: the process stopped
+    /// between the journal and the POST), each with its batch id and split, oldest batch
+    /// first: the submissions a later one touching the same PON or TNs settles first.
     pub fn uncertain_children(
         &self,
         backend: &BackendKey,
@@ -317,7 +339,9 @@ impl HistoryStore {
             conn.prepare_cached(&format!(
                 "SELECT c.batch_id, b.split, {CHILD_COLUMNS}
                    FROM batch_children c JOIN batches b ON b.id = c.batch_id
-                  WHERE b.backend_id = ?1 AND c.state IN ('sending', 'unknown')
+                  WHERE b.backend_id = ?1
+                    AND (c.state IN ('sending', 'unknown')
+                         OR (c.state = 'planned' AND b.split = 'none'))
                   ORDER BY c.batch_id, c.position"
             ))?
             .query_map(params![backend_id], |row| {
@@ -347,6 +371,22 @@ impl HistoryStore {
     /// One batch, if it exists.
     pub fn batch(&self, batch_id: i64) -> Result<Option<BatchSummary>, StoreError> {
         self.read(|conn| load_summary(conn, batch_id))
+    }
+
+    /// One child of a batch, as the journal holds it now.
+    pub fn batch_child(
+        &self,
+        batch_id: i64,
+        index: usize,
+    ) -> Result<Option<JournalChild>, StoreError> {
+        self.read(|conn| {
+            conn.prepare_cached(&format!(
+                "SELECT {CHILD_COLUMNS} FROM batch_children c
+                  WHERE c.batch_id = ?1 AND c.position = ?2"
+            ))?
+            .query_row(params![batch_id, index as i64], |row| child_row_at(row, 0))
+            .optional()
+        })
     }
 
     /// The children of a batch, in plan order.

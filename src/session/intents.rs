@@ -36,9 +36,15 @@ pub async fn settle_earlier(
         if child.pon != pon && !shares_tns {
             continue;
         }
+        // Just journaled by a process about to take its lock and send: not ours to settle.
+        if child.state == ChildState::Planned
+            && chrono::Utc::now() - child.updated_at < chrono::Duration::seconds(60)
+        {
+            continue;
+        }
         let what = describe(batch_id, &split, &child);
         // A live lsr process still sending it holds the batch's lock: not ours to settle.
-        let Some(_lock) = backend.history.lock_batch(batch_id)? else {
+        let Some(lock) = backend.history.lock_batch(batch_id)? else {
             if shares_tns {
                 stop_or_warn(
                     ctx,
@@ -54,6 +60,26 @@ pub async fn settle_earlier(
             }
             continue;
         };
+        // Its sender may have finished between the query and the lock: read it again.
+        let now = backend.history.batch_child(batch_id, child.index)?;
+        let Some(child) = now.filter(|c| {
+            c.state.is_uncertain() || (c.state == ChildState::Planned && split == "none")
+        }) else {
+            continue;
+        };
+        if child.state == ChildState::Planned {
+            // A single submission that stopped before its POST: never sent, never to be.
+            backend.history.mark_child(
+                batch_id,
+                child.index,
+                ChildState::Withdrawn,
+                None,
+                Some("never sent; a later submission replaces it"),
+            )?;
+            ctx.note(&format!("{what} never went out (withdrawn in the journal)"));
+            lock.release_settled();
+            continue;
+        }
         // A single submission proven missing is withdrawn (this one replaces it); a split's
         // child goes back to the plan, for `lsr batch resume`.
         let missing_state = if split == "none" {
@@ -70,7 +96,9 @@ pub async fn settle_earlier(
             missing_state,
         )
         .await;
+        let mut settled = true;
         for (_, outcome, order) in checked {
+            settled &= !matches!(outcome, Reconciled::Unchecked { .. });
             match (outcome, order) {
                 (Reconciled::Exists { .. }, Some(mut order)) => {
                     backend.remember(ctx, &mut order);
@@ -106,6 +134,9 @@ pub async fn settle_earlier(
                     )),
                 )?,
             }
+        }
+        if settled && split == "none" {
+            lock.release_settled();
         }
     }
     Ok(())

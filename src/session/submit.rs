@@ -229,7 +229,6 @@ pub async fn place_single(
         Progress::Quiet,
     )
     .await?;
-    drop(lock);
     let interrupted = driven.interrupted;
     let Some(result) = driven.results.into_iter().next() else {
         return Err(CliError::new(Exit::Failure, format!("batch {batch_id} lost its order"))
@@ -247,6 +246,11 @@ pub async fn place_single(
         interrupted,
     };
     let entry = failed_entry(&result);
+    let settled = !matches!(result.outcome, ChildOutcome::Unknown { .. });
+    match (lock, settled) {
+        (Some(lock), true) => lock.release_settled(),
+        (lock, _) => drop(lock),
+    }
     match result.outcome {
         ChildOutcome::Sent {
             order, recovered, ..

@@ -473,6 +473,8 @@ pub enum ProxyAction {
     Refuse503,
     /// Passes it on, then closes the connection without the answer (the backend acted).
     ForwardAndDrop,
+    /// Passes it on twice (a retrying middlebox), then closes without an answer.
+    ForwardTwiceAndDrop,
 }
 
 /// One request a [`FaultProxy`] saw: method, target and body.
@@ -616,12 +618,19 @@ fn proxy_connection(
         }
     }
     head_out.push_str("Connection: close\r\n\r\n");
-    let mut up = std::net::TcpStream::connect(upstream)?;
-    up.write_all(head_out.as_bytes())?;
-    up.write_all(&body)?;
-    let mut answer = Vec::new();
-    up.read_to_end(&mut answer)?;
-    if action == ProxyAction::ForwardAndDrop {
+    let forward = || -> std::io::Result<Vec<u8>> {
+        let mut up = std::net::TcpStream::connect(upstream)?;
+        up.write_all(head_out.as_bytes())?;
+        up.write_all(&body)?;
+        let mut answer = Vec::new();
+        up.read_to_end(&mut answer)?;
+        Ok(answer)
+    };
+    let answer = forward()?;
+    if action == ProxyAction::ForwardTwiceAndDrop {
+        forward()?;
+    }
+    if action != ProxyAction::Forward {
         return Ok(());
     }
     client.write_all(&answer)?;

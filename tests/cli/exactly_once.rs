@@ -93,6 +93,53 @@ fn submit_lost_answer_is_not_recovered_to_an_older_order_of_the_same_pon() {
 }
 
 #[test]
+fn submit_never_guesses_between_two_orders_that_could_be_it() {
+    let sandbox = SandboxProcess::start();
+    let config = tempfile::tempdir().unwrap();
+    // The first POST reaches the backend twice and its answer is lost: two orders with this
+    // customer order id, PON and TN, both created after the attempt began.
+    let proxy = FaultProxy::start(&sandbox.url, |r, _| {
+        if r.method == "POST" && r.target.ends_with("/lsrorders") {
+            ProxyAction::ForwardTwiceAndDrop
+        } else {
+            ProxyAction::Forward
+        }
+    });
+    let file = write_order_file_with_customer_order_id(
+        config.path(),
+        "twice",
+        "TWICE-1",
+        &["919-720-6300"],
+        "twice 1",
+    );
+    let (answer, stderr) = run_json_with_stderr(
+        proxy
+            .lsr(config.path())
+            .args(["--json", "submit", "--from"])
+            .arg(&file),
+        5,
+    );
+    assert_eq!(orders(&answer).len(), 0, "{answer}");
+    assert_eq!(answer["failed"][0]["pon"], "TWICE-1");
+    let ids: Vec<String> = orders(&sandbox.json(config.path(), &["search", "--pon", "TWICE-1"]))
+        .iter()
+        .map(|o| o["order_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    for id in &ids {
+        assert!(stderr.contains(id.as_str()), "a candidate is not named:\n{stderr}");
+    }
+    assert!(stderr.contains("2 orders could be it"), "{stderr}");
+    assert!(stderr.contains("does not guess"), "{stderr}");
+    // Nothing more was sent: one POST, forwarded twice by the proxy.
+    let posts = proxy.seen().iter().filter(|r| r.method == "POST" && r.target.ends_with("/lsrorders")).count();
+    assert_eq!(posts, 1);
+    // The next submission of it does not guess either, until --force.
+    let out = run_expect(proxy.lsr(config.path()).args(["submit", "--from"]).arg(&file), 5);
+    assert!(stderr_of(&out).contains("could not be settled"), "{}", stderr_of(&out));
+}
+
+#[test]
 fn submit_after_a_cancel_with_dropped_answers_reports_the_new_order() {
     let world = SandboxWorld::new();
     let file = write_order_file_with_customer_order_id(

@@ -178,14 +178,18 @@ impl Store {
     }
 
     /// Runs `work` in one transaction: committed when it succeeds, rolled back otherwise.
+    /// IMMEDIATE: the write lock is taken up front (waiting out the busy timeout), so parallel
+    /// `lsr --sandbox` processes on one store never meet a lock upgrade that fails at once with
+    /// "database is locked".
     fn in_transaction<T, E: From<StoreError>>(
         &self,
         work: impl FnOnce(&Store) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(StoreError::from)?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(StoreError::from)?;
         let value = work(self)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
