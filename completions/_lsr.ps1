@@ -52,7 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check an order offline: every problem at once, with Bandwidth''s codes; sends nothing')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next')
             [CompletionResult]::new('foc-window', 'foc-window', [CompletionResultType]::ParameterValue, 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)')
-            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'List, inspect and resume split submissions')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'List, inspect and resume submissions')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch orders live until each reaches a final state')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, show and change the configuration')
@@ -87,7 +87,8 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('--tn-file', '--tn-file', [CompletionResultType]::ParameterName, 'Read telephone numbers from FILE (`-` for stdin): one a line with `#` comments, or CSV with a `tn` column')
             [CompletionResult]::new('--split', '--split', [CompletionResultType]::ParameterName, 'Split into several orders: `per-tn` (one TN each) or N (at most N TNs each, N ≤ 999)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many orders of a split to send at once')
-            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`)')
+            [CompletionResult]::new('--precheck', '--precheck', [CompletionResultType]::ParameterName, 'Where the check for TNs on open orders looks: `remote` (the history, re-read, and one backend search per TN it does not cover), `local` (the history only), `off`')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout. With --split, for every order of the batch (the worst decides)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (e.g. 90s, 10m, 2h)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
@@ -134,7 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Service address: two-letter state code')
             [CompletionResult]::new('--zip', '--zip', [CompletionResultType]::ParameterName, 'Service address: ZIP code (12345 or 12345-6789)')
             [CompletionResult]::new('--address-line2', '--address-line2', [CompletionResultType]::ParameterName, 'Service address: second line (suite, unit)')
-            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (e.g. 90s, 10m, 2h)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
@@ -206,7 +207,8 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('--remove-tn', '--remove-tn', [CompletionResultType]::ParameterName, 'Leave this TN out of the new order (repeatable; any common format). It must be on the old order')
             [CompletionResult]::new('--split', '--split', [CompletionResultType]::ParameterName, 'Split the new order: `per-tn` or N (at most N TNs each)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many orders of a split to send at once')
-            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`)')
+            [CompletionResult]::new('--precheck', '--precheck', [CompletionResultType]::ParameterName, 'Where the check for TNs on open orders looks: `remote` (the history, re-read, and one backend search per TN it does not cover), `local` (the history only), `off`')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout. With --split, for every order of the batch (the worst decides)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (e.g. 90s, 10m, 2h)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
@@ -263,7 +265,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             break
         }
         'lsr;status' {
-            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Poll until the order has a FOC date (`foc`) or reaches a final status (`final`)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Poll until the order has a FOC date (`foc`) or reaches a final status (`final`); exit 4 when it cannot any more')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (exit 8), e.g. 90s, 10m, 2h')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
@@ -446,7 +448,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, newest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, newest first (single submissions show split `none`)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every child of a batch and its outcome')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Finish an interrupted batch without sending any child twice')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -523,7 +525,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             break
         }
         'lsr;batch;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, newest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, newest first (single submissions show split `none`)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every child of a batch and its outcome')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Finish an interrupted batch without sending any child twice')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1312,7 +1314,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check an order offline: every problem at once, with Bandwidth''s codes; sends nothing')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next')
             [CompletionResult]::new('foc-window', 'foc-window', [CompletionResultType]::ParameterValue, 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)')
-            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'List, inspect and resume split submissions')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'List, inspect and resume submissions')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch orders live until each reaches a final state')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, show and change the configuration')
@@ -1355,7 +1357,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             break
         }
         'lsr;help;batch' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, newest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, newest first (single submissions show split `none`)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every child of a batch and its outcome')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Finish an interrupted batch without sending any child twice')
             break

@@ -2031,7 +2031,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__resubmit)
-            opts="-o -q -v -y -h -V --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --remove-tn --split --concurrency --dry-run --force --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --remove-tn --split --concurrency --dry-run --force --precheck --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2127,6 +2127,10 @@ _lsr() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --precheck)
+                    COMPREPLY=($(compgen -W "remote local off" -- "${cur}"))
                     return 0
                     ;;
                 --wait)
@@ -3742,7 +3746,7 @@ _lsr() {
             return 0
             ;;
         lsr__subcmd__submit)
-            opts="-o -q -v -y -h -V --from --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --tn --tn-file --split --concurrency --dry-run --force --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
+            opts="-o -q -v -y -h -V --from --pon --customer-order-id --foc --requested-foc-date --spid --btn --auth-person --subscriber-type --business-name --first-name --middle-initial --last-name --account-number --pin --house-number --street --city --state --zip --address-line2 --tn --tn-file --split --concurrency --dry-run --force --precheck --wait --timeout --profile --sandbox --base-url --account-id --client-secret-file --json --output --color --quiet --verbose --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3846,6 +3850,10 @@ _lsr() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --precheck)
+                    COMPREPLY=($(compgen -W "remote local off" -- "${cur}"))
                     return 0
                     ;;
                 --wait)

@@ -49,7 +49,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand validate 'Check an order offline: every problem at once, with Bandwidth''s codes; sends nothing'
             cand explain 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
             cand foc-window 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
-            cand batch 'List, inspect and resume split submissions'
+            cand batch 'List, inspect and resume submissions'
             cand watch 'Watch orders live until each reaches a final state'
             cand email 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk'
             cand config 'Create, show and change the configuration'
@@ -83,7 +83,8 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --tn-file 'Read telephone numbers from FILE (`-` for stdin): one a line with `#` comments, or CSV with a `tn` column'
             cand --split 'Split into several orders: `per-tn` (one TN each) or N (at most N TNs each, N ≤ 999)'
             cand --concurrency 'How many orders of a split to send at once'
-            cand --wait 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`)'
+            cand --precheck 'Where the check for TNs on open orders looks: `remote` (the history, re-read, and one backend search per TN it does not cover), `local` (the history only), `off`'
+            cand --wait 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout. With --split, for every order of the batch (the worst decides)'
             cand --timeout 'Give up waiting after this long (e.g. 90s, 10m, 2h)'
             cand --profile 'Configuration profile to use'
             cand --base-url 'Backend base URL (https required except on loopback)'
@@ -129,7 +130,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --state 'Service address: two-letter state code'
             cand --zip 'Service address: ZIP code (12345 or 12345-6789)'
             cand --address-line2 'Service address: second line (suite, unit)'
-            cand --wait 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`)'
+            cand --wait 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout'
             cand --timeout 'Give up waiting after this long (e.g. 90s, 10m, 2h)'
             cand --profile 'Configuration profile to use'
             cand --base-url 'Backend base URL (https required except on loopback)'
@@ -199,7 +200,8 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --remove-tn 'Leave this TN out of the new order (repeatable; any common format). It must be on the old order'
             cand --split 'Split the new order: `per-tn` or N (at most N TNs each)'
             cand --concurrency 'How many orders of a split to send at once'
-            cand --wait 'Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`)'
+            cand --precheck 'Where the check for TNs on open orders looks: `remote` (the history, re-read, and one backend search per TN it does not cover), `local` (the history only), `off`'
+            cand --wait 'Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout. With --split, for every order of the batch (the worst decides)'
             cand --timeout 'Give up waiting after this long (e.g. 90s, 10m, 2h)'
             cand --profile 'Configuration profile to use'
             cand --base-url 'Backend base URL (https required except on loopback)'
@@ -254,7 +256,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --version 'Print version'
         }
         &'lsr;status'= {
-            cand --wait 'Poll until the order has a FOC date (`foc`) or reaches a final status (`final`)'
+            cand --wait 'Poll until the order has a FOC date (`foc`) or reaches a final status (`final`); exit 4 when it cannot any more'
             cand --timeout 'Give up waiting after this long (exit 8), e.g. 90s, 10m, 2h'
             cand --profile 'Configuration profile to use'
             cand --base-url 'Backend base URL (https required except on loopback)'
@@ -431,7 +433,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List batches, newest first'
+            cand list 'List batches, newest first (single submissions show split `none`)'
             cand show 'Show every child of a batch and its outcome'
             cand resume 'Finish an interrupted batch without sending any child twice'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -504,7 +506,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --version 'Print version'
         }
         &'lsr;batch;help'= {
-            cand list 'List batches, newest first'
+            cand list 'List batches, newest first (single submissions show split `none`)'
             cand show 'Show every child of a batch and its outcome'
             cand resume 'Finish an interrupted batch without sending any child twice'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1224,7 +1226,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand validate 'Check an order offline: every problem at once, with Bandwidth''s codes; sends nothing'
             cand explain 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
             cand foc-window 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
-            cand batch 'List, inspect and resume split submissions'
+            cand batch 'List, inspect and resume submissions'
             cand watch 'Watch orders live until each reaches a final state'
             cand email 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk'
             cand config 'Create, show and change the configuration'
@@ -1255,7 +1257,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
         &'lsr;help;foc-window'= {
         }
         &'lsr;help;batch'= {
-            cand list 'List batches, newest first'
+            cand list 'List batches, newest first (single submissions show split `none`)'
             cand show 'Show every child of a batch and its outcome'
             cand resume 'Finish an interrupted batch without sending any child twice'
         }

@@ -53,7 +53,7 @@ complete -c lsr -n "__fish_lsr_needs_command" -f -a "notes" -d 'List an order\'s
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
-complete -c lsr -n "__fish_lsr_needs_command" -f -a "batch" -d 'List, inspect and resume split submissions'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "batch" -d 'List, inspect and resume submissions'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "watch" -d 'Watch orders live until each reaches a final state'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "config" -d 'Create, show and change the configuration'
@@ -85,7 +85,10 @@ complete -c lsr -n "__fish_lsr_using_subcommand submit" -l tn -d 'A telephone nu
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l tn-file -d 'Read telephone numbers from FILE (`-` for stdin): one a line with `#` comments, or CSV with a `tn` column' -r -F
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l split -d 'Split into several orders: `per-tn` (one TN each) or N (at most N TNs each, N ≤ 999)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l concurrency -d 'How many orders of a split to send at once' -r
-complete -c lsr -n "__fish_lsr_using_subcommand submit" -l wait -d 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`)' -r -f -a "foc\t'Until the order has a FOC date (or ends)'
+complete -c lsr -n "__fish_lsr_using_subcommand submit" -l precheck -d 'Where the check for TNs on open orders looks: `remote` (the history, re-read, and one backend search per TN it does not cover), `local` (the history only), `off`' -r -f -a "remote\t'The history, its open orders re-read, and one backend search per TN they do not cover'
+local\t'The history only: no request (it knows only the orders lsr has seen)'
+off\t'No check of open orders or learned rules (the backend still refuses what it refuses)'"
+complete -c lsr -n "__fish_lsr_using_subcommand submit" -l wait -d 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout. With --split, for every order of the batch (the worst decides)' -r -f -a "foc\t'Until the order has a FOC date (or can no longer get one)'
 final\t'Until the order reaches a final status'"
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l timeout -d 'Give up waiting after this long (e.g. 90s, 10m, 2h)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand submit" -l profile -d 'Configuration profile to use' -r
@@ -128,7 +131,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand supp" -l city -d 'Service addres
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l state -d 'Service address: two-letter state code' -r
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l zip -d 'Service address: ZIP code (12345 or 12345-6789)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l address-line2 -d 'Service address: second line (suite, unit)' -r
-complete -c lsr -n "__fish_lsr_using_subcommand supp" -l wait -d 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`)' -r -f -a "foc\t'Until the order has a FOC date (or ends)'
+complete -c lsr -n "__fish_lsr_using_subcommand supp" -l wait -d 'Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout' -r -f -a "foc\t'Until the order has a FOC date (or can no longer get one)'
 final\t'Until the order reaches a final status'"
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l timeout -d 'Give up waiting after this long (e.g. 90s, 10m, 2h)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand supp" -l profile -d 'Configuration profile to use' -r
@@ -191,7 +194,10 @@ complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l address-line2 -d 'S
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l remove-tn -d 'Leave this TN out of the new order (repeatable; any common format). It must be on the old order' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l split -d 'Split the new order: `per-tn` or N (at most N TNs each)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l concurrency -d 'How many orders of a split to send at once' -r
-complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l wait -d 'Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`)' -r -f -a "foc\t'Until the order has a FOC date (or ends)'
+complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l precheck -d 'Where the check for TNs on open orders looks: `remote` (the history, re-read, and one backend search per TN it does not cover), `local` (the history only), `off`' -r -f -a "remote\t'The history, its open orders re-read, and one backend search per TN they do not cover'
+local\t'The history only: no request (it knows only the orders lsr has seen)'
+off\t'No check of open orders or learned rules (the backend still refuses what it refuses)'"
+complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l wait -d 'Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`): exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout. With --split, for every order of the batch (the worst decides)' -r -f -a "foc\t'Until the order has a FOC date (or can no longer get one)'
 final\t'Until the order reaches a final status'"
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l timeout -d 'Give up waiting after this long (e.g. 90s, 10m, 2h)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand resubmit" -l profile -d 'Configuration profile to use' -r
@@ -239,7 +245,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand search" -s y -l yes -d 'Answer y
 complete -c lsr -n "__fish_lsr_using_subcommand search" -l no-input -d 'Never prompt; missing input is an error'
 complete -c lsr -n "__fish_lsr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand search" -s V -l version -d 'Print version'
-complete -c lsr -n "__fish_lsr_using_subcommand status" -l wait -d 'Poll until the order has a FOC date (`foc`) or reaches a final status (`final`)' -r -f -a "foc\t'Until the order has a FOC date (or ends)'
+complete -c lsr -n "__fish_lsr_using_subcommand status" -l wait -d 'Poll until the order has a FOC date (`foc`) or reaches a final status (`final`); exit 4 when it cannot any more' -r -f -a "foc\t'Until the order has a FOC date (or can no longer get one)'
 final\t'Until the order reaches a final status'"
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l timeout -d 'Give up waiting after this long (exit 8), e.g. 90s, 10m, 2h' -r
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l profile -d 'Configuration profile to use' -r
@@ -391,7 +397,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subco
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -l no-input -d 'Never prompt; missing input is an error'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -s V -l version -d 'Print version'
-complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -f -a "list" -d 'List batches, newest first'
+complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -f -a "list" -d 'List batches, newest first (single submissions show split `none`)'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -f -a "show" -d 'Show every child of a batch and its outcome'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -f -a "resume" -d 'Finish an interrupted batch without sending any child twice'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and not __fish_seen_subcommand_from list show resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -450,7 +456,7 @@ complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcomman
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -l no-input -d 'Never prompt; missing input is an error'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
-complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batches, newest first'
+complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batches, newest first (single submissions show split `none`)'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every child of a batch and its outcome'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Finish an interrupted batch without sending any child twice'
 complete -c lsr -n "__fish_lsr_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -785,14 +791,14 @@ complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcom
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "batch" -d 'List, inspect and resume split submissions'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "batch" -d 'List, inspect and resume submissions'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "watch" -d 'Watch orders live until each reaches a final state'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "config" -d 'Create, show and change the configuration'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "sandbox" -d 'Run and control the local porting backend'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "completions" -d 'Print a completion script for SHELL'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List batches, newest first'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List batches, newest first (single submissions show split `none`)'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "show" -d 'Show every child of a batch and its outcome'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "resume" -d 'Finish an interrupted batch without sending any child twice'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a starting config.toml (mode 0600) with Bandwidth production and test profiles'
