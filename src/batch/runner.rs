@@ -315,7 +315,9 @@ impl Runner<'_> {
                     codes: errors.clone(),
                 }
             }
-            ApiError::Http { .. } | ApiError::UnclearOutcome { .. } | ApiError::Ambiguous { .. } => {
+            ApiError::Http { .. }
+            | ApiError::UnclearOutcome { .. }
+            | ApiError::Ambiguous { .. } => {
                 self.throttle.slow_down(None);
                 ChildOutcome::Unknown { error: text }
             }

@@ -235,7 +235,10 @@ mod tests {
         let tns = ["9197206100", "919-720-6101"];
         let at = "2026-11-30T12:01:00.000Z";
         let judge = |o: wire::LsrOrder| id.judge(&o);
-        assert_eq!(judge(order("new", "acme port 1", "ACME-0001", &tns, at)), Verdict::This);
+        assert_eq!(
+            judge(order("new", "acme port 1", "ACME-0001", &tns, at)),
+            Verdict::This
+        );
         // Another set of TNs, another PON, another customer order id: not this submission.
         let other = [
             order("new", "acme port 1", "ACME-0001", &tns[..1], at),
@@ -257,8 +260,20 @@ mod tests {
     fn recovery_identity_created_before_the_attempt_is_doubtful() {
         let id = identity();
         let tns = ["9197206100", "9197206101"];
-        let early = order("x", "acme port 1", "ACME-0001", &tns, "2026-11-30T11:59:59.000Z");
-        let on_time = order("x", "acme port 1", "ACME-0001", &tns, "2026-11-30T12:00:00.000Z");
+        let early = order(
+            "x",
+            "acme port 1",
+            "ACME-0001",
+            &tns,
+            "2026-11-30T11:59:59.000Z",
+        );
+        let on_time = order(
+            "x",
+            "acme port 1",
+            "ACME-0001",
+            &tns,
+            "2026-11-30T12:00:00.000Z",
+        );
         assert_eq!(id.judge(&early), Verdict::Doubtful);
         assert_eq!(id.judge(&on_time), Verdict::This);
         let fresh_token = Identity {

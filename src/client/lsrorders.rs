@@ -6,8 +6,8 @@ use std::time::Duration;
 use reqwest::Method;
 
 use super::error::ApiError;
-use super::identity::{Candidate, Identity, Lookup};
 use super::http::{ClientOptions, HttpResponse, Transport, http_error};
+use super::identity::{Candidate, Identity, Lookup};
 use crate::wire::{self, FromXml, SearchQuery};
 
 /// The outcome of a create.

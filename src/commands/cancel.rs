@@ -123,10 +123,7 @@ fn print_outcome(
         OutputMode::Json => {
             output::print_json(&CancelJson {
                 orders: cancelled,
-                failed: failures
-                    .iter()
-                    .map(|f| f.entry.clone())
-                    .collect(),
+                failed: failures.iter().map(|f| f.entry.clone()).collect(),
                 dry_run,
             })?;
             return Ok(());

@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use anyhow::Context as _;
-use futures_util::StreamExt;
 use chrono::{NaiveDate, Utc};
+use futures_util::StreamExt;
 
 use crate::client::{
     ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret, TokenCache,
@@ -73,8 +73,9 @@ impl Backend {
                 .as_ref()
                 .and_then(|c| NaiveDate::parse_from_str(&c.today, "%Y-%m-%d").ok())
                 .unwrap_or(ctx.today);
-            let clock_offset = clock
-                .map_or(chrono::Duration::zero(), |c| chrono::Duration::milliseconds(c.offset_ms));
+            let clock_offset = clock.map_or(chrono::Duration::zero(), |c| {
+                chrono::Duration::milliseconds(c.offset_ms)
+            });
             return Ok(Backend {
                 key: BackendKey::new(EMBEDDED_SANDBOX_KEY, demo.account_id),
                 client,
@@ -328,7 +329,8 @@ const PON_LIST_FETCHES: usize = 8;
 pub fn number_by_creation(orders: &mut [Order]) {
     let mut order: Vec<usize> = (0..orders.len()).collect();
     order.sort_by(|&a, &b| {
-        (orders[a].created_at, &orders[a].order_id).cmp(&(orders[b].created_at, &orders[b].order_id))
+        (orders[a].created_at, &orders[a].order_id)
+            .cmp(&(orders[b].created_at, &orders[b].order_id))
     });
     for (n, i) in order.into_iter().enumerate() {
         if orders[i].pon_version.is_none() {

@@ -27,7 +27,9 @@ pub async fn settle_earlier(
     let uncertain = match backend.history.uncertain_children(&backend.key) {
         Ok(list) => list,
         Err(e) => {
-            ctx.note(&format!("warning: the batch journal could not be read: {e}"));
+            ctx.note(&format!(
+                "warning: the batch journal could not be read: {e}"
+            ));
             return Ok(());
         }
     };

@@ -36,9 +36,14 @@ impl Backend {
                     return self.pick(ctx, text, list, version).await;
                 }
                 Ok(_) => {}
-                Err(e) if unreachable(&e) => return self.from_history(ctx, text, &reference, e),
+                Err(e) if unreachable(&e) => return self.history_answer(ctx, text, &reference, e),
                 // A list the backend cannot give for this text: it may still be an order id.
-                Err(e @ (ApiError::Decode { .. } | ApiError::Http { status: 400 | 404, .. })) => {
+                Err(
+                    e @ (ApiError::Decode { .. }
+                    | ApiError::Http {
+                        status: 400 | 404, ..
+                    }),
+                ) => {
                     if version.is_some() {
                         return Err(e.into());
                     }
@@ -49,7 +54,8 @@ impl Backend {
         if let OrderRef::IdOrPon(t) = &reference {
             match self.get_order(ctx, t).await {
                 Ok(order) => return Ok(order),
-                Err(ApiError::Http { status: 404, .. }) | Err(ApiError::Http { status: 400, .. }) => {}
+                Err(ApiError::Http { status: 404, .. })
+                | Err(ApiError::Http { status: 400, .. }) => {}
                 Err(e) => return Err(e.into()),
             }
         }
@@ -90,14 +96,19 @@ impl Backend {
     }
 
     /// The history's answer when the backend cannot be reached, said so.
-    fn from_history(
+    fn history_answer(
         &self,
         ctx: &Context,
         text: &str,
         reference: &OrderRef,
         error: ApiError,
     ) -> anyhow::Result<Order> {
-        match self.history.resolve_ref(&self.key, reference).ok().flatten() {
+        match self
+            .history
+            .resolve_ref(&self.key, reference)
+            .ok()
+            .flatten()
+        {
             Some(record) => {
                 ctx.note(&format!(
                     "warning: the backend cannot be reached ({}); `{text}` is resolved from the local history, which may miss orders placed elsewhere and shows the order as lsr last saw it",

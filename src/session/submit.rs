@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use super::backend::Backend;
 use super::input::OrderInput;
-use super::interrupt::Interrupt;
 use super::intents;
+use super::interrupt::Interrupt;
 use super::precheck::{self, PrecheckCost, PrecheckMode};
 use super::present::{FailedOrder, SubmitJson, show_warnings, stop_on_findings};
 use super::split::drive::{Progress, drive, journal, planned_children, template_json};
@@ -231,9 +231,11 @@ pub async fn place_single(
     .await?;
     let interrupted = driven.interrupted;
     let Some(result) = driven.results.into_iter().next() else {
-        return Err(CliError::new(Exit::Failure, format!("batch {batch_id} lost its order"))
-            .with_hint(format!("`lsr batch show {batch_id}`"))
-            .into());
+        return Err(
+            CliError::new(Exit::Failure, format!("batch {batch_id} lost its order"))
+                .with_hint(format!("`lsr batch show {batch_id}`"))
+                .into(),
+        );
     };
     let resolve_hint = format!(
         "nothing will be sent twice: the next `lsr submit` of PON {} or of these TNs looks it up first (or `lsr batch resume {batch_id}`); `lsr search --customer-order-id {cid}` shows what the backend has",
@@ -276,7 +278,10 @@ pub async fn place_single(
                 _ => CliError::new(Exit::Rejected, error).into(),
             };
             let entry = entry.unwrap_or_else(|| FailedOrder::new(None, Vec::new(), String::new()));
-            single.failure = Some((entry, error.context(format!("submitting order {}", order.pon))));
+            single.failure = Some((
+                entry,
+                error.context(format!("submitting order {}", order.pon)),
+            ));
         }
         ChildOutcome::Unknown { error } => {
             let message = format!(
@@ -287,7 +292,11 @@ pub async fn place_single(
                     None => error.clone(),
                 }
             );
-            let exit = if interrupted { Exit::Interrupted } else { Exit::Network };
+            let exit = if interrupted {
+                Exit::Interrupted
+            } else {
+                Exit::Network
+            };
             let hint = match result.cause.as_deref() {
                 Some(crate::client::ApiError::Ambiguous { .. }) => format!(
                     "lsr does not guess: {resolve_hint}; keep the order that is yours and cancel the others (`lsr cancel ORDER --yes`)"
@@ -299,24 +308,28 @@ pub async fn place_single(
         }
         ChildOutcome::NotSent { reason } => {
             // Never sent and never to be: this submission is over.
-            let _ = backend.history.mark_child(
-                batch_id,
-                1,
-                ChildState::Withdrawn,
-                None,
-                Some(&reason),
-            );
+            let _ =
+                backend
+                    .history
+                    .mark_child(batch_id, 1, ChildState::Withdrawn, None, Some(&reason));
             let error = match result.cause.map(std::sync::Arc::try_unwrap) {
-                Some(Ok(api)) => anyhow::Error::from(api)
-                    .context(format!("submitting order {}", order.pon)),
+                Some(Ok(api)) => {
+                    anyhow::Error::from(api).context(format!("submitting order {}", order.pon))
+                }
                 _ if interrupted => CliError::new(
                     Exit::Interrupted,
-                    format!("interrupted before order {} was sent: nothing was sent", order.pon),
+                    format!(
+                        "interrupted before order {} was sent: nothing was sent",
+                        order.pon
+                    ),
                 )
                 .with_hint("run the same command again to send it")
                 .into(),
-                _ => CliError::new(Exit::Failure, format!("order {} was not sent: {reason}", order.pon))
-                    .into(),
+                _ => CliError::new(
+                    Exit::Failure,
+                    format!("order {} was not sent: {reason}", order.pon),
+                )
+                .into(),
             };
             let entry = FailedOrder::new(
                 Some(order.pon.to_string()),

@@ -300,7 +300,9 @@ impl BatchWaited {
         if stopped > 0 {
             return Err(CliError::new(
                 Exit::Interrupted,
-                format!("the wait was interrupted with {stopped} of {total} orders not at their target"),
+                format!(
+                    "the wait was interrupted with {stopped} of {total} orders not at their target"
+                ),
             )
             .with_hint("follow them with `lsr watch --pon PON …`")
             .into());
@@ -345,7 +347,9 @@ mod tests {
         Order {
             status: Some(status),
             status_text: status.as_str().into(),
-            actual_foc_date: foc.then(|| chrono::NaiveDate::from_ymd_opt(2026, 12, 7)).flatten(),
+            actual_foc_date: foc
+                .then(|| chrono::NaiveDate::from_ymd_opt(2026, 12, 7))
+                .flatten(),
             ..Order::default()
         }
     }
@@ -357,7 +361,11 @@ mod tests {
         let foc = |s, d| verdict(&order(s, d), WaitTarget::Foc);
         let fin = |s, d| verdict(&order(s, d), WaitTarget::Final);
         assert_eq!(foc(S::Pending, false), Verdict::Pending);
-        assert_eq!(foc(S::Foc, false), Verdict::Pending, "FOC without its date yet");
+        assert_eq!(
+            foc(S::Foc, false),
+            Verdict::Pending,
+            "FOC without its date yet"
+        );
         assert_eq!(foc(S::Foc, true), Reached);
         assert_eq!(foc(S::Complete, true), Reached);
         assert_eq!(foc(S::Exception, false), Missed);
@@ -369,6 +377,9 @@ mod tests {
         assert_eq!(fin(S::Complete, true), Reached);
         assert_eq!(fin(S::Failed, false), Missed);
         assert_eq!(fin(S::Cancelled, false), Missed);
-        assert_eq!(verdict(&Order::default(), WaitTarget::Foc), Verdict::Pending);
+        assert_eq!(
+            verdict(&Order::default(), WaitTarget::Foc),
+            Verdict::Pending
+        );
     }
 }

@@ -48,14 +48,19 @@ fn submit_lost_answer_is_not_recovered_to_an_older_order_of_the_same_pon() {
             .arg(&first),
         0,
     );
-    let first_id = placed["orders"][0]["order_id"].as_str().unwrap().to_string();
+    let first_id = placed["orders"][0]["order_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     // The same PON and customer order id with another TN, through a proxy that answers the
     // first POST 503 without forwarding it.
     let refused = Arc::new(AtomicBool::new(false));
     let flag = refused.clone();
     let proxy = FaultProxy::start(&sandbox.url, move |r, _| {
-        if r.method == "POST" && r.target.ends_with("/lsrorders") && !flag.swap(true, Ordering::SeqCst)
+        if r.method == "POST"
+            && r.target.ends_with("/lsrorders")
+            && !flag.swap(true, Ordering::SeqCst)
         {
             ProxyAction::Refuse503
         } else {
@@ -76,14 +81,19 @@ fn submit_lost_answer_is_not_recovered_to_an_older_order_of_the_same_pon() {
             .arg(&second),
         0,
     );
-    assert!(refused.load(Ordering::SeqCst), "the proxy never refused a POST");
+    assert!(
+        refused.load(Ordering::SeqCst),
+        "the proxy never refused a POST"
+    );
     let order = &answer["orders"][0];
     assert_ne!(order["order_id"], first_id.as_str(), "{stderr}");
     assert_eq!(order["tns"], json!(["9197206101"]), "{stderr}");
     assert_eq!(order["pon_version"], 2, "{stderr}");
     assert!(!stderr.contains("not sent twice"), "{stderr}");
     assert!(
-        stderr.contains(&format!("customer order id `{EXAMPLE_CID}` is already on 1 order")),
+        stderr.contains(&format!(
+            "customer order id `{EXAMPLE_CID}` is already on 1 order"
+        )),
         "{stderr}"
     );
     // The backend holds both orders, each with its own TN: the new TN was ordered.
@@ -127,16 +137,33 @@ fn submit_never_guesses_between_two_orders_that_could_be_it() {
         .collect();
     assert_eq!(ids.len(), 2);
     for id in &ids {
-        assert!(stderr.contains(id.as_str()), "a candidate is not named:\n{stderr}");
+        assert!(
+            stderr.contains(id.as_str()),
+            "a candidate is not named:\n{stderr}"
+        );
     }
     assert!(stderr.contains("2 orders could be it"), "{stderr}");
     assert!(stderr.contains("does not guess"), "{stderr}");
     // Nothing more was sent: one POST, forwarded twice by the proxy.
-    let posts = proxy.seen().iter().filter(|r| r.method == "POST" && r.target.ends_with("/lsrorders")).count();
+    let posts = proxy
+        .seen()
+        .iter()
+        .filter(|r| r.method == "POST" && r.target.ends_with("/lsrorders"))
+        .count();
     assert_eq!(posts, 1);
     // The next submission of it does not guess either, until --force.
-    let out = run_expect(proxy.lsr(config.path()).args(["submit", "--from"]).arg(&file), 5);
-    assert!(stderr_of(&out).contains("could not be settled"), "{}", stderr_of(&out));
+    let out = run_expect(
+        proxy
+            .lsr(config.path())
+            .args(["submit", "--from"])
+            .arg(&file),
+        5,
+    );
+    assert!(
+        stderr_of(&out).contains("could not be settled"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -160,7 +187,11 @@ fn submit_after_a_cancel_with_dropped_answers_reports_the_new_order() {
         .success();
     let (again, stderr) =
         run_json_with_stderr(world.lsr().args(["--json", "submit", "--from", file]), 0);
-    world.lsr().args(["sandbox", "faults", "clear"]).assert().success();
+    world
+        .lsr()
+        .args(["sandbox", "faults", "clear"])
+        .assert()
+        .success();
     let order = &again["orders"][0];
     assert_ne!(order["order_id"], first_id.as_str(), "{stderr}");
     assert_ne!(order["status"], "CANCELLED", "{stderr}");
@@ -172,7 +203,12 @@ fn submit_after_a_cancel_with_dropped_answers_reports_the_new_order() {
 }
 
 /// `lsr --sandbox submit --from FILE --pon PON --tn TN`, each its own process, all at once.
-fn parallel_submits(world: &SandboxWorld, file: &Path, pon: &str, tns: &[String]) -> Vec<(String, i32, Value, String)> {
+fn parallel_submits(
+    world: &SandboxWorld,
+    file: &Path,
+    pon: &str,
+    tns: &[String],
+) -> Vec<(String, i32, Value, String)> {
     let children: Vec<(String, std::process::Child)> = tns
         .iter()
         .map(|tn| {
@@ -221,8 +257,11 @@ fn assert_each_tn_once(world: &SandboxWorld, pon: &str, runs: &[(String, i32, Va
 #[test]
 fn submit_twelve_parallel_of_one_pon_and_customer_order_id_place_every_tn_once() {
     let world = SandboxWorld::new();
-    let file = write_order_file_with_customer_order_id(world.dir.path(), "emb", "EMB-2", &[], EXAMPLE_CID);
-    let tns: Vec<String> = (0..12).map(|i| format!("919-723-{:04}", 6100 + i)).collect();
+    let file =
+        write_order_file_with_customer_order_id(world.dir.path(), "emb", "EMB-2", &[], EXAMPLE_CID);
+    let tns: Vec<String> = (0..12)
+        .map(|i| format!("919-723-{:04}", 6100 + i))
+        .collect();
     let runs = parallel_submits(&world, &file, "EMB-2", &tns);
     for (tn, code, _, stderr) in &runs {
         assert_eq!(*code, 0, "{tn}:\n{stderr}");
@@ -238,18 +277,31 @@ fn submit_stress_twelve_parallel_with_half_the_answers_dropped() {
         .args(["sandbox", "faults", "set", "--drop-after-commit", "0.5"])
         .assert()
         .success();
-    let file = write_order_file_with_customer_order_id(world.dir.path(), "emb", "EMB-3", &[], EXAMPLE_CID);
-    let tns: Vec<String> = (0..12).map(|i| format!("919-724-{:04}", 6100 + i)).collect();
+    let file =
+        write_order_file_with_customer_order_id(world.dir.path(), "emb", "EMB-3", &[], EXAMPLE_CID);
+    let tns: Vec<String> = (0..12)
+        .map(|i| format!("919-724-{:04}", 6100 + i))
+        .collect();
     let started = Instant::now();
     let runs = parallel_submits(&world, &file, "EMB-3", &tns);
     let took = started.elapsed();
-    world.lsr().args(["sandbox", "faults", "clear"]).assert().success();
-    let recovered = runs.iter().filter(|r| r.3.contains("not sent twice")).count();
+    world
+        .lsr()
+        .args(["sandbox", "faults", "clear"])
+        .assert()
+        .success();
+    let recovered = runs
+        .iter()
+        .filter(|r| r.3.contains("not sent twice"))
+        .count();
     eprintln!(
         "12 parallel submits, 50% drop-after-commit: {took:.1?}, {recovered} recovered, exits {:?}",
         runs.iter().map(|r| r.1).collect::<Vec<_>>()
     );
-    assert!(recovered > 0, "50% drops over 12 orders never exercised the recovery");
+    assert!(
+        recovered > 0,
+        "50% drops over 12 orders never exercised the recovery"
+    );
     for (tn, code, _, stderr) in &runs {
         assert_eq!(*code, 0, "{tn}:\n{stderr}");
     }
@@ -267,10 +319,25 @@ fn submit_run_twice_is_refused_the_second_time_for_every_open_status() {
         ("DUP-2", "919-720-4100", "EXCEPTION"),
     ] {
         let file = write_order_file(config.path(), pon, &[tn]);
-        run_expect(sandbox.lsr(config.path()).args(["submit", "--from"]).arg(&file), 0);
-        assert_eq!(sandbox.json(config.path(), &["status", pon])["status"], status);
+        run_expect(
+            sandbox
+                .lsr(config.path())
+                .args(["submit", "--from"])
+                .arg(&file),
+            0,
+        );
+        assert_eq!(
+            sandbox.json(config.path(), &["status", pon])["status"],
+            status
+        );
         // The same command again, at once: refused before sending (exit 3), naming the order.
-        let out = run_expect(sandbox.lsr(config.path()).args(["submit", "--from"]).arg(&file), 3);
+        let out = run_expect(
+            sandbox
+                .lsr(config.path())
+                .args(["submit", "--from"])
+                .arg(&file),
+            3,
+        );
         let stderr = stderr_of(&out);
         assert!(stderr.contains(&format!("{pon}@1 ({status}")), "{stderr}");
         assert!(stderr.contains("nothing was sent"), "{stderr}");
@@ -285,8 +352,14 @@ fn submit_run_twice_is_refused_the_second_time_for_every_open_status() {
             3,
         );
         let finding = answer["findings"].to_string();
-        assert!(finding.contains(&format!("{pon} ({status}, order id")), "{finding}");
-        assert_eq!(orders(&sandbox.json(config.path(), &["search", "--pon", pon])).len(), 1);
+        assert!(
+            finding.contains(&format!("{pon} ({status}, order id")),
+            "{finding}"
+        );
+        assert_eq!(
+            orders(&sandbox.json(config.path(), &["search", "--pon", pon])).len(),
+            1
+        );
         // --force still sends.
         run_expect(
             sandbox
@@ -295,7 +368,10 @@ fn submit_run_twice_is_refused_the_second_time_for_every_open_status() {
                 .arg(&file),
             0,
         );
-        assert_eq!(orders(&sandbox.json(config.path(), &["search", "--pon", pon])).len(), 2);
+        assert_eq!(
+            orders(&sandbox.json(config.path(), &["search", "--pon", pon])).len(),
+            2
+        );
     }
 }
 
@@ -305,7 +381,10 @@ fn submit_in_flight(
     sandbox: &SandboxProcess,
     config: &Path,
     file: &Path,
-) -> (std::process::Child, std::io::BufReader<std::process::ChildStderr>) {
+) -> (
+    std::process::Child,
+    std::io::BufReader<std::process::ChildStderr>,
+) {
     let mut cmd = sandbox.lsr_process(config);
     cmd.args(["-v", "submit", "--from"])
         .arg(file)
@@ -316,7 +395,10 @@ fn submit_in_flight(
     let mut line = String::new();
     loop {
         line.clear();
-        assert!(reader.read_line(&mut line).unwrap() > 0, "no pre-check line");
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "no pre-check line"
+        );
         if line.contains("pre-check:") {
             break;
         }
@@ -352,8 +434,17 @@ fn submit_ctrl_c_waits_for_the_answer_in_flight_and_says_what_happened() {
     let show = sandbox.json(config.path(), &["batch", "show", "1"]);
     assert_eq!(show["split"], "none");
     assert_eq!(show["children"][0]["state"], "sent");
-    run_expect(sandbox.lsr(config.path()).args(["submit", "--from"]).arg(&file), 3);
-    assert_eq!(orders(&sandbox.json(config.path(), &["search", "--pon", "INT-1"])).len(), 1);
+    run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["submit", "--from"])
+            .arg(&file),
+        3,
+    );
+    assert_eq!(
+        orders(&sandbox.json(config.path(), &["search", "--pon", "INT-1"])).len(),
+        1
+    );
 }
 
 #[test]
@@ -400,7 +491,10 @@ fn submit_ctrl_c_twice_leaves_an_intent_the_next_run_resolves() {
     }
     let show = sandbox.json(config.path(), &["batch", "show", "1"]);
     assert_ne!(show["children"][0]["state"], "sending", "{show}");
-    assert_eq!(orders(&sandbox.json(config.path(), &["search", "--pon", "INT-2"])).len(), 1);
+    assert_eq!(
+        orders(&sandbox.json(config.path(), &["search", "--pon", "INT-2"])).len(),
+        1
+    );
 }
 
 #[test]
@@ -410,7 +504,10 @@ fn status_supp_and_cancel_act_on_the_latest_order_on_the_backend() {
     let colleague = tempfile::tempdir().unwrap();
     let mine = sandbox.submit_file(me.path(), "STALE1", &["919-726-6100"]);
     let theirs = sandbox.submit_file(colleague.path(), "STALE1", &["919-726-6101"]);
-    let theirs_id = theirs["orders"][0]["order_id"].as_str().unwrap().to_string();
+    let theirs_id = theirs["orders"][0]["order_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert_eq!(theirs["orders"][0]["pon_version"], 2);
     // My history knows only @1; the backend has @2.
     let status = sandbox.json(me.path(), &["status", "STALE1"]);
@@ -425,7 +522,10 @@ fn status_supp_and_cancel_act_on_the_latest_order_on_the_backend() {
     let cancelled = sandbox.json(me.path(), &["cancel", "STALE1", "--yes"]);
     assert_eq!(cancelled["orders"][0]["order_id"], theirs_id.as_str());
     assert_eq!(cancelled["orders"][0]["status"], "CANCELLED");
-    assert_ne!(sandbox.json(me.path(), &["status", "STALE1@1"])["status"], "CANCELLED");
+    assert_ne!(
+        sandbox.json(me.path(), &["status", "STALE1@1"])["status"],
+        "CANCELLED"
+    );
 
     // Without the backend the history answers, and says so.
     let url = sandbox.api_url();
@@ -447,12 +547,27 @@ fn status_supp_and_cancel_act_on_the_latest_order_on_the_backend() {
 }
 
 /// `lsr --json submit --from FILE --wait UNTIL` against `sandbox`, expecting `code`.
-fn submit_waiting(sandbox: &SandboxProcess, config: &Path, pon: &str, tn: &str, until: &str, code: i32) -> (Value, String) {
+fn submit_waiting(
+    sandbox: &SandboxProcess,
+    config: &Path,
+    pon: &str,
+    tn: &str,
+    until: &str,
+    code: i32,
+) -> (Value, String) {
     let file = write_order_file(config, pon, &[tn]);
     run_json_with_stderr(
         sandbox
             .lsr(config)
-            .args(["--json", "submit", "--wait", until, "--timeout", "20s", "--from"])
+            .args([
+                "--json",
+                "submit",
+                "--wait",
+                until,
+                "--timeout",
+                "20s",
+                "--from",
+            ])
             .arg(&file),
         code,
     )
@@ -476,13 +591,23 @@ fn submit_wait_exits_4_for_an_order_that_cannot_reach_its_target() {
         assert_eq!(failed["pon"], pon, "{answer}");
         assert_eq!(failed["status"], status, "{answer}");
         assert_eq!(failed["errors"][0]["code"], code, "{answer}");
-        assert!(failed["error"].as_str().unwrap().contains(status), "{answer}");
+        assert!(
+            failed["error"].as_str().unwrap().contains(status),
+            "{answer}"
+        );
         if status == "EXCEPTION" {
             assert!(stderr.contains("lsr supp"), "{stderr}");
         }
     }
     // `final`: FAILED is 4 as well; `status --wait` says the same about an existing order.
-    submit_waiting(&sandbox, config.path(), "W-FINAL", "919-727-5200", "final", 4);
+    submit_waiting(
+        &sandbox,
+        config.path(),
+        "W-FINAL",
+        "919-727-5200",
+        "final",
+        4,
+    );
     run_expect(
         sandbox
             .lsr(config.path())
@@ -507,7 +632,17 @@ fn submit_split_wait_lists_every_child_that_missed_and_the_worst_decides() {
     let out = run_expect(
         sandbox
             .lsr(config.path())
-            .args(["--json", "submit", "--split", "per-tn", "--wait", "foc", "--timeout", "20s", "--from"])
+            .args([
+                "--json",
+                "submit",
+                "--split",
+                "per-tn",
+                "--wait",
+                "foc",
+                "--timeout",
+                "20s",
+                "--from",
+            ])
             .arg(&file),
         4,
     );
@@ -518,7 +653,10 @@ fn submit_split_wait_lists_every_child_that_missed_and_the_worst_decides() {
     assert_eq!(failed.len(), 1, "{summary}");
     assert_eq!(failed[0]["status"], "FAILED");
     assert_eq!(failed[0]["tns"], json!(["9197285100"]));
-    assert!(summary["precheck"]["searches"].as_u64().unwrap() >= 3, "{summary}");
+    assert!(
+        summary["precheck"]["searches"].as_u64().unwrap() >= 3,
+        "{summary}"
+    );
     let stderr = stderr_of(&out);
     assert!(stderr.contains("pre-check: 3 TNs"), "{stderr}");
 }
@@ -530,14 +668,32 @@ fn submit_precheck_costs_what_it_must() {
     let tns: Vec<String> = (0..5).map(|i| format!("919-729-{:04}", 2100 + i)).collect();
     let tn_refs: Vec<&str> = tns.iter().map(String::as_str).collect();
     let file = write_order_file(config.path(), "COST-1", &tn_refs);
-    let out = run_expect(sandbox.lsr(config.path()).args(["-v", "submit", "--from"]).arg(&file), 0);
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["-v", "submit", "--from"])
+            .arg(&file),
+        0,
+    );
     let stderr = stderr_of(&out);
-    assert!(stderr.contains("pre-check: 5 TNs, 5 requests (5 TN searches, 0 order re-reads)"), "{stderr}");
+    assert!(
+        stderr.contains("pre-check: 5 TNs, 5 requests (5 TN searches, 0 order re-reads)"),
+        "{stderr}"
+    );
     // Again: every TN is on the open order the history knows; one GET re-reads it, no search.
     let again = write_order_file(config.path(), "COST-2", &tn_refs);
-    let out = run_expect(sandbox.lsr(config.path()).args(["-v", "submit", "--from"]).arg(&again), 3);
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["-v", "submit", "--from"])
+            .arg(&again),
+        3,
+    );
     let stderr = stderr_of(&out);
-    assert!(stderr.contains("pre-check: 5 TNs, 1 request (0 TN searches, 1 order re-read)"), "{stderr}");
+    assert!(
+        stderr.contains("pre-check: 5 TNs, 1 request (0 TN searches, 1 order re-read)"),
+        "{stderr}"
+    );
     // Local: the history alone; off: nothing is checked and the order goes out.
     let out = run_expect(
         sandbox
@@ -564,7 +720,8 @@ fn status_pon_at_n_is_lsrs_count_whatever_the_server_numbers() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let order = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wire/get-lsrorders-id-200-example.xml"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/wire/get-lsrorders-id-200-example.xml"),
     )
     .unwrap();
     assert!(order.contains("<PonVersion>0</PonVersion>"));
@@ -629,6 +786,7 @@ fn batch_list_shows_single_submissions_as_split_none() {
     assert_eq!(batches[0]["split"], "none");
     assert_eq!(batches[0]["parent_pon"], "ONE-1");
     assert_eq!(batches[0]["counts"]["sent"], 1);
-    let by_state: BTreeMap<String, u64> = serde_json::from_value(batches[0]["counts"].clone()).unwrap();
+    let by_state: BTreeMap<String, u64> =
+        serde_json::from_value(batches[0]["counts"].clone()).unwrap();
     assert_eq!(by_state.values().sum::<u64>(), 1);
 }

@@ -196,8 +196,9 @@ fn from_journal(backend: &Backend, batch_id: i64, indexes: &[usize]) -> Vec<Chil
                     reason: "stopped before it was sent".into(),
                 },
                 _ => ChildOutcome::Unknown {
-                    error: "interrupted while its answer was awaited: the order may or may not exist"
-                        .into(),
+                    error:
+                        "interrupted while its answer was awaited: the order may or may not exist"
+                            .into(),
                 },
             };
             ChildResult {

@@ -35,17 +35,17 @@ impl<'a> BatchObserver<'a> {
     ) -> BatchObserver<'a> {
         let bar = (per_child && std::io::stderr().is_terminal() && ctx.show_notes() && total > 0)
             .then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}, eta {eta}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        });
+                let bar = indicatif::ProgressBar::with_draw_target(
+                    Some(total as u64),
+                    indicatif::ProgressDrawTarget::stderr(),
+                );
+                if let Ok(style) =
+                    indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}, eta {eta}")
+                {
+                    bar.set_style(style);
+                }
+                bar
+            });
         BatchObserver {
             ctx,
             backend,

@@ -162,7 +162,9 @@ fn check_tn_entries(
             continue;
         };
         let named = match &open.order_id {
-            Some(id) if !id.is_empty() => format!("{} ({}, order id {id})", open.label, open.status),
+            Some(id) if !id.is_empty() => {
+                format!("{} ({}, order id {id})", open.label, open.status)
+            }
             _ => format!("{} ({})", open.label, open.status),
         };
         // What a command names it by: `PON@N` when numbered, else its order id.
@@ -268,7 +270,9 @@ mod tests {
 
     use super::super::fixtures::*;
     use crate::model::Tn;
-    use crate::validate::{BusinessCalendar, OpenOrder, PendingFoc, ValidationContext, validate_order};
+    use crate::validate::{
+        BusinessCalendar, OpenOrder, PendingFoc, ValidationContext, validate_order,
+    };
 
     #[test]
     fn tn_field_and_tn_position_are_inverse() {
@@ -415,7 +419,11 @@ mod tests {
         assert_eq!(report.findings.len(), 1, "{:#?}", report.findings);
         let f = &report.findings[0];
         assert_eq!((f.code, f.field.as_str()), (None, "tns[0]"));
-        assert!(f.message.contains("DUP-1@1 (PENDING, order id id-1)"), "{}", f.message);
+        assert!(
+            f.message.contains("DUP-1@1 (PENDING, order id id-1)"),
+            "{}",
+            f.message
+        );
         assert!(f.hint.as_ref().unwrap().contains("lsr cancel DUP-1@1"));
         assert!(report.order.is_none());
     }
