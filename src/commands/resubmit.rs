@@ -9,21 +9,19 @@ use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::{Order, OrderDraft, Tn};
 use crate::output::OrderView;
+use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::cancel::cancel_order;
 use crate::session::confirm::{confirm, require_confirmation_means};
 use crate::session::input::OrderFieldArgs;
-use crate::session::interrupt::Interrupt;
 use crate::session::precheck::PrecheckMode;
-use crate::session::present::{
-    SubmitJson, print_dry_run, print_submitted, show_warnings, stop_on_findings,
-};
+use crate::session::present::{SubmitJson, print_dry_run, show_warnings, stop_on_findings};
 use crate::session::split::{
     SplitOptions, check_split, parse_split_spec, send_split, submit_split,
 };
 use crate::session::submit::{
-    Checks, accept, conclude_single, offline_report, online_report, place_single, request_body,
-    with_customer_order_id,
+    Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
+    place_single, request_body, with_customer_order_id,
 };
 use crate::session::wait::{WaitTarget, parse_timeout};
 use crate::validate::Report;
@@ -128,8 +126,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             force: args.force,
             replaces: Some(&old.order_id),
         };
-        let (report, _) =
-            online_report(ctx, &backend, &draft, &tns, None, None, &checks).await?;
+        let (report, _) = online_report(ctx, &backend, &draft, &tns, None, None, &checks).await?;
         let order = accept(
             ctx,
             &draft,
@@ -161,13 +158,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
         } else {
             old.clone()
         };
-        let interrupt = Interrupt::listen(ctx.show_notes().then(|| {
-            format!(
-                "interrupted: waiting up to {}s for the answer of order {} (Ctrl-C again to stop at once)…",
-                backend.client.transport().options().request_timeout.as_secs(),
-                order.pon
-            )
-        }));
+        let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
         let mut single = place_single(
             ctx,
             &backend,
@@ -177,7 +168,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             &interrupt,
         )
         .await?;
-        if let Some((_, error)) = single.failure.take() {
+        if let Some((entry, error)) = single.failure.take() {
             // After a cancel, a failure says the old order is gone.
             let what = if still_open {
                 format!(
@@ -187,29 +178,24 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             } else {
                 format!("placing order {} (replacing {label}) failed", order.pon)
             };
-            let entry = crate::session::present::FailedOrder::new(
-                Some(order.pon.to_string()),
-                order.tns.iter().map(|t| t.digits()).collect(),
-                crate::exit::message_for(&error),
-            );
             single.failure = Some((entry, error.context(what)));
         }
         let wait = args.wait.map(|target| (target, timeout));
-        let done =
-            conclude_single(ctx, &backend, single, wait, &interrupt, report.findings).await?;
-        if let Some(view) = &done.view {
-            ctx.note(&format!(
-                "resubmitted {label} as {} (order {})",
-                crate::output::order::order_name(view),
-                view.order_id
-            ));
-        }
-        let json = ResubmitJson {
-            submit: done.json,
-            replaced: backend.view(ctx, &replaced),
-        };
-        print_submitted(ctx, &json, done.view.as_ref(), backend.today)?;
-        done.error.map_or(Ok(()), Err)
+        let replaced = backend.view(ctx, &replaced);
+        conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
+            .await?
+            .finish(
+                ctx,
+                backend.today,
+                |view| {
+                    format!(
+                        "resubmitted {label} as {} (order {})",
+                        order_name(view),
+                        view.order_id
+                    )
+                },
+                |submit| ResubmitJson { submit, replaced },
+            )
     })
 }
 

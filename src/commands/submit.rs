@@ -8,13 +8,12 @@ use crate::model::OrderDraft;
 use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
-use crate::session::interrupt::Interrupt;
 use crate::session::precheck::PrecheckMode;
-use crate::session::present::{print_dry_run, print_submitted, show_warnings, stop_on_findings};
+use crate::session::present::{print_dry_run, show_warnings, stop_on_findings};
 use crate::session::split::{SplitOptions, make_plan, parse_split_spec, print_plan, submit_split};
 use crate::session::submit::{
-    Checks, accept, conclude_single, offline_report, online_report, place_single, request_body,
-    with_customer_order_id,
+    Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
+    place_single, request_body, with_customer_order_id,
 };
 use crate::session::wait::{WaitTarget, parse_timeout};
 use crate::session::wizard;
@@ -128,26 +127,17 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
         if asked {
             wizard::confirm_sending(ctx, &order, &report.findings)?;
         }
-        let interrupt = Interrupt::listen(ctx.show_notes().then(|| {
-            format!(
-                "interrupted: waiting up to {}s for the answer of order {} (Ctrl-C again to stop at once)…",
-                backend.client.transport().options().request_timeout.as_secs(),
-                order.pon
-            )
-        }));
+        let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
         let single = place_single(ctx, &backend, &order, user_cid, None, &interrupt).await?;
         let wait = args.wait.map(|target| (target, timeout));
-        let done =
-            conclude_single(ctx, &backend, single, wait, &interrupt, report.findings).await?;
-        if let Some(view) = &done.view {
-            ctx.note(&format!(
-                "submitted {} as order {}",
-                order_name(view),
-                view.order_id
-            ));
-        }
-        print_submitted(ctx, &done.json, done.view.as_ref(), backend.today)?;
-        done.error.map_or(Ok(()), Err)
+        conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
+            .await?
+            .finish(
+                ctx,
+                backend.today,
+                |view| format!("submitted {} as order {}", order_name(view), view.order_id),
+                |json| json,
+            )
     })
 }
 

@@ -11,7 +11,7 @@ use super::input::OrderInput;
 use super::intents;
 use super::interrupt::Interrupt;
 use super::precheck::{self, PrecheckCost, PrecheckMode};
-use super::present::{FailedOrder, SubmitJson, show_warnings, stop_on_findings};
+use super::present::{FailedOrder, SubmitJson, print_submitted, show_warnings, stop_on_findings};
 use super::split::drive::{Progress, drive, journal, planned_children, template_json};
 use super::split::failed_entry;
 use super::wait::{WaitTarget, wait_for};
@@ -407,6 +407,37 @@ pub struct Concluded {
     /// The placed order, as last seen.
     pub view: Option<OrderView>,
     pub error: Option<anyhow::Error>,
+}
+
+impl Concluded {
+    /// Says `said(order)` (e.g. "submitted ACME@2 as order …") when an order was placed,
+    /// prints the JSON `shape` makes of the `submit` JSON (or the order for people), and ends
+    /// with the error to exit with.
+    pub fn finish<T: serde::Serialize>(
+        self,
+        ctx: &Context,
+        today: chrono::NaiveDate,
+        said: impl FnOnce(&OrderView) -> String,
+        shape: impl FnOnce(SubmitJson) -> T,
+    ) -> anyhow::Result<()> {
+        if let Some(view) = &self.view {
+            ctx.note(&said(view));
+        }
+        let json = shape(self.json);
+        print_submitted(ctx, &json, self.view.as_ref(), today)?;
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+/// Listens for Ctrl-C while order `pon` is sent: the first press says it waits for the answer
+/// in flight (up to the request timeout), a second stops at once.
+pub fn listen_while_sending(ctx: &Context, backend: &Backend, pon: &str) -> Interrupt {
+    Interrupt::listen(ctx.show_notes().then(|| {
+        format!(
+            "interrupted: waiting up to {}s for the answer of order {pon} (Ctrl-C again to stop at once)…",
+            backend.client.transport().options().request_timeout.as_secs(),
+        )
+    }))
 }
 
 /// Follows a placed order with `--wait` and turns the outcome into what is printed (the

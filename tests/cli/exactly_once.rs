@@ -667,50 +667,37 @@ fn submit_precheck_costs_what_it_must() {
     let config = tempfile::tempdir().unwrap();
     let tns: Vec<String> = (0..5).map(|i| format!("919-729-{:04}", 2100 + i)).collect();
     let tn_refs: Vec<&str> = tns.iter().map(String::as_str).collect();
-    let file = write_order_file(config.path(), "COST-1", &tn_refs);
-    let out = run_expect(
-        sandbox
-            .lsr(config.path())
-            .args(["-v", "submit", "--from"])
-            .arg(&file),
-        0,
-    );
-    let stderr = stderr_of(&out);
+    // `lsr -v submit [--precheck WHERE] --from FILE`, expecting `code`; its stderr.
+    let submit = |pon: &str, precheck: &str, code: i32| {
+        let file = write_order_file(config.path(), pon, &tn_refs);
+        let out = run_expect(
+            sandbox
+                .lsr(config.path())
+                .args(["-v", "submit", "--precheck", precheck, "--from"])
+                .arg(&file),
+            code,
+        );
+        stderr_of(&out)
+    };
+    let stderr = submit("COST-1", "remote", 0);
     assert!(
         stderr.contains("pre-check: 5 TNs, 5 requests (5 TN searches, 0 order re-reads)"),
         "{stderr}"
     );
     // Again: every TN is on the open order the history knows; one GET re-reads it, no search.
-    let again = write_order_file(config.path(), "COST-2", &tn_refs);
-    let out = run_expect(
-        sandbox
-            .lsr(config.path())
-            .args(["-v", "submit", "--from"])
-            .arg(&again),
-        3,
-    );
-    let stderr = stderr_of(&out);
+    let stderr = submit("COST-2", "remote", 3);
     assert!(
         stderr.contains("pre-check: 5 TNs, 1 request (0 TN searches, 1 order re-read)"),
         "{stderr}"
     );
     // Local: the history alone; off: nothing is checked and the order goes out.
-    let out = run_expect(
-        sandbox
-            .lsr(config.path())
-            .args(["-v", "submit", "--precheck", "local", "--from"])
-            .arg(&again),
-        3,
+    let stderr = submit("COST-2", "local", 3);
+    assert!(
+        stderr.contains("pre-check: 5 TNs, history only"),
+        "{stderr}"
     );
-    assert!(stderr_of(&out).contains("pre-check: 5 TNs, history only"));
-    let out = run_expect(
-        sandbox
-            .lsr(config.path())
-            .args(["-v", "submit", "--precheck", "off", "--from"])
-            .arg(&again),
-        0,
-    );
-    assert!(stderr_of(&out).contains("pre-check: off"));
+    let stderr = submit("COST-2", "off", 0);
+    assert!(stderr.contains("pre-check: off"), "{stderr}");
 }
 
 /// A backend that numbers versions its own way (Bandwidth's examples send `PonVersion` 0 for an

@@ -364,6 +364,20 @@ mod tests {
         assert!(f.message.contains("non-geographic"));
     }
 
+    /// The one finding of the base order with these open orders on its TNs, and the report.
+    fn only_finding_with(
+        cal: &BusinessCalendar,
+        open: &[OpenOrder],
+    ) -> (crate::validate::Finding, crate::validate::Report) {
+        let ctx = ValidationContext {
+            open_orders: open,
+            ..ValidationContext::offline(today(), cal)
+        };
+        let report = validate_order(&base(), &ctx);
+        assert_eq!(report.findings.len(), 1, "{:#?}", report.findings);
+        (report.findings[0].clone(), report)
+    }
+
     #[test]
     fn validate_pending_foc_is_17008_with_the_faq_text() {
         let cal = BusinessCalendar::us_npac();
@@ -384,13 +398,7 @@ mod tests {
             },
         ];
         let open: Vec<OpenOrder> = pending.iter().map(OpenOrder::from).collect();
-        let ctx = ValidationContext {
-            open_orders: &open,
-            ..ValidationContext::offline(today(), &cal)
-        };
-        let report = validate_order(&base(), &ctx);
-        assert_eq!(report.findings.len(), 1, "{:#?}", report.findings);
-        let f = &report.findings[0];
+        let (f, report) = only_finding_with(&cal, &open);
         assert_eq!((f.code, f.field.as_str()), (Some(17008), "tns[1]"));
         assert_eq!(
             f.message,
@@ -411,13 +419,7 @@ mod tests {
             status: "PENDING".into(),
             foc_date: None,
         }];
-        let ctx = ValidationContext {
-            open_orders: &open,
-            ..ValidationContext::offline(today(), &cal)
-        };
-        let report = validate_order(&base(), &ctx);
-        assert_eq!(report.findings.len(), 1, "{:#?}", report.findings);
-        let f = &report.findings[0];
+        let (f, report) = only_finding_with(&cal, &open);
         assert_eq!((f.code, f.field.as_str()), (None, "tns[0]"));
         assert!(
             f.message.contains("DUP-1@1 (PENDING, order id id-1)"),
