@@ -254,58 +254,57 @@ fn assert_each_tn_once(world: &SandboxWorld, pon: &str, runs: &[(String, i32, Va
     assert_eq!(orders(&all).len(), runs.len());
 }
 
-#[test]
-fn submit_twelve_parallel_of_one_pon_and_customer_order_id_place_every_tn_once() {
-    let world = SandboxWorld::new();
+/// Twelve parallel submits of one TN each under `pon` and the example's customer order id:
+/// every run exits 0 and reports its own TN's order, and every TN is on exactly one order.
+/// Returns the runs and how long they took.
+fn twelve_of_one_pon(
+    world: &SandboxWorld,
+    pon: &str,
+    nxx: u32,
+) -> (Vec<(String, i32, Value, String)>, Duration) {
     let file =
-        write_order_file_with_customer_order_id(world.dir.path(), "emb", "EMB-2", &[], EXAMPLE_CID);
+        write_order_file_with_customer_order_id(world.dir.path(), pon, pon, &[], EXAMPLE_CID);
     let tns: Vec<String> = (0..12)
-        .map(|i| format!("919-723-{:04}", 6100 + i))
+        .map(|i| format!("919-{nxx}-{:04}", 6100 + i))
         .collect();
-    let runs = parallel_submits(&world, &file, "EMB-2", &tns);
+    let started = Instant::now();
+    let runs = parallel_submits(world, &file, pon, &tns);
+    let took = started.elapsed();
     for (tn, code, _, stderr) in &runs {
         assert_eq!(*code, 0, "{tn}:\n{stderr}");
     }
-    assert_each_tn_once(&world, "EMB-2", &runs);
+    assert_each_tn_once(world, pon, &runs);
+    (runs, took)
+}
+
+#[test]
+fn submit_twelve_parallel_of_one_pon_and_customer_order_id_place_every_tn_once() {
+    twelve_of_one_pon(&SandboxWorld::new(), "EMB-2", 723);
 }
 
 #[test]
 fn submit_stress_twelve_parallel_with_half_the_answers_dropped() {
     let world = SandboxWorld::new();
-    world
-        .lsr()
-        .args(["sandbox", "faults", "set", "--drop-after-commit", "0.5"])
-        .assert()
-        .success();
-    let file =
-        write_order_file_with_customer_order_id(world.dir.path(), "emb", "EMB-3", &[], EXAMPLE_CID);
-    let tns: Vec<String> = (0..12)
-        .map(|i| format!("919-724-{:04}", 6100 + i))
-        .collect();
-    let started = Instant::now();
-    let runs = parallel_submits(&world, &file, "EMB-3", &tns);
-    let took = started.elapsed();
-    world
-        .lsr()
-        .args(["sandbox", "faults", "clear"])
-        .assert()
-        .success();
+    let faults = |args: &[&str]| {
+        world
+            .lsr()
+            .args(["sandbox", "faults"])
+            .args(args)
+            .assert()
+            .success();
+    };
+    faults(&["set", "--drop-after-commit", "0.5"]);
+    let (runs, took) = twelve_of_one_pon(&world, "EMB-3", 724);
+    faults(&["clear"]);
     let recovered = runs
         .iter()
         .filter(|r| r.3.contains("not sent twice"))
         .count();
-    eprintln!(
-        "12 parallel submits, 50% drop-after-commit: {took:.1?}, {recovered} recovered, exits {:?}",
-        runs.iter().map(|r| r.1).collect::<Vec<_>>()
-    );
+    eprintln!("12 parallel submits, 50% drop-after-commit: {took:.1?}, {recovered} recovered");
     assert!(
         recovered > 0,
         "50% drops over 12 orders never exercised the recovery"
     );
-    for (tn, code, _, stderr) in &runs {
-        assert_eq!(*code, 0, "{tn}:\n{stderr}");
-    }
-    assert_each_tn_once(&world, "EMB-3", &runs);
 }
 
 #[test]
@@ -375,19 +374,27 @@ fn submit_run_twice_is_refused_the_second_time_for_every_open_status() {
     }
 }
 
-/// Starts `lsr -v submit` through `sandbox`, and returns it once its POST is on its way (the
-/// pre-check line has been printed), with the rest of its stderr to read.
-fn submit_in_flight(
-    sandbox: &SandboxProcess,
-    config: &Path,
-    file: &Path,
+/// A submit of one TN whose answers take 2.5 s (sandbox latency), interrupted with `presses`
+/// Ctrl-C while its POST is in flight (after the `-v` pre-check line): the sandbox (latency
+/// cleared), the config dir, the order file, the exit code and stderr.
+fn interrupted_submit(
+    pon: &str,
+    tn: &str,
+    presses: u32,
 ) -> (
-    std::process::Child,
-    std::io::BufReader<std::process::ChildStderr>,
+    SandboxProcess,
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Option<i32>,
+    String,
 ) {
-    let mut cmd = sandbox.lsr_process(config);
+    let sandbox = SandboxProcess::start();
+    let config = tempfile::tempdir().unwrap();
+    let file = write_order_file(config.path(), pon, &[tn]);
+    sandbox.admin(&["faults", "set", "--latency-ms", "2500"]);
+    let mut cmd = sandbox.lsr_process(config.path());
     cmd.args(["-v", "submit", "--from"])
-        .arg(file)
+        .arg(&file)
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
@@ -403,31 +410,28 @@ fn submit_in_flight(
             break;
         }
     }
-    (child, reader)
-}
-
-fn sigint(child: &std::process::Child) {
-    let sent = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
+    std::thread::sleep(Duration::from_millis(800));
+    for _ in 0..presses {
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut stderr).unwrap();
+    let code = child.wait().unwrap().code();
+    // Let the server finish whatever it was doing with the POST.
+    std::thread::sleep(Duration::from_millis(3000));
+    sandbox.admin(&["faults", "clear"]);
+    (sandbox, config, file, code, stderr)
 }
 
 #[test]
 fn submit_ctrl_c_waits_for_the_answer_in_flight_and_says_what_happened() {
-    let sandbox = SandboxProcess::start();
-    let config = tempfile::tempdir().unwrap();
-    let file = write_order_file(config.path(), "INT-1", &["919-725-6100"]);
-    sandbox.admin(&["faults", "set", "--latency-ms", "2500"]);
-    let (mut child, mut rest) = submit_in_flight(&sandbox, config.path(), &file);
-    std::thread::sleep(Duration::from_millis(800));
-    sigint(&child);
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(&mut rest, &mut stderr).unwrap();
-    let status = child.wait().unwrap();
-    sandbox.admin(&["faults", "clear"]);
-    assert_eq!(status.code(), Some(130), "{stderr}");
+    let (sandbox, config, file, code, stderr) = interrupted_submit("INT-1", "919-725-6100", 1);
+    assert_eq!(code, Some(130), "{stderr}");
     assert!(stderr.contains("waiting up to"), "{stderr}");
     assert!(stderr.contains("INT-1@1 was placed"), "{stderr}");
     // Recorded: the journal says sent, the history knows the order, a re-run is refused.
@@ -449,26 +453,12 @@ fn submit_ctrl_c_waits_for_the_answer_in_flight_and_says_what_happened() {
 
 #[test]
 fn submit_ctrl_c_twice_leaves_an_intent_the_next_run_resolves() {
-    let sandbox = SandboxProcess::start();
-    let config = tempfile::tempdir().unwrap();
-    let file = write_order_file(config.path(), "INT-2", &["919-725-6200"]);
-    sandbox.admin(&["faults", "set", "--latency-ms", "2500"]);
-    let (mut child, mut rest) = submit_in_flight(&sandbox, config.path(), &file);
-    std::thread::sleep(Duration::from_millis(800));
-    sigint(&child);
-    std::thread::sleep(Duration::from_millis(200));
-    sigint(&child);
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(&mut rest, &mut stderr).unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130), "{stderr}");
+    let (sandbox, config, file, code, stderr) = interrupted_submit("INT-2", "919-725-6200", 2);
+    assert_eq!(code, Some(130), "{stderr}");
     assert!(stderr.contains("is unknown"), "{stderr}");
     assert!(stderr.contains("looks it up first"), "{stderr}");
     let show = sandbox.json(config.path(), &["batch", "show", "1"]);
     assert_eq!(show["children"][0]["state"], "sending", "{show}");
-    // Let the server finish whatever it was doing with the POST.
-    std::thread::sleep(Duration::from_millis(3000));
-    sandbox.admin(&["faults", "clear"]);
 
     // The next run settles the intent first and says what it found; one order in the end.
     let out = sandbox
