@@ -90,6 +90,16 @@ pub fn all_output(output: &Output) -> String {
     )
 }
 
+/// [`lsr_process`] against `api_url` with the demo account's OAuth2 client credentials.
+pub fn demo_lsr_process(config_dir: &Path, api_url: &str) -> std::process::Command {
+    let mut cmd = lsr_process(config_dir);
+    cmd.env("LSR_BASE_URL", api_url)
+        .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
+        .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
+        .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
+    cmd
+}
+
 /// A `lsr sandbox serve` process on 127.0.0.1:0 with its own data dir; killed on drop.
 pub struct SandboxProcess {
     child: std::process::Child,
@@ -143,12 +153,7 @@ impl SandboxProcess {
 
     /// The same as [`SandboxProcess::lsr`], as a plain `std::process::Command` (to spawn several).
     pub fn lsr_process(&self, config_dir: &Path) -> std::process::Command {
-        let mut cmd = lsr_process(config_dir);
-        cmd.env("LSR_BASE_URL", self.api_url())
-            .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
-            .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
-            .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
-        cmd
+        demo_lsr_process(config_dir, &self.api_url())
     }
 
     /// Runs `lsr --json ARGS` against this sandbox, expects success, and parses stdout.
@@ -573,12 +578,7 @@ impl FaultProxy {
 
     /// `lsr` through this proxy with the demo account's credentials.
     pub fn lsr(&self, config_dir: &Path) -> Command {
-        let mut cmd = lsr(config_dir);
-        cmd.env("LSR_BASE_URL", self.api_url())
-            .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
-            .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
-            .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
-        cmd
+        Command::from_std(demo_lsr_process(config_dir, &self.api_url()))
     }
 }
 

@@ -521,11 +521,7 @@ fn status_supp_and_cancel_act_on_the_latest_order_on_the_backend() {
     let url = sandbox.api_url();
     drop(sandbox);
     let out = run_expect(
-        crate::common::lsr(me.path())
-            .env("LSR_BASE_URL", &url)
-            .env("LSR_ACCOUNT_ID", crate::common::DEMO_ACCOUNT)
-            .env("LSR_CLIENT_ID", crate::common::DEMO_CLIENT_ID)
-            .env("LSR_CLIENT_SECRET", crate::common::DEMO_CLIENT_SECRET)
+        assert_cmd::Command::from_std(crate::common::demo_lsr_process(me.path(), &url))
             .env("LSR_HTTP_TIMEOUT_SECS", "2")
             .args(["--json", "status", "STALE1"]),
         0,
