@@ -306,7 +306,10 @@ pub struct Notification {
     /// The body of a note added to the order.
     #[serde(rename = "Note", deserialize_with = "text::opt_text")]
     pub note: Option<String>,
-    #[serde(rename = "CompletedTelephoneNumbers", deserialize_with = "completed_tns")]
+    #[serde(
+        rename = "CompletedTelephoneNumbers",
+        deserialize_with = "completed_tns"
+    )]
     pub completed_telephone_numbers: Vec<String>,
     #[serde(rename = "LastModifiedDate", deserialize_with = "text::opt_timestamp")]
     pub last_modified_date: Option<String>,
@@ -440,9 +443,18 @@ mod tests {
         );
         assert_eq!(callback.expiry, Some(12000));
         assert_eq!(s.username(), Some("superuser"));
-        let basic = callback.credentials.as_ref().unwrap().basic.as_ref().unwrap();
+        let basic = callback
+            .credentials
+            .as_ref()
+            .unwrap()
+            .basic
+            .as_ref()
+            .unwrap();
         assert_eq!(basic.password.as_ref().unwrap().as_str(), "s3cure");
-        assert!(!format!("{s:?}").contains("s3cure"), "Debug hides the password");
+        assert!(
+            !format!("{s:?}").contains("s3cure"),
+            "Debug hides the password"
+        );
     }
 
     #[test]
@@ -490,7 +502,12 @@ mod tests {
         let read: SubscriptionsResponse = decode(list.as_bytes()).unwrap();
         assert_eq!(read.subscriptions.len(), 2);
         assert_eq!(
-            read.subscriptions[1].callback.as_ref().unwrap().url.as_deref(),
+            read.subscriptions[1]
+                .callback
+                .as_ref()
+                .unwrap()
+                .url
+                .as_deref(),
             Some("https://company.com/iriscallback")
         );
         assert_eq!(read.subscriptions[1].username(), Some("iris"));
@@ -502,13 +519,21 @@ mod tests {
         let read: SubscriptionsResponse = decode(one.as_bytes()).unwrap();
         assert_eq!(read.subscriptions.len(), 1);
         assert_eq!(
-            read.subscriptions[0].callback.as_ref().unwrap().status.as_deref(),
+            read.subscriptions[0]
+                .callback
+                .as_ref()
+                .unwrap()
+                .status
+                .as_deref(),
             Some("200 OK")
         );
         // Written wrapped, and read back the same.
         let xml = to_xml(&read).unwrap();
         assert!(xml.contains("<Subscriptions>"), "{xml}");
-        assert_eq!(decode::<SubscriptionsResponse>(xml.as_bytes()).unwrap(), read);
+        assert_eq!(
+            decode::<SubscriptionsResponse>(xml.as_bytes()).unwrap(),
+            read
+        );
         let refused = to_xml(&SubscriptionsResponse::error(None, "no such subscription")).unwrap();
         let (description, _) = crate::wire::error_details(refused.as_bytes());
         assert_eq!(description.as_deref(), Some("no such subscription"));

@@ -167,6 +167,11 @@ async fn serve_loop(
 ) -> Result<(), ServeError> {
     let mut connections = JoinSet::new();
     let ticker = tokio::spawn(tick_loop(state.clone(), shutdown.clone(), tick));
+    let notifier = tokio::spawn(super::notify::run(
+        state.store.clone(),
+        shutdown.clone(),
+        tick,
+    ));
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -190,6 +195,7 @@ async fn serve_loop(
     .await;
     connections.abort_all();
     let _ = ticker.await;
+    let _ = notifier.await;
     let store = state.store.clone();
     tokio::task::spawn_blocking(move || match store.lock() {
         Ok(store) => store.checkpoint(),

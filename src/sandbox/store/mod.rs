@@ -12,13 +12,15 @@
 //! - `orders.rs`: orders and their history, and applying due events;
 //! - `npac.rs`: the NPAC simulation's subscribe and activate;
 //! - `notes.rs`: notes on orders;
-//! - `settings.rs`: the clock offset, faults and the TN inventory.
+//! - `settings.rs`: the clock offset, faults and the TN inventory;
+//! - `subscriptions.rs`: callback subscriptions and the notifications they are owed.
 
 mod auth;
 mod notes;
 mod npac;
 mod orders;
 mod settings;
+mod subscriptions;
 #[cfg(test)]
 mod tests;
 
@@ -39,6 +41,7 @@ pub use crate::wire::admin::InventoryEntry;
 pub use auth::{Principal, TOKEN_LIFETIME_SECS};
 pub use notes::StoredNote;
 pub use orders::LIST_CAP;
+pub use subscriptions::{Delivery, NewSubscription, OrderEvent, StoredSubscription};
 
 /// The store file inside the data directory.
 pub const STORE_FILE: &str = "sandbox.sqlite3";
@@ -155,6 +158,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(subscriptions::SCHEMA)?;
         let mut store = Store {
             conn,
             calendar,
@@ -224,7 +228,8 @@ impl Store {
         self.conn.execute_batch(
             "BEGIN; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
              DELETE FROM notes; DELETE FROM inventory; DELETE FROM tokens; DELETE FROM settings; \
-             DELETE FROM api_clients; DELETE FROM api_users; DELETE FROM accounts; COMMIT;",
+             DELETE FROM api_clients; DELETE FROM api_users; DELETE FROM accounts; \
+             DELETE FROM subscriptions; DELETE FROM notify_cursor; COMMIT;",
         )?;
         self.clock_offset_ms = 0;
         self.faults = Faults::default();

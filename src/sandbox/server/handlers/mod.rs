@@ -5,6 +5,7 @@ pub(super) mod admin;
 pub(super) mod history;
 pub(super) mod notes;
 pub(super) mod orders;
+pub(super) mod subscriptions;
 pub(super) mod token;
 
 use axum::body::{Body, Bytes};
