@@ -1,10 +1,12 @@
-//! The HTTP client for Bandwidth's lsrorders API: the only module that uses reqwest.
+//! The HTTP client for Bandwidth's lsrorders and Subscriptions APIs: the only module that uses
+//! reqwest.
 
 mod auth;
 mod error;
 mod http;
 mod lsrorders;
 pub mod sandbox_admin;
+mod subscriptions;
 
 pub use crate::wire::SearchQuery;
 pub use auth::{CachedToken, Credentials, Secret, TokenCache};

@@ -15,6 +15,8 @@ pub mod sandbox;
 pub mod search;
 pub mod status;
 pub mod submit;
+pub mod subscribe;
+pub mod subscriptions;
 pub mod supp;
 pub mod validate;
 pub mod watch;
@@ -58,6 +60,7 @@ Environment:
   LSR_TOKEN_URL       OAuth2 token endpoint (default: Bandwidth's for its hosts)
   LSR_HTTP_TIMEOUT_SECS  seconds a request may take; no retry starts after it (default 60)
   LSR_NO_INPUT        never prompt (--no-input)
+  LSR_LISTEN_USER, LSR_LISTEN_PASSWORD  notification credentials (subscribe, listen)
   LSR_TODAY           pretend today is YYYY-MM-DD (rehearsals, tests)
   NO_COLOR, CLICOLOR_FORCE           colour off / on
 
@@ -89,6 +92,8 @@ pub enum Command {
     FocWindow(foc_window::FocWindowArgs),
     Batch(batch::BatchArgs),
     Watch(watch::WatchArgs),
+    Subscribe(subscribe::SubscribeArgs),
+    Subscriptions(subscriptions::SubscriptionsArgs),
     Email(email::EmailArgs),
     Config(config::ConfigArgs),
     Sandbox(sandbox::SandboxArgs),
@@ -111,6 +116,8 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::FocWindow(args) => foc_window::run(ctx, args),
         Command::Batch(args) => batch::run(ctx, args),
         Command::Watch(args) => watch::run(ctx, args),
+        Command::Subscribe(args) => subscribe::run(ctx, args),
+        Command::Subscriptions(args) => subscriptions::run(ctx, args),
         Command::Email(args) => email::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Sandbox(args) => sandbox::run(ctx, args),

@@ -4,6 +4,7 @@
 pub mod findings;
 pub mod lookup;
 pub mod order;
+pub mod subscriptions;
 pub mod timeline;
 
 pub use findings::{findings_rows, summary_line};

@@ -5,6 +5,7 @@
 //! ([`present`]).
 
 pub mod backend;
+pub mod callback;
 pub mod cancel;
 pub mod confirm;
 pub mod input;
