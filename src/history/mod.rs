@@ -19,6 +19,7 @@
 //! ```
 
 mod error;
+mod events;
 mod journal;
 mod learned;
 mod lookup;
@@ -32,6 +33,7 @@ mod schema;
 mod tests;
 
 pub use error::StoreError;
+pub use events::{EventSource, OrderNote, Origin};
 pub use journal::{
     BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts,
 };

@@ -107,6 +107,23 @@ pub(crate) const MIGRATIONS: &[&str] = &[
             PRIMARY KEY (batch_id, position)
         ) WITHOUT ROWID;
     "#,
+    // Notifications (`lsr listen`): where each status event came from — NULL when a command
+    // read the backend, `notification` when Bandwidth pushed it, `poll` when listen's reconcile
+    // found a change the notifications missed — with the notification's message; and the notes
+    // notifications carried. Kept its own step so it follows any other migration of this era.
+    r#"
+        ALTER TABLE status_events ADD COLUMN source TEXT;
+        ALTER TABLE status_events ADD COLUMN message TEXT;
+
+        CREATE TABLE order_notes (
+            id         INTEGER PRIMARY KEY,
+            order_row  INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+            at         INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            source     TEXT NOT NULL,
+            UNIQUE (order_row, at, text)
+        );
+    "#,
 ];
 
 /// The schema version this lsr writes.
