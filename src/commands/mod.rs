@@ -9,6 +9,7 @@ pub mod email;
 pub mod explain;
 pub mod foc_window;
 pub mod history;
+pub mod listen;
 pub mod notes;
 pub mod resubmit;
 pub mod sandbox;
@@ -93,6 +94,7 @@ pub enum Command {
     Batch(batch::BatchArgs),
     Watch(watch::WatchArgs),
     Subscribe(subscribe::SubscribeArgs),
+    Listen(listen::ListenArgs),
     Subscriptions(subscriptions::SubscriptionsArgs),
     Email(email::EmailArgs),
     Config(config::ConfigArgs),
@@ -117,6 +119,7 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Batch(args) => batch::run(ctx, args),
         Command::Watch(args) => watch::run(ctx, args),
         Command::Subscribe(args) => subscribe::run(ctx, args),
+        Command::Listen(args) => listen::run(ctx, args),
         Command::Subscriptions(args) => subscriptions::run(ctx, args),
         Command::Email(args) => email::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),

@@ -9,6 +9,7 @@ pub mod callback;
 pub mod cancel;
 pub mod confirm;
 pub mod input;
+pub mod listen;
 pub mod precheck;
 pub mod present;
 pub mod refusals;
