@@ -1,6 +1,7 @@
 //! The command tree: one module per subcommand (a folder per group), each its `Args` and one
 //! `run(ctx, args)`; [`Cli`] is what clap parses, [`dispatch`] runs the chosen command.
 
+pub mod agenda;
 pub mod batch;
 pub mod cancel;
 pub mod completions;
@@ -95,6 +96,7 @@ pub enum Command {
     Watch(watch::WatchArgs),
     Subscribe(subscribe::SubscribeArgs),
     Listen(listen::ListenArgs),
+    Agenda(agenda::AgendaArgs),
     Subscriptions(subscriptions::SubscriptionsArgs),
     Email(email::EmailArgs),
     Config(config::ConfigArgs),
@@ -120,6 +122,7 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Watch(args) => watch::run(ctx, args),
         Command::Subscribe(args) => subscribe::run(ctx, args),
         Command::Listen(args) => listen::run(ctx, args),
+        Command::Agenda(args) => agenda::run(ctx, args),
         Command::Subscriptions(args) => subscriptions::run(ctx, args),
         Command::Email(args) => email::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),

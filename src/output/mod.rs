@@ -1,7 +1,9 @@
 //! Renderers: tables on a terminal, TSV when piped, JSON on request. Commands build values;
 //! these functions format them. Data goes to stdout; notes and hints go to stderr.
 
+pub mod agenda;
 pub mod findings;
+pub mod ics;
 pub mod lookup;
 pub mod order;
 pub mod subscriptions;
