@@ -74,6 +74,9 @@ fn parse_addr(text: &str) -> Result<SocketAddr, CliError> {
 }
 
 fn duration(flag: &str, text: &str) -> Result<std::time::Duration, CliError> {
+    if text.trim() == "0" {
+        return Ok(std::time::Duration::ZERO);
+    }
     parse_duration(text).map_err(|_| {
         CliError::new(Exit::Usage, format!("{flag} `{text}` is not a duration"))
             .with_hint(format!("e.g. {flag} 30s, 15m or 1h"))

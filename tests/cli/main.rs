@@ -8,6 +8,7 @@ mod common;
 mod explain;
 mod foc_window;
 mod hostile;
+mod listen;
 mod load;
 mod lookup;
 mod orders;
