@@ -167,7 +167,10 @@ fn listen_records_each_status_from_notifications_and_runs_exec() {
     // The desk submits from another machine: the listener hears of the order only by
     // notification.
     let placed = sandbox.submit_file(desk_dir.path(), "NOTE-0001", &["919-720-6100"]);
-    let id = placed["orders"][0]["order_id"].as_str().unwrap().to_string();
+    let id = placed["orders"][0]["order_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     eventually("the FOC notification", || {
         let s = local_status(&sandbox, listener_dir.path(), &id);
         (s["status"] == "FOC").then_some(())
@@ -180,9 +183,13 @@ fn listen_records_each_status_from_notifications_and_runs_exec() {
     sandbox.admin(&["clock", "set", "2026-12-07T15:00:00Z"]);
     sandbox.admin(&["npac", "activate", &id]);
     run_json(
-        sandbox
-            .lsr(desk_dir.path())
-            .args(["--json", "notes", &id, "add", "customer confirmed the port"]),
+        sandbox.lsr(desk_dir.path()).args([
+            "--json",
+            "notes",
+            &id,
+            "add",
+            "customer confirmed the port",
+        ]),
         0,
     );
     let done = eventually("the COMPLETE notification and the note", || {
@@ -198,7 +205,10 @@ fn listen_records_each_status_from_notifications_and_runs_exec() {
     assert_eq!(done["notes"][0]["text"], "customer confirmed the port");
     assert_eq!(done["notes"][0]["source"], "notification");
     // `search --local` sees it at once too.
-    let found = sandbox.json(listener_dir.path(), &["search", "--local", "--pon", "NOTE-0001"]);
+    let found = sandbox.json(
+        listener_dir.path(),
+        &["search", "--local", "--pon", "NOTE-0001"],
+    );
     assert_eq!(found["orders"][0]["status"], "COMPLETE", "{found}");
 
     // Every event went to stdout and to --exec, as JSON.
@@ -209,7 +219,10 @@ fn listen_records_each_status_from_notifications_and_runs_exec() {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        events.iter().any(|e| e["note"].is_string()).then_some(events)
+        events
+            .iter()
+            .any(|e| e["note"].is_string())
+            .then_some(events)
     });
     for events in [&printed, &exec_events] {
         let statuses: Vec<&str> = events
@@ -220,8 +233,11 @@ fn listen_records_each_status_from_notifications_and_runs_exec() {
         for status in ["PENDING", "FOC", "COMPLETE"] {
             assert!(statuses.contains(&status), "{status} missing: {events:?}");
         }
-        assert!(events.iter().all(|e| e["subscription_id"] == subscription.as_str()
-            || e["source"] == "poll"));
+        assert!(
+            events
+                .iter()
+                .all(|e| e["subscription_id"] == subscription.as_str() || e["source"] == "poll")
+        );
     }
     let last = exec_events
         .iter()
@@ -267,11 +283,17 @@ fn listen_refuses_wrong_credentials_with_401() {
             base64::engine::general_purpose::STANDARD.encode(pair)
         )
     };
-    for auth in [None, Some(basic("desk:wrong")), Some(basic("other:s3cret-desk"))] {
+    for auth in [
+        None,
+        Some(basic("desk:wrong")),
+        Some(basic("other:s3cret-desk")),
+    ] {
         let answer = raw_post(&listener.url, auth.as_deref());
         assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
         assert!(
-            answer.to_ascii_lowercase().contains("www-authenticate: basic"),
+            answer
+                .to_ascii_lowercase()
+                .contains("www-authenticate: basic"),
             "{answer}"
         );
     }
@@ -302,7 +324,10 @@ fn listen_reconcile_finds_a_notification_lost_while_down() {
     let password = password_file(desk_dir.path());
     let subscription = subscribe(&sandbox, desk_dir.path(), &listener.url, &password);
     let placed = sandbox.submit_file(desk_dir.path(), "LOST-0001", &["919-720-6102"]);
-    let id = placed["orders"][0]["order_id"].as_str().unwrap().to_string();
+    let id = placed["orders"][0]["order_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     eventually("the FOC notification", || {
         (local_status(&sandbox, listener_dir.path(), &id)["status"] == "FOC").then_some(())
     });
@@ -323,10 +348,16 @@ fn listen_reconcile_finds_a_notification_lost_while_down() {
             .then_some(shown)
     });
     assert!(
-        lost["last_status"].as_str().unwrap().contains("cannot connect"),
+        lost["last_status"]
+            .as_str()
+            .unwrap()
+            .contains("cannot connect"),
         "{lost}"
     );
-    assert_eq!(local_status(&sandbox, listener_dir.path(), &id)["status"], "FOC");
+    assert_eq!(
+        local_status(&sandbox, listener_dir.path(), &id)["status"],
+        "FOC"
+    );
 
     // Back up: the reconcile poll at start finds the cancel, marked as found by polling.
     let listener = Listener::start(&sandbox, listener_dir.path(), &["--reconcile", "1h"]);

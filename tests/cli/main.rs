@@ -1,6 +1,7 @@
 //! The one integration test binary: a module per command.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod agenda;
 mod architecture;
 mod assets;
 mod batch;
