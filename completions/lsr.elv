@@ -51,6 +51,10 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand foc-window 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
             cand batch 'List, inspect and resume split submissions'
             cand watch 'Watch orders live until each reaches a final state'
+            cand subscribe 'Subscribe a URL to LSR order notifications (Bandwidth''s Subscriptions API)'
+            cand listen 'Receive order notifications from Bandwidth and keep the local history current'
+            cand agenda 'The desk''s day: what to act on now, and the FOC dates and window last days to come'
+            cand subscriptions 'List, show or delete the account''s notification subscriptions'
             cand email 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk'
             cand config 'Create, show and change the configuration'
             cand sandbox 'Run and control the local porting backend'
@@ -263,6 +267,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
             cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
             cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --local 'Answer from the local history only (no network), with how each change was learned'
             cand --sandbox 'Use the embedded sandbox backend'
             cand --json 'Print machine-readable JSON on stdout (same as --output json)'
             cand -q 'Print less: no notes or hints on stderr'
@@ -540,6 +545,194 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'lsr;subscribe'= {
+            cand --url 'Where Bandwidth POSTs the notifications (https recommended)'
+            cand --order 'Only this order (an order id, a PON or PON@N); every LSR order of the account otherwise'
+            cand --expiry 'How long the subscription lasts, e.g. 12h, 30d, 52w (Bandwidth''s default: 1 day)'
+            cand --user 'The user name Bandwidth sends with each notification (HTTP Basic)'
+            cand --password-file 'Read the notification password from FILE (`-`: stdin); LSR_LISTEN_PASSWORD may hold it instead. Never given on the command line'
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;listen'= {
+            cand --listen 'Address to listen on (HOST:PORT; port 0 picks a free one)'
+            cand --user 'The user name Bandwidth sends with each notification (HTTP Basic)'
+            cand --password-file 'Read the notification password from FILE (`-`: stdin); LSR_LISTEN_PASSWORD may hold it instead. Never given on the command line'
+            cand --exec 'Run `sh -c CMD` for every event, with the event as JSON on stdin'
+            cand --exec-timeout 'How long one --exec command may run before it is killed'
+            cand --reconcile 'How often to poll the open orders for changes notifications missed (`0` never)'
+            cand --tls-cert 'Serve https with this certificate chain (PEM); needs --tls-key'
+            cand --tls-key 'The private key (PEM) of --tls-cert'
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;agenda'= {
+            cand --within 'A FOC window ending within this many business days is urgent'
+            cand --ics 'Also write the FOC dates and window last days to FILE as an iCalendar (.ics) file'
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --local 'Use the history as it is, without reading the open orders from the backend'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;subscriptions'= {
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the account''s subscriptions'
+            cand show 'Show one subscription: its URL, expiry and the latest delivery''s outcome'
+            cand delete 'Delete a subscription: Bandwidth stops sending its notifications'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lsr;subscriptions;list'= {
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;subscriptions;show'= {
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;subscriptions;delete'= {
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;subscriptions;help'= {
+            cand list 'List the account''s subscriptions'
+            cand show 'Show one subscription: its URL, expiry and the latest delivery''s outcome'
+            cand delete 'Delete a subscription: Bandwidth stops sending its notifications'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lsr;subscriptions;help;list'= {
+        }
+        &'lsr;subscriptions;help;show'= {
+        }
+        &'lsr;subscriptions;help;delete'= {
+        }
+        &'lsr;subscriptions;help;help'= {
         }
         &'lsr;email'= {
             cand --profile 'Configuration profile to use'
@@ -1226,6 +1419,10 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand foc-window 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
             cand batch 'List, inspect and resume split submissions'
             cand watch 'Watch orders live until each reaches a final state'
+            cand subscribe 'Subscribe a URL to LSR order notifications (Bandwidth''s Subscriptions API)'
+            cand listen 'Receive order notifications from Bandwidth and keep the local history current'
+            cand agenda 'The desk''s day: what to act on now, and the FOC dates and window last days to come'
+            cand subscriptions 'List, show or delete the account''s notification subscriptions'
             cand email 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk'
             cand config 'Create, show and change the configuration'
             cand sandbox 'Run and control the local porting backend'
@@ -1266,6 +1463,23 @@ set edit:completion:arg-completer[lsr] = {|@words|
         &'lsr;help;batch;resume'= {
         }
         &'lsr;help;watch'= {
+        }
+        &'lsr;help;subscribe'= {
+        }
+        &'lsr;help;listen'= {
+        }
+        &'lsr;help;agenda'= {
+        }
+        &'lsr;help;subscriptions'= {
+            cand list 'List the account''s subscriptions'
+            cand show 'Show one subscription: its URL, expiry and the latest delivery''s outcome'
+            cand delete 'Delete a subscription: Bandwidth stops sending its notifications'
+        }
+        &'lsr;help;subscriptions;list'= {
+        }
+        &'lsr;help;subscriptions;show'= {
+        }
+        &'lsr;help;subscriptions;delete'= {
         }
         &'lsr;help;email'= {
         }

@@ -55,6 +55,10 @@ complete -c lsr -n "__fish_lsr_needs_command" -f -a "explain" -d 'Explain a Band
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "batch" -d 'List, inspect and resume split submissions'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "watch" -d 'Watch orders live until each reaches a final state'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "subscribe" -d 'Subscribe a URL to LSR order notifications (Bandwidth\'s Subscriptions API)'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "listen" -d 'Receive order notifications from Bandwidth and keep the local history current'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "agenda" -d 'The desk\'s day: what to act on now, and the FOC dates and window last days to come'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "subscriptions" -d 'List, show or delete the account\'s notification subscriptions'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "config" -d 'Create, show and change the configuration'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "sandbox" -d 'Run and control the local porting backend'
@@ -252,6 +256,7 @@ tsv\t''"
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand status" -l local -d 'Answer from the local history only (no network), with how each change was learned'
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l sandbox -d 'Use the embedded sandbox backend'
 complete -c lsr -n "__fish_lsr_using_subcommand status" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
 complete -c lsr -n "__fish_lsr_using_subcommand status" -s q -l quiet -d 'Print less: no notes or hints on stderr'
@@ -474,6 +479,156 @@ complete -c lsr -n "__fish_lsr_using_subcommand watch" -s y -l yes -d 'Answer ye
 complete -c lsr -n "__fish_lsr_using_subcommand watch" -l no-input -d 'Never prompt; missing input is an error'
 complete -c lsr -n "__fish_lsr_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand watch" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l url -d 'Where Bandwidth POSTs the notifications (https recommended)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l order -d 'Only this order (an order id, a PON or PON@N); every LSR order of the account otherwise' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l expiry -d 'How long the subscription lasts, e.g. 12h, 30d, 52w (Bandwidth\'s default: 1 day)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l user -d 'The user name Bandwidth sends with each notification (HTTP Basic)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l password-file -d 'Read the notification password from FILE (`-`: stdin); LSR_LISTEN_PASSWORD may hold it instead. Never given on the command line' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand subscribe" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l listen -d 'Address to listen on (HOST:PORT; port 0 picks a free one)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l user -d 'The user name Bandwidth sends with each notification (HTTP Basic)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l password-file -d 'Read the notification password from FILE (`-`: stdin); LSR_LISTEN_PASSWORD may hold it instead. Never given on the command line' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l exec -d 'Run `sh -c CMD` for every event, with the event as JSON on stdin' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l exec-timeout -d 'How long one --exec command may run before it is killed' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l reconcile -d 'How often to poll the open orders for changes notifications missed (`0` never)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l tls-cert -d 'Serve https with this certificate chain (PEM); needs --tls-key' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l tls-key -d 'The private key (PEM) of --tls-cert' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand listen" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l within -d 'A FOC window ending within this many business days is urgent' -r
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l ics -d 'Also write the FOC dates and window last days to FILE as an iCalendar (.ics) file' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l local -d 'Use the history as it is, without reading the open orders from the backend'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand agenda" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -f -a "list" -d 'List the account\'s subscriptions'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -f -a "show" -d 'Show one subscription: its URL, expiry and the latest delivery\'s outcome'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -f -a "delete" -d 'Delete a subscription: Bandwidth stops sending its notifications'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and not __fish_seen_subcommand_from list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the account\'s subscriptions'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one subscription: its URL, expiry and the latest delivery\'s outcome'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a subscription: Bandwidth stops sending its notifications'
+complete -c lsr -n "__fish_lsr_using_subcommand subscriptions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lsr -n "__fish_lsr_using_subcommand email" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand email" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand email" -l account-id -d 'Bandwidth account id' -r
@@ -774,27 +929,34 @@ complete -c lsr -n "__fish_lsr_using_subcommand completions" -s y -l yes -d 'Ans
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -l no-input -d 'Never prompt; missing input is an error'
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "submit" -d 'Submit a new port-out LSR'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "supp" -d 'Supplement an open order: move the requested FOC date or correct the end user\'s details'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "cancel" -d 'Cancel one or more open orders'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "status" -d 'Show an order\'s status, FOC date, window, errors explained and next steps'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "history" -d 'Show the backend\'s history of an order: every event with its time, the status after it, the backend\'s note, who did it and what changed (`Field : old --> new`), oldest first'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "notes" -d 'List an order\'s notes, or add one with `add TEXT`'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "batch" -d 'List, inspect and resume split submissions'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "watch" -d 'Watch orders live until each reaches a final state'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "config" -d 'Create, show and change the configuration'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "sandbox" -d 'Run and control the local porting backend'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "completions" -d 'Print a completion script for SHELL'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "submit" -d 'Submit a new port-out LSR'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "supp" -d 'Supplement an open order: move the requested FOC date or correct the end user\'s details'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "cancel" -d 'Cancel one or more open orders'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "status" -d 'Show an order\'s status, FOC date, window, errors explained and next steps'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "history" -d 'Show the backend\'s history of an order: every event with its time, the status after it, the backend\'s note, who did it and what changed (`Field : old --> new`), oldest first'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "notes" -d 'List an order\'s notes, or add one with `add TEXT`'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "batch" -d 'List, inspect and resume split submissions'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "watch" -d 'Watch orders live until each reaches a final state'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "subscribe" -d 'Subscribe a URL to LSR order notifications (Bandwidth\'s Subscriptions API)'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "listen" -d 'Receive order notifications from Bandwidth and keep the local history current'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "agenda" -d 'The desk\'s day: what to act on now, and the FOC dates and window last days to come'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "subscriptions" -d 'List, show or delete the account\'s notification subscriptions'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "config" -d 'Create, show and change the configuration'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "sandbox" -d 'Run and control the local porting backend'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "completions" -d 'Print a completion script for SHELL'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch subscribe listen agenda subscriptions email config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List batches, newest first'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "show" -d 'Show every child of a batch and its outcome'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "resume" -d 'Finish an interrupted batch without sending any child twice'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "list" -d 'List the account\'s subscriptions'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "show" -d 'Show one subscription: its URL, expiry and the latest delivery\'s outcome'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "delete" -d 'Delete a subscription: Bandwidth stops sending its notifications'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a starting config.toml (mode 0600) with Bandwidth production and test profiles'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the resolved configuration, where each value came from, secrets redacted'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value in the current profile (--profile), or a top-level key'
