@@ -15,14 +15,14 @@ use crate::wire::{DEFAULT_EXPIRY_SECS, Subscription};
 
 /// Subscribe a URL to LSR order notifications (Bandwidth's Subscriptions API).
 ///
-/// Bandwidth POSTs a <Notification> to URL each time an LSR order of the account (or only
+/// Bandwidth POSTs a notification to URL each time an LSR order of the account (or only
 /// --order) changes state (PENDING, FOC, EXCEPTION, COMPLETE, CANCELLED, PARTIAL, FAILED) or gets
 /// a note, with HTTP Basic credentials (--user, and the password from --password-file or
 /// LSR_LISTEN_PASSWORD, never the command line). `lsr listen` is a receiver for them. Without
 /// --expiry the subscription lasts Bandwidth's default of one day. Bandwidth does not retry a
 /// notification the receiver missed: `lsr listen` also polls (see its --reconcile).
 ///
-/// Example: lsr subscribe --url https://desk.example.com/bandwidth --user desk --password-file ~/.desk-pw --expiry 30d
+/// Example: lsr subscribe --url https://porting-desk:8443/bandwidth --user desk --password-file ~/.desk-pw --expiry 30d
 ///
 /// Example: lsr --sandbox subscribe --url http://127.0.0.1:8086/ --order ACME-0001
 #[derive(Debug, Clone, Args)]

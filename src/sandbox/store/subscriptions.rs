@@ -82,6 +82,9 @@ const COLUMNS: &str = "id, account_id, order_type, order_id, url, username, pass
 /// A row with the cursors it was created after.
 type SubscriptionRow = (StoredSubscription, i64, i64);
 
+/// An event row: rowid, order id, account, customer order id, time, text, status.
+type EventRow = (i64, String, String, Option<String>, Millis, String, String);
+
 fn subscription_from_row(row: &Row<'_>) -> rusqlite::Result<SubscriptionRow> {
     Ok((
         StoredSubscription {
@@ -283,7 +286,7 @@ impl Store {
         let mut events: Vec<(i64, bool, String, OrderEvent)> = Vec::new();
         let mut read = |sql: &str, from: i64, is_note: bool| -> Result<i64, StoreError> {
             let mut stmt = self.conn.prepare_cached(sql)?;
-            let rows: Vec<(i64, String, String, Option<String>, Millis, String, String)> = stmt
+            let rows: Vec<EventRow> = stmt
                 .query_map(params![from, BATCH], |r| {
                     Ok((
                         r.get(0)?,
