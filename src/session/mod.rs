@@ -14,6 +14,7 @@ pub mod precheck;
 pub mod present;
 pub mod refusals;
 pub mod resolve;
+pub mod signal;
 pub mod split;
 pub mod submit;
 pub mod wait;

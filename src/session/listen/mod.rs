@@ -312,25 +312,9 @@ pub async fn run(ctx: &Context, backend: Backend, config: ListenConfig) -> anyho
         _ = accepting => {}
         _ = working => {}
         _ = polling => {}
-        _ = stop_signal() => {}
+        _ = super::signal::stop_signal() => {}
     }
     Ok(())
-}
-
-/// Ctrl-C, or SIGTERM on Unix.
-pub async fn stop_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
-        }
-    }
-    let _ = tokio::signal::ctrl_c().await;
 }
 
 #[cfg(test)]

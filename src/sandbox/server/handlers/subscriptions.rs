@@ -10,14 +10,14 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use super::super::super::store::{NewSubscription, Store, StoredSubscription};
 use super::super::AppState;
 use super::super::auth::authorized;
 use super::super::responses::{internal, write_or_500};
-use super::{LimitedBody, base_for};
+use super::{LimitedBody, base_for, created};
 use crate::wire::{self, DEFAULT_EXPIRY_SECS, ORDER_TYPE_LSR, Subscription, SubscriptionsResponse};
 
 fn refused(status: StatusCode, description: &str) -> Response {
@@ -169,18 +169,11 @@ pub(in crate::sandbox::server) async fn create_subscription(
     )
     .await;
     match outcome {
-        Ok(created) => {
-            let location = format!(
-                "{}/accounts/{account}/subscriptions/{}",
-                base_for(&headers, &uri),
-                created.id
-            );
-            let mut response = StatusCode::CREATED.into_response();
-            if let Ok(value) = HeaderValue::from_str(&location) {
-                response.headers_mut().insert(header::LOCATION, value);
-            }
-            response
-        }
+        Ok(subscription) => created(&format!(
+            "{}/accounts/{account}/subscriptions/{}",
+            base_for(&headers, &uri),
+            subscription.id
+        )),
         Err(response) => response,
     }
 }
