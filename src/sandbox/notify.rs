@@ -3,8 +3,9 @@
 //! callback URL that covers an order's state change or note.
 //!
 //! Off the request path: a task of the server takes what the store says is owed (see
-//! [`Store::take_notifications`]) on every tick and delivers it, one subscription's
-//! notifications in order, subscriptions side by side. An API request never waits for a
+//! [`Store::take_notifications`]) on every tick and hands it to one task per subscription,
+//! which delivers that subscription's notifications in order; a slow receiver delays only its
+//! own. An API request never waits for a
 //! callback and never fails because of one. There is no retry (Bandwidth does not retry an
 //! order notification either); the last attempt's outcome becomes the subscription's `Status`.
 //!
@@ -14,6 +15,7 @@
 //! `http://` URLs are delivered (the sandbox is a loopback test backend; put `lsr listen`'s
 //! plain port, or a proxy, behind it).
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -21,7 +23,7 @@ use axum::body::Body;
 use axum::http::{HeaderValue, Request, StatusCode, Uri, header};
 use base64::Engine as _;
 use tokio::net::TcpStream;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
 use super::clock::format_timestamp;
@@ -47,17 +49,48 @@ pub fn notification(subscription: &StoredSubscription, event: &OrderEvent) -> No
     }
 }
 
-/// Delivers what the store says is owed, every `tick`, until `shutdown`.
+/// Notifications waiting for one subscriber; past this a notification is dropped (and the
+/// subscription's `Status` says so), as one Bandwidth could not deliver.
+const QUEUE_PER_SUBSCRIBER: usize = 1_000;
+
+type Queue = mpsc::Sender<(StoredSubscription, OrderEvent)>;
+
+/// Delivers one subscriber's notifications in order and records each outcome.
+async fn subscriber(
+    store: Arc<Mutex<Store>>,
+    mut queue: mpsc::Receiver<(StoredSubscription, OrderEvent)>,
+) {
+    while let Some((subscription, event)) = queue.recv().await {
+        let status = deliver(&subscription, &event).await;
+        record_status(&store, subscription.id, status).await;
+    }
+}
+
+async fn record_status(store: &Arc<Mutex<Store>>, id: String, status: String) {
+    let store = store.clone();
+    let _ = tokio::task::spawn_blocking(move || {
+        if let Ok(s) = store.lock() {
+            let _ = s.set_subscription_status(&id, &status);
+        }
+    })
+    .await;
+}
+
+/// Delivers what the store says is owed, every `tick`, until `shutdown`: each subscription has
+/// its own queue and task, so a slow or silent receiver delays only its own notifications.
 pub(crate) async fn run(
     store: Arc<Mutex<Store>>,
     mut shutdown: watch::Receiver<bool>,
     tick: Duration,
 ) {
+    let mut queues: HashMap<String, Queue> = HashMap::new();
+    let mut subscribers = JoinSet::new();
     loop {
         tokio::select! {
             _ = tokio::time::sleep(tick) => {}
-            _ = shutdown.changed() => return,
+            _ = shutdown.changed() => break,
         }
+        while subscribers.try_join_next().is_some() {}
         let taking = store.clone();
         let owed = tokio::task::spawn_blocking(move || {
             taking
@@ -69,46 +102,27 @@ pub(crate) async fn run(
         .ok()
         .flatten()
         .unwrap_or_default();
-        if owed.is_empty() {
-            continue;
-        }
-        // One queue per subscription, in the order things happened.
-        let mut queues: Vec<(StoredSubscription, Vec<OrderEvent>)> = Vec::new();
         for delivery in owed {
-            match queues
-                .iter_mut()
-                .find(|(s, _)| s.id == delivery.subscription.id)
+            let id = delivery.subscription.id.clone();
+            let queue = queues.entry(id.clone()).or_insert_with(|| {
+                let (queue, inbox) = mpsc::channel(QUEUE_PER_SUBSCRIBER);
+                subscribers.spawn(subscriber(store.clone(), inbox));
+                queue
+            });
+            if queue
+                .try_send((delivery.subscription, delivery.event))
+                .is_err()
             {
-                Some((_, events)) => events.push(delivery.event),
-                None => queues.push((delivery.subscription, vec![delivery.event])),
+                record_status(
+                    &store,
+                    id,
+                    "not delivered: the receiver is too slow; notifications were dropped".into(),
+                )
+                .await;
             }
         }
-        let mut sending = JoinSet::new();
-        for (subscription, events) in queues {
-            sending.spawn(async move {
-                let mut last = String::new();
-                for event in &events {
-                    last = deliver(&subscription, event).await;
-                }
-                (subscription.id, last)
-            });
-        }
-        loop {
-            let done = tokio::select! {
-                done = sending.join_next() => done,
-                _ = shutdown.changed() => return,
-            };
-            let Some(done) = done else { break };
-            let Ok((id, status)) = done else { continue };
-            let recording = store.clone();
-            let _ = tokio::task::spawn_blocking(move || {
-                if let Ok(s) = recording.lock() {
-                    let _ = s.set_subscription_status(&id, &status);
-                }
-            })
-            .await;
-        }
     }
+    subscribers.abort_all();
 }
 
 /// Sends one notification; returns the subscription's new `Status` text.

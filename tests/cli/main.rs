@@ -17,6 +17,7 @@ mod pipes;
 mod readme;
 mod sandbox;
 mod sandbox_cli;
+mod sandbox_subscriptions;
 mod security;
 mod snapshots;
 mod submit;
