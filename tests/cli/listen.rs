@@ -376,3 +376,44 @@ fn listen_reconcile_finds_a_notification_lost_while_down() {
     assert_eq!(found["previous_status"], "FOC");
     assert_eq!(found["order"], "LOST-0001@1");
 }
+
+#[tokio::test]
+async fn listen_serves_https_with_a_certificate_and_key() {
+    let sandbox = SandboxProcess::start();
+    let dir = tempfile::tempdir().unwrap();
+    let tls = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls");
+    let cert = tls.join("self-signed.cert.pem");
+    let key = tls.join("self-signed.key.pem");
+    let listener = Listener::start(
+        &sandbox,
+        dir.path(),
+        &[
+            "--reconcile",
+            "0",
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        listener.url.starts_with("https://127.0.0.1:"),
+        "{}",
+        listener.url
+    );
+    // The fixture is a self-signed CA certificate, which WebPKI refuses as a server's; this test
+    // is about listen speaking TLS, so the client does not verify it.
+    let client = reqwest::Client::builder()
+        .danger_accept_invalid_certs(true)
+        .build()
+        .unwrap();
+    let post = |user: &str, password: &str| {
+        client
+            .post(format!("{}/bw", listener.url))
+            .basic_auth(user, Some(password))
+            .body("<Notification><OrderType>lsrorders</OrderType></Notification>")
+            .send()
+    };
+    assert_eq!(post(USER, "wrong").await.unwrap().status(), 401);
+    assert_eq!(post(USER, PASSWORD).await.unwrap().status(), 200);
+}

@@ -260,7 +260,17 @@ pub async fn run(ctx: &Context, backend: Backend, config: ListenConfig) -> anyho
     let router = router(receiver);
     let backend = Arc::new(backend);
     let calendar = ctx.calendar.clone();
-    let today = backend.today;
+    // `listen` runs for days: today moves on, unless pinned (LSR_TODAY, or the sandbox clock of
+    // an embedded sandbox).
+    let pinned = ctx.today_pinned || backend.is_embedded_sandbox();
+    let started_today = backend.today;
+    let today = move || {
+        if pinned {
+            started_today
+        } else {
+            chrono::Local::now().date_naive()
+        }
+    };
     let accepting = async {
         let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
         loop {
@@ -291,7 +301,7 @@ pub async fn run(ctx: &Context, backend: Backend, config: ListenConfig) -> anyho
     let working = async {
         while let Some(notification) = inbox.recv().await {
             let event =
-                apply_notification(&backend, &calendar, &notification, today, log.as_ref()).await;
+                apply_notification(&backend, &calendar, &notification, today(), log.as_ref()).await;
             if let Some(event) = event {
                 emit(ctx, &event, config.exec.as_ref(), &log);
             }
@@ -302,7 +312,7 @@ pub async fn run(ctx: &Context, backend: Backend, config: ListenConfig) -> anyho
             return std::future::pending().await;
         };
         loop {
-            for event in reconcile(&backend, &calendar, today, log.as_ref()).await {
+            for event in reconcile(&backend, &calendar, today(), log.as_ref()).await {
                 emit(ctx, &event, config.exec.as_ref(), &log);
             }
             tokio::time::sleep(every).await;
