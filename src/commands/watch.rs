@@ -24,7 +24,7 @@ use crate::session::backend::{Backend, runtime};
 #[derive(Debug, Clone, Args)]
 pub struct WatchArgs {
     /// Orders to watch: order ids, PONs or PON@N.
-    #[arg(value_name = "ORDER", required_unless_present = "pon")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer(), required_unless_present = "pon")]
     pub orders: Vec<String>,
 
     /// Watch every version of this PON.

@@ -18,6 +18,7 @@
 //! # }
 //! ```
 
+mod completion;
 mod error;
 mod events;
 mod journal;
@@ -32,6 +33,7 @@ mod schema;
 #[cfg(test)]
 mod tests;
 
+pub use completion::KnownReference;
 pub use error::StoreError;
 pub use events::{EventSource, OrderNote, Origin};
 pub use journal::{

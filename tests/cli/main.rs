@@ -6,6 +6,7 @@ mod architecture;
 mod assets;
 mod batch;
 mod common;
+mod completion;
 mod explain;
 mod foc_window;
 mod hostile;
