@@ -1,9 +1,9 @@
 //! `lsr subscribe`: ask Bandwidth (or the sandbox) to POST a notification to a URL whenever an
 //! LSR order changes state or gets a note.
 
-use anyhow::Context as _;
 use clap::Args;
 
+use crate::client::ApiError;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::output::subscriptions::{SubscriptionView, human_seconds};
@@ -94,11 +94,20 @@ pub fn run(ctx: &Context, args: &SubscribeArgs) -> anyhow::Result<()> {
             expiry,
             credentials.map(|c| (c.user, c.password)),
         );
-        let id = backend
-            .client
-            .create_subscription(&body)
-            .await
-            .with_context(|| format!("subscribing {url}"))?;
+        let id = match backend.client.create_subscription(&body).await {
+            Ok(id) => id,
+            Err(ApiError::Http { status: 409, .. }) => {
+                return Err(CliError::new(
+                    Exit::Rejected,
+                    format!("{url} is subscribed already"),
+                )
+                .with_hint(
+                    "`lsr subscriptions list` shows it; delete it first to change its expiry or credentials",
+                )
+                .into());
+            }
+            Err(e) => return Err(anyhow::Error::from(e).context(format!("subscribing {url}"))),
+        };
         // The backend's own view (seconds left, user); the request's when it cannot be read.
         let shown = match backend.client.subscription(&id).await {
             Ok(found) => found,

@@ -417,3 +417,38 @@ async fn listen_serves_https_with_a_certificate_and_key() {
     assert_eq!(post(USER, "wrong").await.unwrap().status(), 401);
     assert_eq!(post(USER, PASSWORD).await.unwrap().status(), 200);
 }
+
+#[test]
+fn subscribe_twice_to_the_same_url_is_refused_with_a_hint() {
+    let sandbox = SandboxProcess::start();
+    let dir = tempfile::tempdir().unwrap();
+    let password = password_file(dir.path());
+    subscribe(&sandbox, dir.path(), "http://127.0.0.1:9/bw", &password);
+    let out = crate::common::run_expect(
+        sandbox.lsr(dir.path()).args([
+            "subscribe",
+            "--url",
+            "http://127.0.0.1:9/bw",
+            "--user",
+            USER,
+            "--password-file",
+            password.to_str().unwrap(),
+        ]),
+        4,
+    );
+    let stderr = crate::common::stderr_of(&out);
+    assert!(stderr.contains("is subscribed already"), "{stderr}");
+    assert!(stderr.contains("lsr subscriptions list"), "{stderr}");
+    assert!(!stderr.contains(PASSWORD), "{stderr}");
+    // A password without a user is a usage error before anything is sent.
+    crate::common::run_expect(
+        sandbox.lsr(dir.path()).args([
+            "subscribe",
+            "--url",
+            "http://127.0.0.1:9/x",
+            "--password-file",
+            password.to_str().unwrap(),
+        ]),
+        2,
+    );
+}
