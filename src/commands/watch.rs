@@ -120,7 +120,7 @@ pub fn run(ctx: &Context, args: &WatchArgs) -> anyhow::Result<()> {
                     let now = (view.status.clone(), view.actual_foc_date);
                     let previous = last.get(&view.order_id);
                     if previous != Some(&now) {
-                        let line = serde_json::to_string(&Change {
+                        let line = output::json_line(&Change {
                             at: chrono::Utc::now()
                                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                             previous_status: previous.map(|p| p.0.as_str()),

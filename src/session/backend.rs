@@ -97,7 +97,7 @@ impl Backend {
             }),
             _ => {
                 return Err(ApiError::MissingCredentials {
-                    backend: s.base_url.value.clone(),
+                    backend: crate::config::redact_url_credentials(&s.base_url.value),
                 }
                 .into());
             }

@@ -60,8 +60,8 @@ pub use subscription::{
     SubscriptionsResponse,
 };
 pub use text::{
-    format_wire_date, format_wire_timestamp, parse_wire_date, parse_wire_timestamp,
-    printable_excerpt,
+    format_wire_date, format_wire_timestamp, is_bidi_control, parse_wire_date,
+    parse_wire_timestamp, printable_excerpt,
 };
 pub use writer::XmlWriter;
 

@@ -26,7 +26,7 @@ const WITHIN: Duration = Duration::from_secs(TIMEOUT_SECS + 3);
 
 /// One request the server read.
 #[derive(Debug, Clone)]
-struct Seen {
+pub(crate) struct Seen {
     method: String,
     target: String,
     authorization: Option<String>,
@@ -35,7 +35,7 @@ struct Seen {
 type Answer = dyn Fn(&Seen, &mut dyn Write) -> std::io::Result<()> + Send + Sync;
 
 /// A loopback server that answers every request with a test's closure; stops on drop.
-struct HostileServer {
+pub(crate) struct HostileServer {
     addr: SocketAddr,
     seen: Arc<Mutex<Vec<Seen>>>,
     connections: Arc<AtomicUsize>,
@@ -44,7 +44,7 @@ struct HostileServer {
 
 impl HostileServer {
     /// The token endpoint answers properly; every other request goes to `api`.
-    fn start(
+    pub(crate) fn start(
         api: impl Fn(&Seen, &mut dyn Write) -> std::io::Result<()> + Send + Sync + 'static,
     ) -> HostileServer {
         HostileServer::start_raw(move |seen, out| {
@@ -111,7 +111,7 @@ impl HostileServer {
         }
     }
 
-    fn api_url(&self) -> String {
+    pub(crate) fn api_url(&self) -> String {
         format!("http://{}/api/v1", self.addr)
     }
 
@@ -184,7 +184,7 @@ fn serve_connection<S: Read + Write>(
     result
 }
 
-fn reply(
+pub(crate) fn reply(
     out: &mut dyn Write,
     status: &str,
     content_type: &str,
@@ -203,7 +203,8 @@ fn token_json() -> String {
     format!(r#"{{"access_token":"{BEARER}","token_type":"Bearer","expires_in":3600}}"#)
 }
 
-const ORDER_XML: &str = include_str!("../fixtures/wire/get-lsrorders-id-200-example.xml");
+pub(crate) const ORDER_XML: &str =
+    include_str!("../fixtures/wire/get-lsrorders-id-200-example.xml");
 const EMPTY_LIST: &str = "<?xml version=\"1.0\"?><LsrOrders><TotalCount>0</TotalCount></LsrOrders>";
 const PROXY_502: &str = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\
 <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
@@ -234,7 +235,7 @@ struct Run {
 }
 
 /// `lsr -vv` against `base_url` with OAuth2 client credentials and the short timeout.
-fn lsr_at(base_url: &str, config_dir: &Path) -> assert_cmd::Command {
+pub(crate) fn lsr_at(base_url: &str, config_dir: &Path) -> assert_cmd::Command {
     let mut cmd = common::lsr(config_dir);
     cmd.env("LSR_BASE_URL", base_url)
         .env("LSR_ACCOUNT_ID", ACCOUNT)

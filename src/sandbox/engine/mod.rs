@@ -21,8 +21,8 @@ use crate::wire::SearchQuery;
 
 pub use crate::wire::admin::Behaviour;
 pub use lines::{
-    Decision, LINE_TABLE, LineFacts, PendingFocHit, decide, line_behaviour, pending_foc_text,
-    process,
+    Decision, LINE_TABLE, LineFacts, PendingFocHit, PinCheck, decide, line_behaviour,
+    pending_foc_text, process,
 };
 pub use orders::{accept_new_order, create, set_foc, supp_changes, update, validation_errors};
 pub use timers::{Due, Timer, apply_timer, next_due, npac_activate, npac_subscribe};

@@ -194,7 +194,7 @@ pub fn confirm_sending(
     let backend = if ctx.global.sandbox {
         "the sandbox".to_string()
     } else {
-        ctx.settings.base_url.value.clone()
+        crate::config::redact_url_credentials(&ctx.settings.base_url.value)
     };
     confirm_with(
         &mut TerminalPrompter::new(ctx.color),

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
@@ -17,7 +17,7 @@ use super::super::super::store::{NewSubscription, Store, StoredSubscription};
 use super::super::AppState;
 use super::super::auth::authorized;
 use super::super::responses::{internal, write_or_500};
-use super::{LimitedBody, base_for, created};
+use super::{authorized_with_body, base_for, created};
 use crate::wire::{self, DEFAULT_EXPIRY_SECS, ORDER_TYPE_LSR, Subscription, SubscriptionsResponse};
 
 fn refused(status: StatusCode, description: &str) -> Response {
@@ -146,13 +146,14 @@ pub(in crate::sandbox::server) async fn create_subscription(
     Path(account): Path<String>,
     headers: HeaderMap,
     uri: Uri,
-    LimitedBody(bytes): LimitedBody,
+    request: Request,
 ) -> Response {
-    let outcome = authorized(
+    let outcome = authorized_with_body(
         &state,
         &headers,
         account.clone(),
-        move |store, _, account| {
+        request.into_body(),
+        move |store, _, account, bytes| {
             let new = requested(store, account, &bytes)?;
             if store
                 .subscription_for_target(account, &new)
@@ -213,15 +214,21 @@ pub(in crate::sandbox::server) async fn update_subscription(
     State(state): State<Arc<AppState>>,
     Path((account, id)): Path<(String, String)>,
     headers: HeaderMap,
-    LimitedBody(bytes): LimitedBody,
+    request: Request,
 ) -> Response {
-    let outcome = authorized(&state, &headers, account, move |store, _, account| {
-        let new = requested(store, account, &bytes)?;
-        store
-            .update_subscription(account, &id, &new)
-            .map_err(internal)?
-            .ok_or_else(|| not_found(&id))
-    })
+    let outcome = authorized_with_body(
+        &state,
+        &headers,
+        account,
+        request.into_body(),
+        move |store, _, account, bytes| {
+            let new = requested(store, account, &bytes)?;
+            store
+                .update_subscription(account, &id, &new)
+                .map_err(internal)?
+                .ok_or_else(|| not_found(&id))
+        },
+    )
     .await;
     match outcome {
         Ok(_) => StatusCode::OK.into_response(),
