@@ -97,7 +97,7 @@ impl LsrClient {
         self.transport.account_url(&format!("lsrorders/{id}"))
     }
 
-    fn decode<T: FromXml>(method: &str, url: &str, body: &[u8]) -> Result<T, ApiError> {
+    pub(super) fn decode<T: FromXml>(method: &str, url: &str, body: &[u8]) -> Result<T, ApiError> {
         if let Some((offset, code)) = control_character(body) {
             return Err(ApiError::Decode {
                 method: method.to_string(),

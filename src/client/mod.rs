@@ -1,4 +1,5 @@
-//! The HTTP client for Bandwidth's lsrorders API: the only module that uses reqwest.
+//! The HTTP client for Bandwidth's lsrorders and Subscriptions APIs: the only module that uses
+//! reqwest.
 
 mod auth;
 mod error;
@@ -6,6 +7,7 @@ mod http;
 mod identity;
 mod lsrorders;
 pub mod sandbox_admin;
+mod subscriptions;
 
 pub use crate::wire::SearchQuery;
 pub use auth::{CachedToken, Credentials, Secret, TokenCache};

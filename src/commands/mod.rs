@@ -1,6 +1,7 @@
 //! The command tree: one module per subcommand (a folder per group), each its `Args` and one
 //! `run(ctx, args)`; [`Cli`] is what clap parses, [`dispatch`] runs the chosen command.
 
+pub mod agenda;
 pub mod batch;
 pub mod cancel;
 pub mod completions;
@@ -9,12 +10,15 @@ pub mod email;
 pub mod explain;
 pub mod foc_window;
 pub mod history;
+pub mod listen;
 pub mod notes;
 pub mod resubmit;
 pub mod sandbox;
 pub mod search;
 pub mod status;
 pub mod submit;
+pub mod subscribe;
+pub mod subscriptions;
 pub mod supp;
 pub mod validate;
 pub mod watch;
@@ -66,6 +70,8 @@ Environment:
   LSR_HTTP_TIMEOUT_SECS   seconds a request may take; no retry starts
                           after it (default 60)
   LSR_NO_INPUT            never prompt (--no-input)
+  LSR_LISTEN_USER         notification user (subscribe, listen)
+  LSR_LISTEN_PASSWORD     notification password (subscribe, listen)
   LSR_TODAY               pretend today is YYYY-MM-DD (rehearsals)
   NO_COLOR                no colour
   CLICOLOR_FORCE          colour even when piped
@@ -98,6 +104,10 @@ pub enum Command {
     FocWindow(foc_window::FocWindowArgs),
     Batch(batch::BatchArgs),
     Watch(watch::WatchArgs),
+    Subscribe(subscribe::SubscribeArgs),
+    Listen(listen::ListenArgs),
+    Agenda(agenda::AgendaArgs),
+    Subscriptions(subscriptions::SubscriptionsArgs),
     Email(email::EmailArgs),
     Config(config::ConfigArgs),
     Sandbox(sandbox::SandboxArgs),
@@ -120,6 +130,10 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::FocWindow(args) => foc_window::run(ctx, args),
         Command::Batch(args) => batch::run(ctx, args),
         Command::Watch(args) => watch::run(ctx, args),
+        Command::Subscribe(args) => subscribe::run(ctx, args),
+        Command::Listen(args) => listen::run(ctx, args),
+        Command::Agenda(args) => agenda::run(ctx, args),
+        Command::Subscriptions(args) => subscriptions::run(ctx, args),
         Command::Email(args) => email::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Sandbox(args) => sandbox::run(ctx, args),

@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
 use super::error::StoreError;
+use super::events::EventSource;
 use super::open::HistoryStore;
 use super::orders::find_backend;
 use super::record::{BackendKey, LocalQuery, OrderRecord, OrderRef, StatusEvent};
@@ -74,7 +75,8 @@ impl HistoryStore {
     ) -> Result<Vec<StatusEvent>, StoreError> {
         self.read(|conn| {
             let mut statement = conn.prepare_cached(
-                "SELECT e.at, e.status, e.requested_foc_date, e.actual_foc_date, e.error_codes
+                "SELECT e.at, e.status, e.requested_foc_date, e.actual_foc_date, e.error_codes,
+                        e.source, e.message
                  FROM status_events e
                  JOIN orders o ON o.id = e.order_row
                  JOIN backends b ON b.id = o.backend_id
@@ -91,6 +93,8 @@ impl HistoryStore {
                             requested_foc_date: date_column(row, 2)?,
                             actual_foc_date: date_column(row, 3)?,
                             error_codes: codes_column(row, 4)?,
+                            source: EventSource::from_stored(row.get::<_, Option<String>>(5)?),
+                            message: row.get(6)?,
                         })
                     },
                 )?

@@ -7,6 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::error::StoreError;
+use super::events::Origin;
 use super::learned::learn_from_errors;
 use super::open::HistoryStore;
 use super::record::{BackendKey, OrderRecord, RecordOutcome};
@@ -37,6 +38,17 @@ impl HistoryStore {
         backend: &BackendKey,
         records: &[OrderRecord],
     ) -> Result<Vec<RecordOutcome>, StoreError> {
+        self.record_orders_from(backend, records, &Origin::default())
+    }
+
+    /// [`HistoryStore::record_orders`], with the status events marked as coming from `origin`
+    /// (a notification, or a poll that found what notifications missed).
+    pub fn record_orders_from(
+        &self,
+        backend: &BackendKey,
+        records: &[OrderRecord],
+        origin: &Origin,
+    ) -> Result<Vec<RecordOutcome>, StoreError> {
         let stamped = records
             .iter()
             .map(|record| {
@@ -44,6 +56,7 @@ impl HistoryStore {
                     record,
                     created_at: self.nanos(record.created_at)?,
                     updated_at: self.nanos(record.updated_at)?,
+                    origin,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -135,8 +148,9 @@ pub(super) fn insert_event(
     let record = item.record;
     conn.prepare_cached(
         "INSERT INTO status_events
-            (order_row, at, status, requested_foc_date, actual_foc_date, error_codes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (order_row, at, status, requested_foc_date, actual_foc_date, error_codes, source,
+             message)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         row_id,
@@ -145,6 +159,8 @@ pub(super) fn insert_event(
         date_to_sql(record.requested_foc_date),
         date_to_sql(record.actual_foc_date),
         codes_to_sql(&record.errors),
+        item.origin.source.stored(),
+        item.origin.message,
     ])?;
     Ok(())
 }

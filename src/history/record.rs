@@ -172,6 +172,10 @@ pub struct StatusEvent {
     pub actual_foc_date: Option<NaiveDate>,
     /// The error codes the order carried at that moment.
     pub error_codes: Vec<u32>,
+    /// How lsr learned of it.
+    pub source: super::EventSource,
+    /// The notification's message, when one carried it.
+    pub message: Option<String>,
 }
 
 /// Filters for [`HistoryStore::search`](super::HistoryStore::search); all given filters must

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate};
 use rusqlite::types::{Type, Value};
 use rusqlite::{Connection, Row, params_from_iter};
 
+use super::events::Origin;
 use super::record::OrderRecord;
 use crate::model::BandwidthError;
 use crate::model::{OrderStatus, Pon, Tn};
@@ -14,11 +15,12 @@ use crate::model::{OrderStatus, Pon, Tn};
 pub(super) const ORDER_COLUMNS: &str = "o.id, o.order_id, o.pon, o.pon_version, o.customer_order_id, \
      o.status, o.requested_foc_date, o.actual_foc_date, o.created_at, o.updated_at, o.pon_count";
 
-/// An order record with its timestamps already converted for storage.
+/// An order record with its timestamps already converted for storage, and where it came from.
 pub(super) struct Stamped<'a> {
     pub(super) record: &'a OrderRecord,
     pub(super) created_at: i64,
     pub(super) updated_at: i64,
+    pub(super) origin: &'a Origin,
 }
 
 /// An `orders` row before its TNs and errors are loaded.

@@ -107,7 +107,24 @@ pub(crate) const MIGRATIONS: &[&str] = &[
             PRIMARY KEY (batch_id, position)
         ) WITHOUT ROWID;
     "#,
-    // 3: lsr's own PON version count next to the server's `PonVersion` (R8: `PON@N` is the N-th
+    // Notifications (`lsr listen`): where each status event came from — NULL when a command
+    // read the backend, `notification` when Bandwidth pushed it, `poll` when listen's reconcile
+    // found a change the notifications missed — with the notification's message; and the notes
+    // notifications carried. Kept its own step so it follows any other migration of this era.
+    r#"
+        ALTER TABLE status_events ADD COLUMN source TEXT;
+        ALTER TABLE status_events ADD COLUMN message TEXT;
+
+        CREATE TABLE order_notes (
+            id         INTEGER PRIMARY KEY,
+            order_row  INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+            at         INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            source     TEXT NOT NULL,
+            UNIQUE (order_row, at, text)
+        );
+    "#,
+    // 4: lsr's own PON version count next to the server's `PonVersion` (R8: `PON@N` is the N-th
     // order placed with the PON, by creation time, whatever number the server sends), and what
     // the journal needs to prove that an order found after an unclear create is this child's.
     r#"

@@ -8,6 +8,7 @@ pub mod admin_api;
 pub mod clock;
 pub mod embedded;
 pub mod engine;
+pub mod notify;
 pub mod order;
 mod request_xml;
 mod server;

@@ -8,16 +8,19 @@
 //! ([`interrupt`]).
 
 pub mod backend;
+pub mod callback;
 pub mod cancel;
 pub mod complete;
 pub mod confirm;
 pub mod input;
 pub mod intents;
 pub mod interrupt;
+pub mod listen;
 pub mod precheck;
 pub mod present;
 pub mod refusals;
 pub mod resolve;
+pub mod signal;
 pub mod split;
 pub mod submit;
 pub mod wait;

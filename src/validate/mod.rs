@@ -2,6 +2,7 @@
 //! calendar and FOC window, and the catalog of Bandwidth codes and FAQ topics.
 
 pub mod advice;
+pub mod agenda;
 pub mod calendar;
 pub mod codes;
 mod duration;

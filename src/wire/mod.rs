@@ -17,6 +17,9 @@
 //! | `GET …/history` | — | [`OrderHistoryWrapper`] | [`LsrOrderReportResponse::not_found`] 404 |
 //! | `GET …/notes` | — | [`Notes`] (204 when none) | — |
 //! | `POST`/`PUT …/notes` | [`Note::request`] | no body | [`NoteResponse::error`] 400 |
+//! | `GET /subscriptions[/{id}]` | — | [`SubscriptionsResponse`] | [`SubscriptionsResponse::error`] 404 |
+//! | `POST`/`PUT /subscriptions[/{id}]` | [`Subscription::lsr_callback`] | no body (201 with `Location`, 200) | [`SubscriptionsResponse::error`] 400/404/409 |
+//! | callback `POST` to the subscriber | [`Notification`] | — | — |
 //!
 //! A client reading any non-2xx body can use [`ErrorBody`], which accepts every error root.
 //!
@@ -35,6 +38,7 @@ mod notes;
 mod order;
 mod query;
 mod screen;
+mod subscription;
 mod text;
 mod writer;
 
@@ -50,6 +54,11 @@ pub use order::{
 };
 pub use query::{QueryError, SearchQuery};
 pub use screen::{MAX_BODY_BYTES, MAX_DEPTH};
+pub use subscription::{
+    BasicAuthentication, CallbackCredentials, CallbackPassword, CallbackSubscription,
+    DEFAULT_EXPIRY_SECS, EmailSubscription, Notification, ORDER_TYPE_LSR, Subscription,
+    SubscriptionsResponse,
+};
 pub use text::{
     format_wire_date, format_wire_timestamp, is_bidi_control, parse_wire_date,
     parse_wire_timestamp, printable_excerpt,

@@ -330,6 +330,22 @@ impl SandboxWorld {
     }
 }
 
+/// Submits a business order for `tns` with FOC `+5bd` (Mon 2026-12-07) and `extra` flags in the
+/// world, checks it is PENDING, lets the sandbox process it, and returns its order id.
+pub fn submit_processed(world: &SandboxWorld, pon: &str, tns: &[&str], extra: &[&str]) -> String {
+    let mut args = vec!["submit", "--pon", pon, "--foc", "+5bd"];
+    args.extend_from_slice(BUSINESS_ORDER_FLAGS);
+    for tn in tns {
+        args.extend_from_slice(&["--tn", tn]);
+    }
+    args.extend_from_slice(extra);
+    let submitted = world.json(&args);
+    let order = &submitted["orders"][0];
+    assert_eq!(order["status"], "PENDING", "{submitted}");
+    world.process();
+    order["order_id"].as_str().unwrap().to_string()
+}
+
 /// The order-field flags of a valid business port-out, without PON or TNs.
 pub const BUSINESS_ORDER_FLAGS: &[&str] = &[
     "--auth-person",

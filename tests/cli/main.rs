@@ -1,6 +1,7 @@
 //! The one integration test binary: a module per command.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod agenda;
 mod architecture;
 mod assets;
 mod batch;
@@ -11,6 +12,7 @@ mod explain;
 mod foc_window;
 mod hardening;
 mod hostile;
+mod listen;
 mod load;
 mod local_state;
 mod lookup;
@@ -19,6 +21,7 @@ mod pipes;
 mod readme;
 mod sandbox;
 mod sandbox_cli;
+mod sandbox_subscriptions;
 mod security;
 mod snapshots;
 mod submit;

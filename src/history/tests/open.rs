@@ -367,14 +367,14 @@ fn history_bulk_write_leaves_no_large_wal_for_later_readers() {
 }
 
 #[test]
-fn history_schema_3_numbers_the_versions_an_older_file_holds() {
-    // A history written before schema 3: the server's PonVersion was all it had (0 for an
+fn history_schema_4_numbers_the_versions_an_older_file_holds() {
+    // A history written before schema 4: the server's PonVersion was all it had (0 for an
     // unmodified order on Bandwidth), so `PON@N` could name nothing or the wrong order.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(HISTORY_FILE_NAME);
     {
         let mut conn = rusqlite::Connection::open(&path).unwrap();
-        migrate(&mut conn, &crate::history::schema::MIGRATIONS[..2]).unwrap();
+        migrate(&mut conn, &crate::history::schema::MIGRATIONS[..3]).unwrap();
         conn.execute(
             "INSERT INTO backends (id, base_url, account_id) VALUES (1, 'https://x/api/v1', '1')",
             [],

@@ -180,6 +180,11 @@ async fn serve_loop(
     let mut connections = JoinSet::new();
     let slots = limits::Connections::new(limits::connection_limit());
     let ticker = tokio::spawn(tick_loop(state.clone(), shutdown.clone(), tick));
+    let notifier = tokio::spawn(super::notify::run(
+        state.store.clone(),
+        shutdown.clone(),
+        tick,
+    ));
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -216,6 +221,7 @@ async fn serve_loop(
     .await;
     connections.abort_all();
     let _ = ticker.await;
+    let _ = notifier.await;
     let store = state.store.clone();
     tokio::task::spawn_blocking(move || match store.lock() {
         Ok(store) => store.checkpoint(),

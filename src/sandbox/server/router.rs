@@ -1,6 +1,6 @@
-//! The routes: the eight `lsrorders` endpoints under each API prefix Bandwidth's clients use,
-//! the OAuth2 token endpoint, the `/sandbox/` admin endpoints (loopback peers only, never from a
-//! web page), and the 404 fallback.
+//! The routes: the eight `lsrorders` endpoints and the Subscriptions API under each API prefix
+//! Bandwidth's clients use, the OAuth2 token endpoint, the `/sandbox/` admin endpoints (loopback
+//! peers only, never from a web page), and the 404 fallback.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -12,8 +12,13 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::{get, post, put};
 
+use subscriptions::{
+    create_subscription, delete_subscription, list_subscriptions, read_subscription,
+    update_subscription,
+};
+
 use super::AppState;
-use super::handlers::{admin, history, notes, orders, token};
+use super::handlers::{admin, history, notes, orders, subscriptions, token};
 use super::responses::{admin_error, status_response};
 use crate::wire::admin::path;
 
@@ -41,6 +46,18 @@ pub(super) fn routes(state: Arc<AppState>) -> Router {
             .route(
                 &format!("{orders}/{{order}}/notes/{{note}}"),
                 put(notes::update_note),
+            );
+        let subscriptions = format!("{prefix}/accounts/{{account}}/subscriptions");
+        router = router
+            .route(
+                &subscriptions,
+                get(list_subscriptions).post(create_subscription),
+            )
+            .route(
+                &format!("{subscriptions}/{{subscription}}"),
+                get(read_subscription)
+                    .put(update_subscription)
+                    .delete(delete_subscription),
             );
     }
     let admin = Router::new()

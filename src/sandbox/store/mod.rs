@@ -13,7 +13,8 @@
 //! - `npac.rs`: the NPAC simulation's subscribe and activate;
 //! - `notes.rs`: notes on orders;
 //! - `pins.rs`: how an order's PIN compared with its TNs' (the PIN itself is never stored);
-//! - `settings.rs`: the clock offset, faults and the TN inventory.
+//! - `settings.rs`: the clock offset, faults and the TN inventory;
+//! - `subscriptions.rs`: callback subscriptions and the notifications they are owed.
 
 mod auth;
 mod notes;
@@ -21,6 +22,7 @@ mod npac;
 mod orders;
 mod pins;
 mod settings;
+mod subscriptions;
 #[cfg(test)]
 mod tests;
 
@@ -41,6 +43,7 @@ pub use crate::wire::admin::InventoryEntry;
 pub use auth::{Principal, TOKEN_LIFETIME_SECS};
 pub use notes::StoredNote;
 pub use orders::LIST_CAP;
+pub use subscriptions::{Delivery, NewSubscription, OrderEvent, StoredSubscription};
 
 /// The store file inside the data directory.
 pub const STORE_FILE: &str = "sandbox.sqlite3";
@@ -172,6 +175,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(subscriptions::SCHEMA)?;
         let mut store = Store {
             conn,
             calendar,
@@ -246,7 +250,8 @@ impl Store {
         self.conn.execute_batch(
             "BEGIN IMMEDIATE; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
              DELETE FROM order_pins; DELETE FROM notes; DELETE FROM inventory; DELETE FROM tokens; DELETE FROM settings; \
-             DELETE FROM api_clients; DELETE FROM api_users; DELETE FROM accounts; COMMIT;",
+             DELETE FROM api_clients; DELETE FROM api_users; DELETE FROM accounts; \
+             DELETE FROM subscriptions; DELETE FROM notify_cursor; COMMIT;",
         )?;
         self.clock_offset_ms = 0;
         self.faults = Faults::default();

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use super::super::super::store::Principal;
@@ -12,7 +12,7 @@ use super::super::AppState;
 use super::super::auth::authorized;
 use super::super::responses::{internal, status_response, write_or_500};
 use super::super::to_wire::wire_note;
-use super::{authorized_with_body, decode_strict, host_of, order_or_404};
+use super::{authorized_with_body, created, decode_strict, host_of, order_or_404};
 use crate::wire;
 
 /// The longest note Bandwidth accepts.
@@ -92,14 +92,11 @@ pub(in crate::sandbox::server) async fn create_note(
     )
     .await;
     match outcome {
-        Ok(note_id) => {
-            let location = format!("http://{}{}/{note_id}", host_of(&headers), uri.path());
-            let mut response = StatusCode::CREATED.into_response();
-            if let Ok(value) = HeaderValue::from_str(&location) {
-                response.headers_mut().insert(header::LOCATION, value);
-            }
-            response
-        }
+        Ok(note_id) => created(&format!(
+            "http://{}{}/{note_id}",
+            host_of(&headers),
+            uri.path()
+        )),
         Err(response) => response,
     }
 }
