@@ -143,9 +143,13 @@ impl OrderRecord {
         self.actual_foc_date.or(self.requested_foc_date)
     }
 
-    /// `PON@N`, the reference that names exactly this version.
+    /// `PON@N`, the reference that names exactly this version; the PON alone for a record
+    /// the store has not numbered yet (never `@0`).
     pub fn versioned_ref(&self) -> String {
-        format!("{}@{}", self.pon, self.pon_count)
+        match self.pon_count {
+            0 => self.pon.to_string(),
+            n => format!("{}@{n}", self.pon),
+        }
     }
 }
 

@@ -253,7 +253,8 @@ pub async fn reconcile(
             source: EventSource::Poll,
             subscription_id: None,
             order_id: record.order_id.clone(),
-            order: Some(record.versioned_ref()),
+            // The stored record has lsr's number for it (one read from the wire has none yet).
+            order: Some(before.versioned_ref()),
             customer_order_id: record.customer_order_id.clone(),
             status: Some(record.status.as_str().to_string()),
             previous_status: Some(before.status.as_str().to_string()),
