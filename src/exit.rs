@@ -198,7 +198,7 @@ fn api_hint(e: &ApiError) -> Option<String> {
     Some(match e {
         ApiError::InvalidUrl { .. } => "check --base-url / LSR_BASE_URL or the profile's base_url".into(),
         ApiError::Insecure { .. } => "use an https:// URL (http is accepted for 127.0.0.1, ::1 and localhost only)".into(),
-        ApiError::MissingCredentials { .. } => "set LSR_CLIENT_ID and LSR_CLIENT_SECRET (or `lsr config set client_id …`, `lsr config set client_secret -`)".into(),
+        ApiError::MissingCredentials { .. } => "run `lsr auth login` (or set LSR_CLIENT_ID and LSR_CLIENT_SECRET, or `lsr config set client_id …`, `lsr config set client_secret -`)".into(),
         ApiError::TokenRejected { .. } => "check the client id and secret (`lsr config show` says where they come from)".into(),
         ApiError::Network { .. } | ApiError::CutShort { .. } | ApiError::Timeout { .. } => "check the network and the backend URL, then try again (LSR_HTTP_TIMEOUT_SECS sets the timeout)".into(),
         ApiError::TokenUnreadable { .. } => "check LSR_TOKEN_URL or the profile's token_url (by default Bandwidth's endpoint for its hosts, else /api/v1/oauth2/token on the backend)".into(),

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, Utc};
 use crate::client::{
     ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret, TokenCache,
 };
-use crate::config::{Sourced, read_client_secret};
+use crate::config::{Sourced, keychain, read_client_secret};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef};
@@ -54,7 +54,13 @@ impl Backend {
             };
             let embedded = started.map_err(CliError::from)?;
             let demo = embedded.demo_account();
-            let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
+            // The embedded sandbox speaks the profile's API version (v2: E.164 both ways).
+            let version = ctx.settings.endpoints.api_version;
+            let mut opts = ClientOptions::new(
+                format!("{}/api/{version}", embedded.base_url()),
+                demo.account_id,
+            );
+            opts.api_version = version;
             opts.trace = verbose_trace(ctx);
             opts.credentials = Some(Credentials::ClientCredentials {
                 client_id: demo.client_id.to_string(),
@@ -79,29 +85,35 @@ impl Backend {
             });
         }
         let s = &ctx.settings;
+        check_endpoints(ctx)?;
         let account = s.account_id.as_ref().ok_or_else(|| {
             CliError::new(Exit::Usage, "no account id is configured")
-                .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
+                .with_hint("run `lsr auth login`, pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
         })?;
         let mut opts = ClientOptions::new(s.base_url.value.clone(), account.value.clone())
             .with_timeout(http_timeout(s.http_timeout.as_ref())?);
+        opts.api_version = s.endpoints.api_version;
         opts.trace = verbose_trace(ctx);
-        opts.credentials = match (&s.client_id, &s.client_secret, &s.username, &s.password) {
-            (Some(id), Some(secret), _, _) => Some(Credentials::ClientCredentials {
-                client_id: id.value.clone(),
-                client_secret: Secret::new(read_client_secret(secret).map_err(CliError::from)?),
-            }),
-            (_, _, Some(user), Some(password)) => Some(Credentials::Basic {
+        opts.credentials = match (&s.client_id, &s.username, &s.password) {
+            (Some(id), _, _) => match client_secret(ctx, &id.value)? {
+                Some(secret) => Some(Credentials::ClientCredentials {
+                    client_id: id.value.clone(),
+                    client_secret: Secret::new(secret),
+                }),
+                None => None,
+            },
+            (None, Some(user), Some(password)) => Some(Credentials::Basic {
                 username: user.value.clone(),
                 password: Secret::new(password.value.clone()),
             }),
-            _ => {
-                return Err(ApiError::MissingCredentials {
-                    backend: s.base_url.value.clone(),
-                }
-                .into());
-            }
+            _ => None,
         };
+        if opts.credentials.is_none() {
+            return Err(ApiError::MissingCredentials {
+                backend: s.base_url.value.clone(),
+            }
+            .into());
+        }
         opts.token_url = s.token_url.as_ref().map(|t| t.value.clone());
         opts.token_cache = Some(TokenCache::new(ctx.config_dir.join("token-cache.json")));
         let client = LsrClient::new(opts)?;
@@ -223,6 +235,53 @@ pub(crate) fn with_id(mut order: Order, order_id: &str) -> Order {
         order.order_id = order_id.to_string();
     }
     order
+}
+
+/// Refuses a configuration whose hosts do not fit together (a token URL in another realm than
+/// the base URL, an environment that is not the base URL's), and notes a doubtful one.
+pub fn check_endpoints(ctx: &Context) -> Result<(), CliError> {
+    let endpoints = &ctx.settings.endpoints;
+    if let Some(problem) = &endpoints.problem {
+        return Err(CliError::new(
+            Exit::Usage,
+            format!("profile `{}`: {problem}", ctx.settings.profile),
+        )
+        .with_hint("`lsr config show` prints each URL and where it came from"));
+    }
+    if let Some(warning) = &endpoints.warning {
+        ctx.note(&format!("warning: {warning}"));
+    }
+    Ok(())
+}
+
+/// Where `auth login` may keep secrets (`LSR_SECRET_STORE`).
+pub fn store_choice(ctx: &Context) -> Result<keychain::StoreChoice, CliError> {
+    match &ctx.settings.secret_store {
+        None => Ok(keychain::StoreChoice::Auto),
+        Some(setting) => setting.value.parse().map_err(|why: String| {
+            CliError::new(Exit::Usage, why).with_hint("LSR_SECRET_STORE=auto, keychain or file")
+        }),
+    }
+}
+
+/// The client secret: from `--client-secret-file`, the environment or the profile, else the
+/// one `lsr auth login` kept in the OS keychain (never looked up with `LSR_SECRET_STORE=file`).
+fn client_secret(ctx: &Context, client_id: &str) -> anyhow::Result<Option<String>> {
+    if let Some(secret) = &ctx.settings.client_secret {
+        return Ok(Some(read_client_secret(secret).map_err(CliError::from)?));
+    }
+    if store_choice(ctx)? == keychain::StoreChoice::File {
+        return Ok(None);
+    }
+    match keychain::load(ctx.settings.endpoints.environment, client_id) {
+        Ok(found) => Ok(found),
+        Err(e) => {
+            if ctx.global.verbose > 0 {
+                ctx.note(&format!("{e}"));
+            }
+            Ok(None)
+        }
+    }
 }
 
 /// The request timeout: `LSR_HTTP_TIMEOUT_SECS` (whole seconds, at least 1) or the default.

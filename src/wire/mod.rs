@@ -36,6 +36,7 @@ mod order;
 mod query;
 mod screen;
 mod text;
+mod tn_form;
 mod writer;
 
 pub use envelope::{ErrorBody, LsrOrderReportResponse, NoteResponse, ResponseStatus};
@@ -54,6 +55,7 @@ pub use text::{
     format_wire_date, format_wire_timestamp, parse_wire_date, parse_wire_timestamp,
     printable_excerpt,
 };
+pub use tn_form::{TnForm, rewrite_tns, tns_not_in};
 pub use writer::XmlWriter;
 
 /// The media type of every `lsrorders` body, for `Content-Type` and `Accept`.
