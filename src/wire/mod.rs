@@ -29,6 +29,7 @@ mod error;
 mod error_body;
 mod history;
 pub mod hosts;
+pub mod jwt;
 mod list;
 mod mapping;
 mod notes;

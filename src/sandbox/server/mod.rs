@@ -4,7 +4,8 @@
 //! - `router.rs`: the routes and the loopback-only guard of the admin endpoints;
 //! - `auth.rs`: the handlers' prologue — injected faults, then Bearer or Basic credentials;
 //! - `handlers/`: one module per resource (orders, history, notes, token, admin);
-//! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML.
+//! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML;
+//! - `v2.rs`: the `/api/v2` routes, every TN in E.164 form both ways.
 
 // Handlers build the refusal `Response` where the problem is found and return it through `?`;
 // boxing it would only add noise on a path that allocates a body anyway.
@@ -15,6 +16,7 @@ mod handlers;
 mod responses;
 mod router;
 mod to_wire;
+mod v2;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, RwLock};

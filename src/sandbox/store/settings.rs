@@ -35,7 +35,7 @@ impl Store {
         Ok(())
     }
 
-    fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
@@ -43,7 +43,7 @@ impl Store {
             .optional()?)
     }
 
-    fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+    pub(super) fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.conn
             .prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?
             .execute([key, value])?;
