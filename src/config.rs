@@ -181,6 +181,13 @@ impl std::fmt::Debug for Settings {
     }
 }
 
+impl Settings {
+    /// The base URL when `--base-url` gave it (not the environment, the profile or a default).
+    pub fn base_url_flag(&self) -> Option<String> {
+        (self.base_url.source == Source::Flag).then(|| self.base_url.value.clone())
+    }
+}
+
 /// The keys `lsr config set` accepts in a profile, and whether each is a secret.
 pub const PROFILE_KEYS: [(&str, bool); 10] = [
     ("environment", false),

@@ -434,6 +434,25 @@ impl Transport {
         }
     }
 
+    /// A new token from the token endpoint, whatever is cached (and cached when a cache is
+    /// set): how `auth login` checks credentials. `None` without OAuth2 credentials.
+    pub async fn new_token(&self) -> Result<Option<CachedToken>, ApiError> {
+        self.authorization(true).await?;
+        Ok(self.token.lock().await.clone())
+    }
+
+    /// The token the next request would carry (a cached one while it is fresh, else a new
+    /// one). `None` without OAuth2 credentials.
+    pub async fn current_token(&self) -> Result<Option<CachedToken>, ApiError> {
+        self.authorization(false).await?;
+        Ok(self.token.lock().await.clone())
+    }
+
+    /// The OAuth2 token endpoint this client uses.
+    pub fn token_url(&self) -> &str {
+        &self.token_url
+    }
+
     /// Fetches (or finds cached) the token, so that a broken token endpoint is reported as
     /// what it is before a request whose outcome matters is sent.
     pub async fn ensure_authorized(&self) -> Result<(), ApiError> {

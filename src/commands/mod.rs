@@ -1,6 +1,7 @@
 //! The command tree: one module per subcommand (a folder per group), each its `Args` and one
 //! `run(ctx, args)`; [`Cli`] is what clap parses, [`dispatch`] runs the chosen command.
 
+pub mod auth;
 pub mod batch;
 pub mod cancel;
 pub mod completions;
@@ -55,7 +56,10 @@ Environment:
   LSR_CLIENT_ID, LSR_CLIENT_SECRET   OAuth2 client credentials (the default)
   LSR_CLIENT_SECRET_FILE             read the client secret from a file (--client-secret-file)
   LSR_USERNAME, LSR_PASSWORD         legacy HTTP Basic credentials
-  LSR_TOKEN_URL       OAuth2 token endpoint (default: Bandwidth's for its hosts)
+  LSR_TOKEN_URL       OAuth2 token endpoint (default: the base URL's realm or origin)
+  LSR_ENVIRONMENT     Bandwidth environment: prod or test (the profile's `environment`)
+  LSR_API_VERSION     v1 or v2 (v2: every TN in E.164 form)
+  LSR_SECRET_STORE    where `auth login` keeps the secret: auto, keychain or file
   LSR_HTTP_TIMEOUT_SECS  seconds a request may take; no retry starts after it (default 60)
   LSR_NO_INPUT        never prompt (--no-input)
   LSR_TODAY           pretend today is YYYY-MM-DD (rehearsals, tests)
@@ -90,6 +94,7 @@ pub enum Command {
     Batch(batch::BatchArgs),
     Watch(watch::WatchArgs),
     Email(email::EmailArgs),
+    Auth(auth::AuthArgs),
     Config(config::ConfigArgs),
     Sandbox(sandbox::SandboxArgs),
     Completions(completions::CompletionsArgs),
@@ -112,6 +117,7 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Batch(args) => batch::run(ctx, args),
         Command::Watch(args) => watch::run(ctx, args),
         Command::Email(args) => email::run(ctx, args),
+        Command::Auth(args) => auth::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Sandbox(args) => sandbox::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

@@ -1,6 +1,7 @@
 //! Renderers: tables on a terminal, TSV when piped, JSON on request. Commands build values;
 //! these functions format them. Data goes to stdout; notes and hints go to stderr.
 
+pub mod auth;
 pub mod findings;
 pub mod lookup;
 pub mod order;

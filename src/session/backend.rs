@@ -7,16 +7,15 @@ use std::time::Duration;
 use anyhow::Context as _;
 use chrono::{NaiveDate, Utc};
 
-use crate::client::{
-    ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret, TokenCache,
-};
-use crate::config::{Sourced, keychain, read_client_secret};
+use crate::client::{ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret};
+use crate::config::Sourced;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef};
 use crate::model::Order;
 use crate::output::OrderView;
 use crate::sandbox::embedded::EmbeddedSandbox;
+use crate::session::credentials::{check_endpoints, client_secret};
 use crate::wire;
 
 /// The history key of the embedded sandbox: its port changes every run, its store does not.
@@ -96,7 +95,7 @@ impl Backend {
         opts.trace = verbose_trace(ctx);
         opts.credentials = match (&s.client_id, &s.username, &s.password) {
             (Some(id), _, _) => match client_secret(ctx, &id.value)? {
-                Some(secret) => Some(Credentials::ClientCredentials {
+                Some((secret, _)) => Some(Credentials::ClientCredentials {
                     client_id: id.value.clone(),
                     client_secret: Secret::new(secret),
                 }),
@@ -115,7 +114,7 @@ impl Backend {
             .into());
         }
         opts.token_url = s.token_url.as_ref().map(|t| t.value.clone());
-        opts.token_cache = Some(TokenCache::new(ctx.config_dir.join("token-cache.json")));
+        opts.token_cache = Some(crate::session::credentials::token_cache(ctx));
         let client = LsrClient::new(opts)?;
         Ok(Backend {
             key: BackendKey::new(&client.base_url(), &account.value),
@@ -237,55 +236,8 @@ pub(crate) fn with_id(mut order: Order, order_id: &str) -> Order {
     order
 }
 
-/// Refuses a configuration whose hosts do not fit together (a token URL in another realm than
-/// the base URL, an environment that is not the base URL's), and notes a doubtful one.
-pub fn check_endpoints(ctx: &Context) -> Result<(), CliError> {
-    let endpoints = &ctx.settings.endpoints;
-    if let Some(problem) = &endpoints.problem {
-        return Err(CliError::new(
-            Exit::Usage,
-            format!("profile `{}`: {problem}", ctx.settings.profile),
-        )
-        .with_hint("`lsr config show` prints each URL and where it came from"));
-    }
-    if let Some(warning) = &endpoints.warning {
-        ctx.note(&format!("warning: {warning}"));
-    }
-    Ok(())
-}
-
-/// Where `auth login` may keep secrets (`LSR_SECRET_STORE`).
-pub fn store_choice(ctx: &Context) -> Result<keychain::StoreChoice, CliError> {
-    match &ctx.settings.secret_store {
-        None => Ok(keychain::StoreChoice::Auto),
-        Some(setting) => setting.value.parse().map_err(|why: String| {
-            CliError::new(Exit::Usage, why).with_hint("LSR_SECRET_STORE=auto, keychain or file")
-        }),
-    }
-}
-
-/// The client secret: from `--client-secret-file`, the environment or the profile, else the
-/// one `lsr auth login` kept in the OS keychain (never looked up with `LSR_SECRET_STORE=file`).
-fn client_secret(ctx: &Context, client_id: &str) -> anyhow::Result<Option<String>> {
-    if let Some(secret) = &ctx.settings.client_secret {
-        return Ok(Some(read_client_secret(secret).map_err(CliError::from)?));
-    }
-    if store_choice(ctx)? == keychain::StoreChoice::File {
-        return Ok(None);
-    }
-    match keychain::load(ctx.settings.endpoints.environment, client_id) {
-        Ok(found) => Ok(found),
-        Err(e) => {
-            if ctx.global.verbose > 0 {
-                ctx.note(&format!("{e}"));
-            }
-            Ok(None)
-        }
-    }
-}
-
 /// The request timeout: `LSR_HTTP_TIMEOUT_SECS` (whole seconds, at least 1) or the default.
-fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
+pub(crate) fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
     let Some(setting) = setting else {
         return Ok(crate::client::DEFAULT_REQUEST_TIMEOUT);
     };
@@ -304,7 +256,7 @@ fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
 
 /// With `-v`, the client's request lines go to stderr (never credentials: the client only
 /// reports method, URL, status and time).
-fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
+pub(crate) fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
     if ctx.global.verbose == 0 || ctx.global.quiet > 0 {
         return None;
     }

@@ -1,4 +1,5 @@
-//! What the commands share: the backend connection ([`backend`]), ORDER resolution
+//! What the commands share: the backend connection ([`backend`]) and its credentials
+//! ([`credentials`]: endpoints checked, secrets found, `auth login`'s token client), ORDER resolution
 //! ([`resolve`]), the order input ([`input`]), the one submit pipeline ([`submit`], with
 //! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]),
 //! the wizard behind its `Prompter` ([`wizard`]) and what several commands print alike
@@ -7,6 +8,7 @@
 pub mod backend;
 pub mod cancel;
 pub mod confirm;
+pub mod credentials;
 pub mod input;
 pub mod precheck;
 pub mod present;
