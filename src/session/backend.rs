@@ -16,6 +16,7 @@ use crate::model::Order;
 use crate::output::OrderView;
 use crate::sandbox::embedded::EmbeddedSandbox;
 use crate::session::credentials::{check_endpoints, client_secret};
+use crate::validate::advice::PonOwner;
 use crate::wire;
 
 /// The history key of the embedded sandbox: its port changes every run, its store does not.
@@ -214,10 +215,81 @@ impl Backend {
             .filter(|r| r.order_id == order_id)
     }
 
-    /// The order as `status` shows it, with today from the backend's point of view.
+    /// The order as `status` shows it, with today from the backend's point of view. The PONs a
+    /// pending-FOC 17008 names are ours when the history knows them.
     pub fn view(&self, ctx: &Context, order: &Order) -> OrderView {
-        OrderView::new(order, &ctx.calendar, self.today)
+        let owners: Vec<(String, PonOwner)> = pending_foc_pons(order)
+            .into_iter()
+            .filter_map(|pon| self.history_owner(&pon).map(|o| (pon, o)))
+            .collect();
+        self.view_with(ctx, order, owners)
     }
+
+    /// [`Backend::view`], asking our account's search about the PONs the history does not know:
+    /// a PON the search does not find either is another carrier's.
+    pub async fn explained_view(&self, ctx: &Context, order: &Order) -> OrderView {
+        let mut owners = Vec::new();
+        for pon in pending_foc_pons(order) {
+            let owner = match self.history_owner(&pon) {
+                Some(owner) => owner,
+                None => match self
+                    .search(&SearchQuery {
+                        pon: Some(pon.clone()),
+                        ..SearchQuery::default()
+                    })
+                    .await
+                {
+                    Ok(found) => match found.orders.iter().max_by_key(|o| o.pon_version) {
+                        Some(ours) => PonOwner::Ours(ours.label()),
+                        None => PonOwner::NotOurs,
+                    },
+                    Err(_) => PonOwner::Unknown,
+                },
+            };
+            owners.push((pon, owner));
+        }
+        self.view_with(ctx, order, owners)
+    }
+
+    fn view_with(
+        &self,
+        ctx: &Context,
+        order: &Order,
+        owners: Vec<(String, PonOwner)>,
+    ) -> OrderView {
+        let owner = |pon: &str| {
+            owners
+                .iter()
+                .find(|(p, _)| p == pon)
+                .map_or(PonOwner::Unknown, |(_, o)| o.clone())
+        };
+        OrderView::knowing(order, &ctx.calendar, self.today, &owner)
+    }
+
+    /// The latest order of ours with this PON, as the history knows it.
+    fn history_owner(&self, pon: &str) -> Option<PonOwner> {
+        self.history
+            .resolve_ref(&self.key, &OrderRef::IdOrPon(pon.to_string()))
+            .ok()
+            .flatten()
+            .filter(|r| r.pon.as_str() == pon)
+            .map(|r| PonOwner::Ours(r.to_order().label()))
+    }
+}
+
+/// The PONs the order's pending-FOC 17008 errors name.
+fn pending_foc_pons(order: &Order) -> Vec<String> {
+    let mut pons: Vec<String> = order
+        .errors
+        .iter()
+        .filter(|e| e.code == 17008)
+        .filter_map(|e| crate::validate::codes::parse_pending_foc(&e.description))
+        .flatten()
+        .map(|(_, pon, _)| pon)
+        .collect();
+    pons.sort();
+    pons.dedup();
+    pons
 }
 
 /// What a backend search found.
