@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'List, inspect and resume split submissions')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch orders live until each reaches a final state')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign in to Bandwidth with OAuth2 client credentials, show the sign-in, sign out')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, show and change the configuration')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run and control the local porting backend')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for SHELL')
@@ -587,6 +588,122 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lsr;auth' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Bandwidth account id')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the OAuth2 client secret from FILE (`-`: stdin)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox backend')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (same as --output json)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile''s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the profile''s client secret (keychain and config file) and its cached tokens')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lsr;auth;login' {
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The OAuth2 client id (default: LSR_CLIENT_ID or the profile''s; asked on a terminal)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Bandwidth account id')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the OAuth2 client secret from FILE (`-`: stdin)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox backend')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (same as --output json)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lsr;auth;status' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Bandwidth account id')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the OAuth2 client secret from FILE (`-`: stdin)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox backend')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (same as --output json)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lsr;auth;logout' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Backend base URL (https required except on loopback)')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Bandwidth account id')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the OAuth2 client secret from FILE (`-`: stdin)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables on a terminal, TSV without headers when piped, or JSON')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox backend')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (same as --output json)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: no notes or hints on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (secrets are always redacted)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation (needed for destructive commands off a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lsr;auth;help' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile''s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the profile''s client secret (keychain and config file) and its cached tokens')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lsr;auth;help;login' {
+            break
+        }
+        'lsr;auth;help;status' {
+            break
+        }
+        'lsr;auth;help;logout' {
+            break
+        }
+        'lsr;auth;help;help' {
             break
         }
         'lsr;config' {
@@ -1315,6 +1432,7 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'List, inspect and resume split submissions')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch orders live until each reaches a final state')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Sign in to Bandwidth with OAuth2 client credentials, show the sign-in, sign out')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, show and change the configuration')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run and control the local porting backend')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a completion script for SHELL')
@@ -1373,6 +1491,21 @@ Register-ArgumentCompleter -Native -CommandName 'lsr' -ScriptBlock {
             break
         }
         'lsr;help;email' {
+            break
+        }
+        'lsr;help;auth' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile''s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the profile''s client secret (keychain and config file) and its cached tokens')
+            break
+        }
+        'lsr;help;auth;login' {
+            break
+        }
+        'lsr;help;auth;status' {
+            break
+        }
+        'lsr;help;auth;logout' {
             break
         }
         'lsr;help;config' {

@@ -52,6 +52,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand batch 'List, inspect and resume split submissions'
             cand watch 'Watch orders live until each reaches a final state'
             cand email 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk'
+            cand auth 'Sign in to Bandwidth with OAuth2 client credentials, show the sign-in, sign out'
             cand config 'Create, show and change the configuration'
             cand sandbox 'Run and control the local porting backend'
             cand completions 'Print a completion script for SHELL'
@@ -562,6 +563,113 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'lsr;auth'= {
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)'
+            cand status 'Show the profile''s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had'
+            cand logout 'Remove the profile''s client secret (keychain and config file) and its cached tokens'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lsr;auth;login'= {
+            cand --client-id 'The OAuth2 client id (default: LSR_CLIENT_ID or the profile''s; asked on a terminal)'
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;auth;status'= {
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;auth;logout'= {
+            cand --profile 'Configuration profile to use'
+            cand --base-url 'Backend base URL (https required except on loopback)'
+            cand --account-id 'Bandwidth account id'
+            cand --client-secret-file 'Read the OAuth2 client secret from FILE (`-`: stdin)'
+            cand -o 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --output 'Output format: tables on a terminal, TSV without headers when piped, or JSON'
+            cand --color 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)'
+            cand --sandbox 'Use the embedded sandbox backend'
+            cand --json 'Print machine-readable JSON on stdout (same as --output json)'
+            cand -q 'Print less: no notes or hints on stderr'
+            cand --quiet 'Print less: no notes or hints on stderr'
+            cand -v 'Print more detail (secrets are always redacted)'
+            cand --verbose 'Print more detail (secrets are always redacted)'
+            cand -y 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --yes 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+            cand --no-input 'Never prompt; missing input is an error'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lsr;auth;help'= {
+            cand login 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)'
+            cand status 'Show the profile''s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had'
+            cand logout 'Remove the profile''s client secret (keychain and config file) and its cached tokens'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lsr;auth;help;login'= {
+        }
+        &'lsr;auth;help;status'= {
+        }
+        &'lsr;auth;help;logout'= {
+        }
+        &'lsr;auth;help;help'= {
         }
         &'lsr;config'= {
             cand --profile 'Configuration profile to use'
@@ -1227,6 +1335,7 @@ set edit:completion:arg-completer[lsr] = {|@words|
             cand batch 'List, inspect and resume split submissions'
             cand watch 'Watch orders live until each reaches a final state'
             cand email 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth''s port-out desk'
+            cand auth 'Sign in to Bandwidth with OAuth2 client credentials, show the sign-in, sign out'
             cand config 'Create, show and change the configuration'
             cand sandbox 'Run and control the local porting backend'
             cand completions 'Print a completion script for SHELL'
@@ -1268,6 +1377,17 @@ set edit:completion:arg-completer[lsr] = {|@words|
         &'lsr;help;watch'= {
         }
         &'lsr;help;email'= {
+        }
+        &'lsr;help;auth'= {
+            cand login 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)'
+            cand status 'Show the profile''s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had'
+            cand logout 'Remove the profile''s client secret (keychain and config file) and its cached tokens'
+        }
+        &'lsr;help;auth;login'= {
+        }
+        &'lsr;help;auth;status'= {
+        }
+        &'lsr;help;auth;logout'= {
         }
         &'lsr;help;config'= {
             cand init 'Write a starting config.toml (mode 0600) with Bandwidth production and test profiles'

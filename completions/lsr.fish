@@ -56,6 +56,7 @@ complete -c lsr -n "__fish_lsr_needs_command" -f -a "foc-window" -d 'Show the 10
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "batch" -d 'List, inspect and resume split submissions'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "watch" -d 'Watch orders live until each reaches a final state'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
+complete -c lsr -n "__fish_lsr_needs_command" -f -a "auth" -d 'Sign in to Bandwidth with OAuth2 client credentials, show the sign-in, sign out'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "config" -d 'Create, show and change the configuration'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "sandbox" -d 'Run and control the local porting backend'
 complete -c lsr -n "__fish_lsr_needs_command" -f -a "completions" -d 'Print a completion script for SHELL'
@@ -492,6 +493,87 @@ complete -c lsr -n "__fish_lsr_using_subcommand email" -s y -l yes -d 'Answer ye
 complete -c lsr -n "__fish_lsr_using_subcommand email" -l no-input -d 'Never prompt; missing input is an error'
 complete -c lsr -n "__fish_lsr_using_subcommand email" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand email" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the profile\'s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Remove the profile\'s client secret (keychain and config file) and its cached tokens'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-id -d 'The OAuth2 client id (default: LSR_CLIENT_ID or the profile\'s; asked on a terminal)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Configuration profile to use' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Backend base URL (https required except on loopback)' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l account-id -d 'Bandwidth account id' -r
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l client-secret-file -d 'Read the OAuth2 client secret from FILE (`-`: stdin)' -r -F
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format: tables on a terminal, TSV without headers when piped, or JSON' -r -f -a "table\t''
+json\t''
+tsv\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colours (honours NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l sandbox -d 'Use the embedded sandbox backend'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Print machine-readable JSON on stdout (same as --output json)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print less: no notes or hints on stderr'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Print more detail (secrets are always redacted)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation (needed for destructive commands off a terminal)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; missing input is an error'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the profile\'s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove the profile\'s client secret (keychain and config file) and its cached tokens'
+complete -c lsr -n "__fish_lsr_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l profile -d 'Configuration profile to use' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l base-url -d 'Backend base URL (https required except on loopback)' -r
 complete -c lsr -n "__fish_lsr_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l account-id -d 'Bandwidth account id' -r
@@ -774,27 +856,31 @@ complete -c lsr -n "__fish_lsr_using_subcommand completions" -s y -l yes -d 'Ans
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -l no-input -d 'Never prompt; missing input is an error'
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lsr -n "__fish_lsr_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "submit" -d 'Submit a new port-out LSR'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "supp" -d 'Supplement an open order: move the requested FOC date or correct the end user\'s details'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "cancel" -d 'Cancel one or more open orders'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "status" -d 'Show an order\'s status, FOC date, window, errors explained and next steps'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "history" -d 'Show the backend\'s history of an order: every event with its time, the status after it, the backend\'s note, who did it and what changed (`Field : old --> new`), oldest first'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "notes" -d 'List an order\'s notes, or add one with `add TEXT`'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "batch" -d 'List, inspect and resume split submissions'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "watch" -d 'Watch orders live until each reaches a final state'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "config" -d 'Create, show and change the configuration'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "sandbox" -d 'Run and control the local porting backend'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "completions" -d 'Print a completion script for SHELL'
-complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "submit" -d 'Submit a new port-out LSR'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "supp" -d 'Supplement an open order: move the requested FOC date or correct the end user\'s details'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "cancel" -d 'Cancel one or more open orders'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "resubmit" -d 'Place a new order from an existing one, cancelling it first if it is still open'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "search" -d 'Search orders by PON, TN, status, customer order id or creation date'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "status" -d 'Show an order\'s status, FOC date, window, errors explained and next steps'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "history" -d 'Show the backend\'s history of an order: every event with its time, the status after it, the backend\'s note, who did it and what changed (`Field : old --> new`), oldest first'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "notes" -d 'List an order\'s notes, or add one with `add TEXT`'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "validate" -d 'Check an order offline: every problem at once, with Bandwidth\'s codes; sends nothing'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "explain" -d 'Explain a Bandwidth code or an FAQ topic in plain words, with what to do next'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "foc-window" -d 'Show the 10 business days a FOC date is valid for (day 1 = the FOC date)'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "batch" -d 'List, inspect and resume split submissions'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "watch" -d 'Watch orders live until each reaches a final state'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "email" -d 'Print a ready-to-send email draft (To, Subject, body) to Bandwidth\'s port-out desk'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "auth" -d 'Sign in to Bandwidth with OAuth2 client credentials, show the sign-in, sign out'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "config" -d 'Create, show and change the configuration'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "sandbox" -d 'Run and control the local porting backend'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "completions" -d 'Print a completion script for SHELL'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and not __fish_seen_subcommand_from submit supp cancel resubmit search status history notes validate explain foc-window batch watch email auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List batches, newest first'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "show" -d 'Show every child of a batch and its outcome'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "resume" -d 'Finish an interrupted batch without sending any child twice'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Check OAuth2 client credentials and save them in the profile (secret in the keychain)'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile\'s sign-in: environment, URLs, client id, accounts, roles, token expiry and where the secret lives. Exit 6 when no token can be had'
+complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove the profile\'s client secret (keychain and config file) and its cached tokens'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a starting config.toml (mode 0600) with Bandwidth production and test profiles'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the resolved configuration, where each value came from, secrets redacted'
 complete -c lsr -n "__fish_lsr_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value in the current profile (--profile), or a top-level key'

@@ -392,8 +392,9 @@ async fn sandbox_supp_and_cancel_are_refused_on_failed_orders() {
         let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
         let errors = response.lsr_order_errors.unwrap();
         assert_eq!(errors[0].code, 17015);
-        assert!(
-            errors[0].description.contains("FAILED is a final status"),
+        // Bandwidth's text (issue 12); why FAILED is final (R3) is lsr's to explain.
+        assert_eq!(
+            errors[0].description, "Lsr order is in unmodifiable state.",
             "{}",
             errors[0].description
         );
@@ -530,7 +531,9 @@ async fn sandbox_auth_401_403_and_oauth_tokens() {
         )
         .await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
-    assert!(theirs.body.contains("5035"), "{}", theirs.body);
+    // A GET of an unknown order is Bandwidth's 17014 (issue 12); a PUT's stays 5035.
+    assert!(theirs.body.contains("<ErrorCode>17014</ErrorCode>"), "{}", theirs.body);
+    assert!(theirs.body.contains(&format!("Lsr {id} not found.")), "{}", theirs.body);
 
     let token = h
         .http
@@ -921,6 +924,9 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
         "{}",
         answer.body
     );
+    // The example's SPID 123C is not demo account 1's: Bandwidth's 17020 (its PUT example).
+    assert!(answer.body.contains("<Code>17020</Code>"), "{}", answer.body);
+    let post = post.replace("<SPID>123C</SPID>", &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid));
     let monday = post.replace("2015-11-15", "2015-11-16");
     let answer = h.post_order(monday).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
@@ -933,16 +939,20 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
         ("CANCELLED", 7517)
     );
 
-    let supp = include_str!("../fixtures/wire/put-lsrorders-id-request-simple-response.xml");
+    let supp = include_str!("../fixtures/wire/put-lsrorders-id-request-simple-response.xml")
+        .replace("<SPID>123C</SPID>", &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid));
+    let supp = supp.as_str();
     let answer = h.put_order(&id, supp).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    // Bandwidth's 17015 text (issue 12): lsr explains that CANCELLED is final.
     assert!(
-        answer.body.contains("CANCELLED is a final status"),
+        answer.body.contains("Lsr order is in unmodifiable state."),
         "{}",
         answer.body
     );
 
     let single = include_str!("../fixtures/wire/post-lsrorders-request-example.xml")
+        .replace("<SPID>123C</SPID>", &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid))
         .replace("2015-11-15", "2015-11-16")
         .replace("<TelephoneNumber>9192381467</TelephoneNumber>", "");
     let answer = h.post_order(single).await;
