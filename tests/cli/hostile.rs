@@ -26,17 +26,18 @@ const WITHIN: Duration = Duration::from_secs(TIMEOUT_SECS + 3);
 
 /// One request the server read.
 #[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    target: String,
-    authorization: Option<String>,
+pub(crate) struct Seen {
+    pub(crate) method: String,
+    pub(crate) target: String,
+    pub(crate) authorization: Option<String>,
 }
 
 type Answer = dyn Fn(&Seen, &mut dyn Write) -> std::io::Result<()> + Send + Sync;
 
-/// A loopback server that answers every request with a test's closure; stops on drop.
-struct HostileServer {
-    addr: SocketAddr,
+/// A loopback server that answers every request with a test's closure; stops on drop (also
+/// the replay server of `conformance.rs` and the proxy of `auth.rs`).
+pub(crate) struct HostileServer {
+    pub(crate) addr: SocketAddr,
     seen: Arc<Mutex<Vec<Seen>>>,
     connections: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
@@ -44,7 +45,7 @@ struct HostileServer {
 
 impl HostileServer {
     /// The token endpoint answers properly; every other request goes to `api`.
-    fn start(
+    pub(crate) fn start(
         api: impl Fn(&Seen, &mut dyn Write) -> std::io::Result<()> + Send + Sync + 'static,
     ) -> HostileServer {
         HostileServer::start_raw(move |seen, out| {
@@ -57,7 +58,7 @@ impl HostileServer {
     }
 
     /// Every request, the token endpoint's too, goes to `answer`.
-    fn start_raw(
+    pub(crate) fn start_raw(
         answer: impl Fn(&Seen, &mut dyn Write) -> std::io::Result<()> + Send + Sync + 'static,
     ) -> HostileServer {
         HostileServer::serve(Arc::new(answer), None)
@@ -111,11 +112,11 @@ impl HostileServer {
         }
     }
 
-    fn api_url(&self) -> String {
+    pub(crate) fn api_url(&self) -> String {
         format!("http://{}/api/v1", self.addr)
     }
 
-    fn seen(&self) -> Vec<Seen> {
+    pub(crate) fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
 
@@ -184,7 +185,7 @@ fn serve_connection<S: Read + Write>(
     result
 }
 
-fn reply(
+pub(crate) fn reply(
     out: &mut dyn Write,
     status: &str,
     content_type: &str,

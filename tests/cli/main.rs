@@ -3,8 +3,10 @@
 
 mod architecture;
 mod assets;
+mod auth;
 mod batch;
 mod common;
+mod conformance;
 mod explain;
 mod foc_window;
 mod hostile;

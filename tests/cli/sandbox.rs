@@ -532,8 +532,16 @@ async fn sandbox_auth_401_403_and_oauth_tokens() {
         .await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
     // A GET of an unknown order is Bandwidth's 17014 (issue 12); a PUT's stays 5035.
-    assert!(theirs.body.contains("<ErrorCode>17014</ErrorCode>"), "{}", theirs.body);
-    assert!(theirs.body.contains(&format!("Lsr {id} not found.")), "{}", theirs.body);
+    assert!(
+        theirs.body.contains("<ErrorCode>17014</ErrorCode>"),
+        "{}",
+        theirs.body
+    );
+    assert!(
+        theirs.body.contains(&format!("Lsr {id} not found.")),
+        "{}",
+        theirs.body
+    );
 
     let token = h
         .http
@@ -925,8 +933,15 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
         answer.body
     );
     // The example's SPID 123C is not demo account 1's: Bandwidth's 17020 (its PUT example).
-    assert!(answer.body.contains("<Code>17020</Code>"), "{}", answer.body);
-    let post = post.replace("<SPID>123C</SPID>", &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid));
+    assert!(
+        answer.body.contains("<Code>17020</Code>"),
+        "{}",
+        answer.body
+    );
+    let post = post.replace(
+        "<SPID>123C</SPID>",
+        &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid),
+    );
     let monday = post.replace("2015-11-15", "2015-11-16");
     let answer = h.post_order(monday).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
@@ -940,7 +955,10 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
     );
 
     let supp = include_str!("../fixtures/wire/put-lsrorders-id-request-simple-response.xml")
-        .replace("<SPID>123C</SPID>", &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid));
+        .replace(
+            "<SPID>123C</SPID>",
+            &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid),
+        );
     let supp = supp.as_str();
     let answer = h.put_order(&id, supp).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
@@ -952,7 +970,10 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
     );
 
     let single = include_str!("../fixtures/wire/post-lsrorders-request-example.xml")
-        .replace("<SPID>123C</SPID>", &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid))
+        .replace(
+            "<SPID>123C</SPID>",
+            &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid),
+        )
         .replace("2015-11-15", "2015-11-16")
         .replace("<TelephoneNumber>9192381467</TelephoneNumber>", "");
     let answer = h.post_order(single).await;
