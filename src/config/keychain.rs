@@ -96,9 +96,12 @@ pub(crate) mod memory {
 
     use keyring::credential::{Credential, CredentialApi, CredentialBuilderApi};
 
-    static SECRETS: OnceLock<Mutex<HashMap<(String, String), Vec<u8>>>> = OnceLock::new();
+    /// Secrets by (service, user).
+    type Secrets = Mutex<HashMap<(String, String), Vec<u8>>>;
 
-    fn secrets() -> &'static Mutex<HashMap<(String, String), Vec<u8>>> {
+    static SECRETS: OnceLock<Secrets> = OnceLock::new();
+
+    fn secrets() -> &'static Secrets {
         SECRETS.get_or_init(|| Mutex::new(HashMap::new()))
     }
 

@@ -95,13 +95,12 @@ impl Backend {
         opts.api_version = s.endpoints.api_version;
         opts.trace = verbose_trace(ctx);
         opts.credentials = match (&s.client_id, &s.username, &s.password) {
-            (Some(id), _, _) => match client_secret(ctx, &id.value)? {
-                Some((secret, _)) => Some(Credentials::ClientCredentials {
+            (Some(id), _, _) => {
+                client_secret(ctx, &id.value)?.map(|(secret, _)| Credentials::ClientCredentials {
                     client_id: id.value.clone(),
                     client_secret: Secret::new(secret),
-                }),
-                None => None,
-            },
+                })
+            }
             (None, Some(user), Some(password)) => Some(Credentials::Basic {
                 username: user.value.clone(),
                 password: Secret::new(password.value.clone()),

@@ -1505,7 +1505,7 @@ pub fn text_matches(pattern: &str, text: &str) -> bool {
         parts.push(&rest[..at]);
         let tail = &rest[at + 1..];
         let skip = tail
-            .find(|c: char| c == 's' || c == 'd')
+            .find(['s', 'd'])
             .filter(|&i| tail[..i].chars().all(|c| c.is_ascii_digit() || c == '$'))
             .map_or(0, |i| i + 1);
         rest = &tail[skip..];

@@ -502,7 +502,10 @@ mod tests {
             errors[0].description,
             "Address field [City] is incorrect. It should be no more than 100 characters long."
         );
-        assert!(is_documented_text(17008, "FOC date cannot fall on a holiday") == false);
+        assert!(!is_documented_text(
+            17008,
+            "FOC date cannot fall on a holiday"
+        ));
         assert!(is_documented_text(
             17025,
             "OrderStatus cannot be changed to FOC. Only cancelled value allowed."
