@@ -416,15 +416,52 @@ impl ConfigFile {
     /// Loads `config.toml` from `dir`; a missing file is an empty configuration.
     pub fn load(dir: &Path) -> Result<ConfigFile, ConfigError> {
         let path = dir.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ConfigFile::default()),
+        let text = match read_config_text(&path) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(ConfigFile::default()),
             Err(source) => return Err(ConfigError::Read { path, source }),
         };
         toml::from_str(&text).map_err(|e| ConfigError::Parse {
             path,
             message: e.message().to_string(),
         })
+    }
+}
+
+/// The text of `config.toml`, if it exists: only a regular file of at most
+/// [`crate::files::MAX_OWN_FILE_BYTES`] (a FIFO or `/dev/zero` is an error, not a hang).
+fn read_config_text(path: &Path) -> std::io::Result<Option<String>> {
+    crate::files::read_own_file(path, crate::files::MAX_OWN_FILE_BYTES)?
+        .map(|bytes| {
+            String::from_utf8(bytes).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text")
+            })
+        })
+        .transpose()
+}
+
+/// The profile keys whose values are URLs (shown with their credentials redacted, and refused
+/// by `config set` when they carry any).
+pub const URL_KEYS: [&str; 2] = ["base_url", "token_url"];
+
+/// The `user:password@` part of a URL, if it has one (`https://user:pw@host/…`).
+fn url_userinfo(url: &str) -> Option<&str> {
+    let (_, rest) = url.trim().split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    authority.rfind('@').map(|at| &authority[..at])
+}
+
+/// True when a URL carries credentials (`https://user:password@host/…`).
+pub fn url_has_credentials(url: &str) -> bool {
+    url_userinfo(url).is_some()
+}
+
+/// A URL as it may be shown: its credentials replaced by `<redacted>`
+/// (`https://<redacted>@host/api/v1`); any other text unchanged.
+pub fn redact_url_credentials(url: &str) -> String {
+    match url_userinfo(url) {
+        Some(userinfo) => url.replacen(&format!("{userinfo}@"), "<redacted>@", 1),
+        None => url.to_string(),
     }
 }
 
@@ -587,6 +624,23 @@ mod tests {
             source: Source::Env("LSR_CLIENT_SECRET"),
         };
         assert_eq!(read_client_secret(&from_env).unwrap(), "v");
+    }
+
+    #[test]
+    fn url_credentials_are_found_and_redacted() {
+        let url = "https://user:pa55word@host.example/api/v1?x=a@b";
+        assert!(url_has_credentials(url));
+        assert_eq!(
+            redact_url_credentials(url),
+            "https://<redacted>@host.example/api/v1?x=a@b"
+        );
+        assert!(url_has_credentials("http://tok@127.0.0.1:8080"));
+        assert!(!url_has_credentials("https://host.example/a@b"));
+        assert!(!url_has_credentials("not a url"));
+        assert_eq!(
+            redact_url_credentials("https://host.example/api/v1"),
+            "https://host.example/api/v1"
+        );
     }
 
     #[test]

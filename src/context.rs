@@ -138,9 +138,12 @@ impl Context {
         }
     }
 
-    /// Prints a note on stderr (unless `-q`), marked `[sandbox]` when using the sandbox.
+    /// Prints a note on stderr (unless `-q`), marked `[sandbox]` when using the sandbox. Notes
+    /// quote order files and server text: control and bidi characters are shown as `?`.
     pub fn note(&self, text: &str) {
         if self.show_notes() {
+            let lines: Vec<String> = text.split('\n').map(crate::output::printable).collect();
+            let text = lines.join("\n");
             if self.global.sandbox {
                 eprintln!("[sandbox] {text}");
             } else {

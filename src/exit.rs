@@ -352,4 +352,20 @@ mod tests {
         assert_eq!(exit_for(&err), Exit::Auth);
         assert!(hint_for(&err).is_some_and(|h| h.contains("LSR_CLIENT_ID")));
     }
+
+    #[test]
+    fn exit_403_says_search_by_lsr_not_port_r12() {
+        let err = anyhow::Error::from(ApiError::Http {
+            status: 403,
+            method: "GET".into(),
+            url: "https://x/api/v1/accounts/1/lsrorders/ord".into(),
+            description: None,
+            errors: Vec::new(),
+        });
+        assert_eq!(exit_for(&err), Exit::Auth);
+        let hint = hint_for(&err).unwrap_or_default();
+        assert!(hint.contains("search by LSR"), "{hint}");
+        assert!(hint.contains("not by Port"), "{hint}");
+        assert!(hint.contains("lsr explain not-authorized"), "{hint}");
+    }
 }

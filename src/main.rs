@@ -9,6 +9,11 @@ use lsr::context::Context;
 use lsr::exit::{Exit, exit_for, hint_for};
 
 fn main() -> ExitCode {
+    // `COMPLETE=<shell> lsr -- …` is a completion request from a script `lsr completions`
+    // printed: answer it and exit before anything else runs or prints.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+        .var(lsr::commands::completions::COMPLETE_VAR)
+        .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

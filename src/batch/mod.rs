@@ -1,4 +1,5 @@
-//! Split plans, the concurrent runner and the journal that makes batches resumable.
+//! Split plans and the concurrent runner that sends a batch's children, recording each in the
+//! journal (history::journal) before and after its POST, so batches are resumable.
 
 mod plan;
 mod runner;

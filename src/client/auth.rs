@@ -62,6 +62,19 @@ impl CachedToken {
     pub fn is_fresh(&self, now: DateTime<Utc>) -> bool {
         self.expires_at - chrono::Duration::seconds(TOKEN_REFRESH_MARGIN_SECS) > now
     }
+
+    /// The token can be sent: not blank, and `Bearer TOKEN` is a valid header value (no control
+    /// characters, which would be a header injection).
+    pub fn is_usable(&self) -> bool {
+        bearer_header_is_valid(&self.access_token)
+    }
+}
+
+/// True when `Bearer TOKEN` can be sent as a header: the token is not blank and holds no
+/// character a header cannot carry.
+pub fn bearer_header_is_valid(token: &str) -> bool {
+    !token.trim().is_empty()
+        && reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")).is_ok()
 }
 
 /// The token endpoint's JSON answer. `Debug` redacts the token.
@@ -104,18 +117,24 @@ impl TokenCache {
     }
 
     fn read_all(&self) -> BTreeMap<String, CachedToken> {
-        // A missing or damaged cache only costs a new token, never an error.
-        std::fs::read(&self.path)
+        // A missing or damaged cache only costs a new token, never an error; one that is not a
+        // regular file or is too large is not read (the next `put` replaces it).
+        crate::files::read_own_file(&self.path, crate::files::MAX_OWN_FILE_BYTES)
             .ok()
+            .flatten()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default()
     }
 
-    /// A fresh cached token, if any.
+    /// A fresh cached token, if any. An entry that cannot be used (a token no header can carry)
+    /// is dropped from the file, so the next run fetches a new one instead of failing again.
     pub fn get(&self, token_url: &str, client_id: &str, now: DateTime<Utc>) -> Option<CachedToken> {
-        self.read_all()
-            .remove(&Self::key(token_url, client_id))
-            .filter(|t| t.is_fresh(now))
+        let found = self.read_all().remove(&Self::key(token_url, client_id))?;
+        if !found.is_usable() {
+            self.remove(token_url, client_id);
+            return None;
+        }
+        Some(found).filter(|t| t.is_fresh(now))
     }
 
     /// Stores a token, dropping expired ones. Failures are ignored: the cache is an optimisation.
@@ -177,6 +196,18 @@ mod tests {
         assert_eq!(cache.get("u", "two", now), None);
         cache.remove("u", "one");
         assert_eq!(cache.get("u", "one", now), None);
+        // A damaged entry (a control character in the token) is dropped, not kept forever.
+        let damaged = CachedToken {
+            access_token: "bad\u{1}token".into(),
+            expires_at: now + chrono::Duration::seconds(3600),
+        };
+        cache.put("u", "three", &damaged, now);
+        assert_eq!(cache.get("u", "three", now), None);
+        assert!(
+            !std::fs::read_to_string(cache.path())
+                .unwrap()
+                .contains("three")
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -356,9 +356,7 @@ impl Transport {
         }
         // Checked before it is cached: a token with control characters would be a header
         // injection, and a cached bad token would fail every run until it expired.
-        if reqwest::header::HeaderValue::from_str(&format!("Bearer {}", parsed.access_token))
-            .is_err()
-        {
+        if !super::auth::bearer_header_is_valid(&parsed.access_token) {
             return Err(ApiError::TokenUnreadable {
                 url,
                 message: "the access token holds characters a header cannot carry".into(),

@@ -85,11 +85,15 @@ impl SandboxAdmin {
         body: Option<String>,
     ) -> Result<T, AdminClientError> {
         let url = format!("{}{path}", self.base);
+        // The sandbox takes admin writes only as JSON (no web form can send that cross-site),
+        // bodiless ones (reset, clearing the faults) included.
+        let write = method != reqwest::Method::GET;
         let mut request = self.http.request(method, &url);
+        if write {
+            request = request.header(reqwest::header::CONTENT_TYPE, "application/json");
+        }
         if let Some(body) = body {
-            request = request
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body);
+            request = request.body(body);
         }
         let response = request
             .send()

@@ -26,7 +26,7 @@ use crate::session::refusals::refuse_terminal;
 #[derive(Debug, Clone, Args)]
 pub struct CancelArgs {
     /// Orders to cancel: order ids, PONs (their latest version) or PON@N.
-    #[arg(value_name = "ORDER", required = true)]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer(), required = true)]
     pub orders: Vec<String>,
 
     /// Show what would be cancelled; change nothing and ask nothing.

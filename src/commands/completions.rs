@@ -1,10 +1,16 @@
 //! `lsr completions`: print a shell completion script.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use crate::context::Context;
 
 /// Print a completion script for SHELL.
+///
+/// The script asks `lsr` itself what to complete (clap's dynamic completion), so ORDER
+/// arguments complete from the local history (PONs, PON@N, recent order ids) and `explain`
+/// completes codes and topics. `lsr` must be on PATH. Alternatively, load it fresh at each
+/// shell start: `source <(COMPLETE=bash lsr)` (zsh likewise; fish: `COMPLETE=fish lsr | source`).
 ///
 /// Example: lsr completions bash > ~/.local/share/bash-completion/completions/lsr
 #[derive(Debug, Clone, Args)]
@@ -14,11 +20,23 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// Renders the completion script for `shell` from the clap definitions.
+/// The environment variable the scripts set when they call back into `lsr`.
+pub const COMPLETE_VAR: &str = "COMPLETE";
+
+/// Renders the completion script for `shell`: the registration that calls `lsr` back with
+/// `COMPLETE=<shell>` for every completion.
 pub fn render(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut command = crate::commands::Cli::command();
+    let completer: &dyn EnvCompleter = match shell {
+        clap_complete::Shell::Bash => &Bash,
+        clap_complete::Shell::Elvish => &Elvish,
+        clap_complete::Shell::Fish => &Fish,
+        clap_complete::Shell::PowerShell => &Powershell,
+        // Invariant: clap_complete::Shell is non-exhaustive; zsh is the remaining shell we ship.
+        _ => &Zsh,
+    };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command, "lsr", &mut out);
+    // Writing into a Vec cannot fail.
+    let _ = completer.write_registration(COMPLETE_VAR, "lsr", "lsr", "lsr", &mut out);
     out
 }
 

@@ -34,7 +34,7 @@ pub struct EmailArgs {
     pub topic: EmailTopic,
 
     /// The order it concerns: an order id, a PON (its latest version) or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
     pub order: Option<String>,
 }
 
@@ -223,7 +223,10 @@ fn order_block(topic: EmailTopic, facts: &DraftFacts) -> String {
     ));
     lines.push(("FOC date".into(), date(view.actual_foc_date, "not set yet")));
     let mut text = aligned(&lines);
-    let (label, tns) = if topic == EmailTopic::ManualHandling {
+    // Only an order that carries a 7521 notice has "TNs with 7521"; otherwise the draft lists
+    // the order's TNs under their plain name rather than claim a notice that is not there.
+    let has_notice = view.errors.iter().any(|e| e.code == 7521);
+    let (label, tns) = if topic == EmailTopic::ManualHandling && has_notice {
         ("TNs with 7521", manual_handling_tns(view))
     } else {
         ("TNs", view.tns.clone())
@@ -330,6 +333,19 @@ mod tests {
         v.errors[0].description = "TN 9195556000 may need manual handling".into();
         assert_eq!(manual_handling_tns(&v), vec!["9195556000".to_string()]);
         assert_eq!(manual_handling_tns(&view()).len(), 2);
+    }
+
+    #[test]
+    fn email_manual_handling_without_a_7521_notice_does_not_claim_one() {
+        let mut v = view();
+        v.errors.clear();
+        let facts = DraftFacts {
+            account_id: Some("9900001".into()),
+            order: Some(v),
+        };
+        let d = draft(EmailTopic::ManualHandling, &facts);
+        assert!(!d.body.contains("TNs with 7521"), "{}", d.body);
+        assert!(d.body.contains("TNs (2):"), "{}", d.body);
     }
 
     #[test]

@@ -18,8 +18,22 @@ use crate::validate::codes::{self, CatalogEntry, CodeKind};
 #[derive(Debug, Clone, Args)]
 pub struct ExplainArgs {
     /// A numeric code (e.g. 17008) or a topic (e.g. concurrence).
-    #[arg(value_name = "CODE|TOPIC")]
+    #[arg(value_name = "CODE|TOPIC", add = clap_complete::engine::ArgValueCandidates::new(subject_candidates))]
     pub subject: Option<String>,
+}
+
+/// What `explain` completes: every FAQ topic and code of the catalog, with its title.
+fn subject_candidates() -> Vec<clap_complete::engine::CompletionCandidate> {
+    codes::all()
+        .iter()
+        .map(|entry| {
+            let value = entry
+                .code
+                .map_or_else(|| entry.topic.to_string(), |c| c.to_string());
+            clap_complete::engine::CompletionCandidate::new(value)
+                .help(Some(entry.title.to_string().into()))
+        })
+        .collect()
 }
 
 /// How many "did you mean" suggestions an unknown subject gets.

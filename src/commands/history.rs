@@ -19,7 +19,7 @@ use crate::wire;
 #[derive(Debug, Clone, Args)]
 pub struct HistoryArgs {
     /// The order: an order id, a PON (its latest version) or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
     pub order: String,
 }
 

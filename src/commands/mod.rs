@@ -47,29 +47,39 @@ pub struct Cli {
 }
 
 /// The environment, exit codes and files; shown by `lsr --help` and in the man page.
+/// Laid out in columns; every line fits 72 characters, because the man page keeps the lines as
+/// written, indented by 7 (a test checks both).
 const AFTER_LONG_HELP: &str = "\
 Environment:
-  LSR_CONFIG_DIR      config directory (config.toml, history database, sandbox state, token cache)
-  LSR_PROFILE         configuration profile (--profile)
-  LSR_BASE_URL        backend base URL (--base-url)
-  LSR_ACCOUNT_ID      Bandwidth account id (--account-id)
-  LSR_CLIENT_ID, LSR_CLIENT_SECRET   OAuth2 client credentials (the default)
-  LSR_CLIENT_SECRET_FILE             read the client secret from a file (--client-secret-file)
-  LSR_USERNAME, LSR_PASSWORD         legacy HTTP Basic credentials
-  LSR_TOKEN_URL       OAuth2 token endpoint (default: the base URL's realm or origin)
-  LSR_ENVIRONMENT     Bandwidth environment: prod or test (the profile's `environment`)
-  LSR_API_VERSION     v1 or v2 (v2: every TN in E.164 form)
-  LSR_SECRET_STORE    where `auth login` keeps the secret: auto, keychain or file
-  LSR_HTTP_TIMEOUT_SECS  seconds a request may take; no retry starts after it (default 60)
-  LSR_NO_INPUT        never prompt (--no-input)
-  LSR_TODAY           pretend today is YYYY-MM-DD (rehearsals, tests)
-  NO_COLOR, CLICOLOR_FORCE           colour off / on
+  LSR_CONFIG_DIR          config directory (config, history, sandbox
+                          state, token cache)
+  LSR_PROFILE             configuration profile (--profile)
+  LSR_BASE_URL            backend base URL (--base-url)
+  LSR_ACCOUNT_ID          Bandwidth account id (--account-id)
+  LSR_CLIENT_ID           OAuth2 client id (OAuth2 is the default)
+  LSR_CLIENT_SECRET       OAuth2 client secret
+  LSR_CLIENT_SECRET_FILE  read the client secret from a file
+                          (--client-secret-file)
+  LSR_USERNAME            legacy HTTP Basic user
+  LSR_PASSWORD            legacy HTTP Basic password
+  LSR_TOKEN_URL           OAuth2 token endpoint (default: the base URL's
+                          realm or origin)
+  LSR_ENVIRONMENT         Bandwidth environment: prod or test
+  LSR_API_VERSION         v1 or v2 (v2: every TN in E.164 form)
+  LSR_SECRET_STORE        where `auth login` keeps the secret: auto,
+                          keychain or file
+  LSR_HTTP_TIMEOUT_SECS   seconds a request may take; no retry starts
+                          after it (default 60)
+  LSR_NO_INPUT            never prompt (--no-input)
+  LSR_TODAY               pretend today is YYYY-MM-DD (rehearsals)
+  NO_COLOR                no colour
+  CLICOLOR_FORCE          colour even when piped
 
 Exit status:
-  0 ok, 1 other failure, 2 usage, 3 local validation failed (nothing sent),
+  0 ok, 1 other failure, 2 usage, 3 refused locally (nothing sent),
   4 rejected by the backend, 5 network, timeout or server error,
-  6 authentication or permission, 7 not found, 8 --wait timed out, 130 interrupted.
-  A broken pipe is success.
+  6 authentication or permission, 7 not found, 8 --wait timed out,
+  130 interrupted. A broken pipe is success.
 
 Files (under the config directory):
   config.toml         profiles and settings (mode 0600)

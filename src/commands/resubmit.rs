@@ -39,7 +39,7 @@ use crate::wire;
 #[derive(Debug, Clone, Args)]
 pub struct ResubmitArgs {
     /// The order to start from: an order id, a PON (its latest version) or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
     pub order: String,
 
     #[command(flatten)]

@@ -15,6 +15,7 @@ use crate::model::{OrderStatus, Pon, Tn};
 use crate::output::lookup::search_rows;
 use crate::output::{self, OrderView, OutputMode};
 use crate::session::backend::{Backend, history_key, runtime};
+use crate::validate::{BusinessCalendar, parse_requested_date};
 
 /// Search orders by PON, TN, status, customer order id or creation date.
 ///
@@ -47,11 +48,11 @@ pub struct SearchArgs {
     #[arg(long, value_name = "ID")]
     pub customer_order_id: Option<String>,
 
-    /// Created on or after this date (YYYY-MM-DD).
+    /// Created on or after this date (YYYY-MM-DD, MM/DD/YYYY or +Nbd).
     #[arg(long, value_name = "DATE")]
     pub created_from: Option<String>,
 
-    /// Created on or before this date (YYYY-MM-DD).
+    /// Created on or before this date (YYYY-MM-DD, MM/DD/YYYY or +Nbd).
     #[arg(long, value_name = "DATE")]
     pub created_to: Option<String>,
 
@@ -74,7 +75,11 @@ struct Filters {
 
 impl Filters {
     /// Checks every flag and reports every bad one at once (exit 2).
-    fn from_args(args: &SearchArgs) -> anyhow::Result<Filters> {
+    fn from_args(
+        args: &SearchArgs,
+        today: NaiveDate,
+        calendar: &BusinessCalendar,
+    ) -> anyhow::Result<Filters> {
         let mut problems: Vec<Problem> = Vec::new();
         let pon = keep(
             &mut problems,
@@ -117,10 +122,11 @@ impl Filters {
         let date = |flag: &str, text: &Option<String>| {
             text.as_deref()
                 .map(|t| {
-                    NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| {
+                    // The forms every date flag takes (as --foc does).
+                    parse_requested_date(t, today, calendar).map_err(|_| {
                         (
-                            format!("{flag} `{t}` is not a YYYY-MM-DD date"),
-                            "give dates as YYYY-MM-DD, e.g. 2026-11-30",
+                            format!("{flag} `{t}` is not a date"),
+                            "give dates as YYYY-MM-DD, MM/DD/YYYY or +Nbd, e.g. 2026-11-30",
                         )
                     })
                 })
@@ -213,7 +219,7 @@ struct SearchJson<'a> {
 }
 
 pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<()> {
-    let filters = Filters::from_args(args)?;
+    let filters = Filters::from_args(args, ctx.today, &ctx.calendar)?;
     let found = if args.local {
         search_history(ctx, &filters)?
     } else {

@@ -16,7 +16,7 @@ use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
 #[derive(Debug, Clone, Args)]
 pub struct StatusArgs {
     /// The order: an order id, a PON (its latest version) or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
     pub order: String,
 
     /// Poll until the order has a FOC date (`foc`) or reaches a final status (`final`).

@@ -30,7 +30,7 @@ use crate::wire;
 #[derive(Debug, Clone, Args)]
 pub struct SuppArgs {
     /// The order: an order id, a PON (its latest version) or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
     pub order: String,
 
     #[command(flatten)]

@@ -24,7 +24,7 @@ use crate::session::backend::{Backend, runtime};
 #[derive(Debug, Clone, Args)]
 pub struct WatchArgs {
     /// Orders to watch: order ids, PONs or PON@N.
-    #[arg(value_name = "ORDER", required_unless_present = "pon")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer(), required_unless_present = "pon")]
     pub orders: Vec<String>,
 
     /// Watch every version of this PON.
@@ -120,7 +120,7 @@ pub fn run(ctx: &Context, args: &WatchArgs) -> anyhow::Result<()> {
                     let now = (view.status.clone(), view.actual_foc_date);
                     let previous = last.get(&view.order_id);
                     if previous != Some(&now) {
-                        let line = serde_json::to_string(&Change {
+                        let line = output::json_line(&Change {
                             at: chrono::Utc::now()
                                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                             previous_status: previous.map(|p| p.0.as_str()),

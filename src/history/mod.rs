@@ -18,6 +18,7 @@
 //! # }
 //! ```
 
+mod completion;
 mod error;
 mod journal;
 mod learned;
@@ -31,6 +32,7 @@ mod schema;
 #[cfg(test)]
 mod tests;
 
+pub use completion::KnownReference;
 pub use error::StoreError;
 pub use journal::{
     BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts,

@@ -1,8 +1,6 @@
 //! Opening the history database: its path and permissions, WAL and busy handling, migrations on
 //! open, WAL checkpoints, and the read / write transactions every query runs in.
 
-use std::fs::OpenOptions;
-use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -191,28 +189,10 @@ impl HistoryStore {
 /// the history (customer TNs and names) is never readable by others, not even for a moment.
 /// An existing file is not opened here at all.
 fn create_private_file(path: &Path) -> Result<(), StoreError> {
-    let create_error = |source| StoreError::Create {
+    crate::files::create_private_file(path).map_err(|source| StoreError::Create {
         path: path.to_path_buf(),
         source,
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists()
-    {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(parent).map_err(create_error)?;
-    }
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(create_error(e)),
-    }
+    })
 }
 
 fn is_busy(error: &rusqlite::Error) -> bool {

@@ -56,9 +56,72 @@ impl Rows {
 /// Prints `value` as pretty JSON and a newline.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::other)?;
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        BidiEscaping(serde_json::ser::PrettyFormatter::new()),
+    );
+    value.serialize(&mut ser).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// One JSON document on one line (JSON-lines progress), escaped as [`print_json`] escapes.
+pub fn json_line<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        BidiEscaping(serde_json::ser::CompactFormatter),
+    );
+    value.serialize(&mut ser)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// A JSON formatter that writes the bidirectional controls as `\uXXXX` escapes (JSON already
+/// escapes control characters): the same text for a program, nothing reordered on a terminal.
+struct BidiEscaping<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for BidiEscaping<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(crate::wire::is_bidi_control) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// Renders rows as a table (Table mode) or TSV without headers (any other mode).
@@ -139,7 +202,17 @@ pub fn print_text(text: &str) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn json_escapes_bidi_controls_and_keeps_the_text() {
+        let value = serde_json::json!({"pon": "ABC\u{202E}FED", "plain": "Zoë"});
+        let line = json_line(&value).unwrap();
+        assert_eq!(line, r#"{"plain":"Zoë","pon":"ABC\u202eFED"}"#);
+        let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, value);
+    }
 
     #[test]
     fn wrap_breaks_between_words_with_a_hanging_indent() {

@@ -126,17 +126,19 @@ pub fn render_status_block(
     let style = Style { on: color };
     let mut out = String::new();
     let marker = if sandbox { "[sandbox] " } else { "" };
+    // Server text is shown as it is made printable everywhere: no control or bidi characters.
+    let clean = super::printable;
     out.push_str(&format!(
         "{marker}{}  {}\n",
-        style.bold(&order_name(view)),
-        style.status(&view.status)
+        style.bold(&clean(&order_name(view))),
+        style.status(&clean(&view.status))
     ));
     let mut field = |label: &str, value: String| {
         out.push_str(&format!("  {:<20}{value}\n", format!("{label}:")));
     };
-    field("order id", view.order_id.clone());
+    field("order id", clean(&view.order_id));
     if let Some(c) = &view.customer_order_id {
-        field("customer order id", c.clone());
+        field("customer order id", clean(c));
     }
     let tn_list = match view.tns.len() {
         0 => "-".to_string(),
@@ -166,7 +168,7 @@ pub fn render_status_block(
     if !view.errors.is_empty() {
         out.push_str(&format!("{}\n", style.bold("Errors")));
         for e in &view.errors {
-            out.push_str(&format!("  {}  {}\n", e.code, e.description));
+            out.push_str(&format!("  {}  {}\n", e.code, clean(&e.description)));
             if let Some(x) = &e.explanation {
                 out.push_str(&format!("         {x} (`lsr explain {}`)\n", e.code));
             }
@@ -175,7 +177,7 @@ pub fn render_status_block(
     if !view.next_steps.is_empty() {
         out.push_str(&format!("{}\n", style.bold("Next steps")));
         for step in &view.next_steps {
-            out.push_str(&super::wrap(step, width, "  - ", 4));
+            out.push_str(&super::wrap(&clean(step), width, "  - ", 4));
         }
     }
     out

@@ -34,26 +34,16 @@ pub fn render_timeline(
         return String::new();
     };
     let width = usize::from(width.unwrap_or(80)).max(40);
-    let mut start = window.foc_date();
-    let mut end = window.last_day();
-    for d in [facts.submitted, facts.today].into_iter().flatten() {
-        start = start.min(calendar.this_or_next_business_day(d));
-        end = end.max(calendar.this_or_next_business_day(d));
+    if let Some(note) = facts.today.and_then(|today| out_of_range(window, today)) {
+        return note;
     }
-    let mut days = Vec::new();
-    let mut day = calendar.this_or_next_business_day(start);
-    while day <= end {
-        days.push(day);
-        day = calendar.next_business_day(day);
-    }
-    // Too wide: drop days before the window first, then after it; the window always stays.
-    let fits = |n: usize| INDENT + n * CELL <= width;
-    while !fits(days.len()) && days.first().is_some_and(|d| *d < window.foc_date()) {
-        days.remove(0);
-    }
-    while !fits(days.len()) && days.last().is_some_and(|d| *d > window.last_day()) {
-        days.pop();
-    }
+    // A submission date far from the window (a broken server's) is left out, not walked to.
+    let near = |d: &NaiveDate| (*d - window.foc_date()).num_days().abs() <= 2 * DRAWN_RANGE_DAYS;
+    let facts = &TimelineFacts {
+        submitted: facts.submitted.filter(near),
+        ..facts.clone()
+    };
+    let days = days_shown(facts, window, calendar, (width - INDENT) / CELL);
 
     let paint = |code: &str, text: &str| {
         if color {
@@ -157,6 +147,78 @@ pub fn render_timeline(
     out
 }
 
+/// How far from today a FOC date may be for its window to be drawn: a year either way (lsr
+/// refuses to request a date further out; a server that answers one gets it in words).
+const DRAWN_RANGE_DAYS: i64 = 366;
+
+/// The line shown instead of a picture for a window too far from today, if it is.
+fn out_of_range(window: &FocWindow, today: NaiveDate) -> Option<String> {
+    let distance = (window.foc_date() - today).num_days();
+    (distance.abs() > DRAWN_RANGE_DAYS).then(|| {
+        format!(
+            "  (not drawn: the FOC date {} is more than a year from today, {today})\n",
+            window.foc_date()
+        )
+    })
+}
+
+/// The business days drawn, at most `columns`: the window always, then the days before it
+/// (nearest first) back to the earliest of submitted and today, then the days after it up to
+/// the latest of them. Walks only as many days as it keeps, however far those dates are.
+fn days_shown(
+    facts: &TimelineFacts,
+    window: &FocWindow,
+    calendar: &BusinessCalendar,
+    columns: usize,
+) -> Vec<NaiveDate> {
+    let marks: Vec<NaiveDate> = [facts.submitted, facts.today]
+        .into_iter()
+        .flatten()
+        .map(|d| calendar.this_or_next_business_day(d))
+        .collect();
+    let earliest = marks.iter().copied().min();
+    let latest = marks.iter().copied().max();
+    let mut spare = columns.saturating_sub(window.days().len());
+    let mut before = Vec::new();
+    if let Some(earliest) = earliest {
+        let mut day = window.foc_date();
+        while spare > 0 {
+            match previous_business_day(calendar, day) {
+                Some(previous) if previous >= earliest => {
+                    before.push(previous);
+                    day = previous;
+                    spare -= 1;
+                }
+                _ => break,
+            }
+        }
+    }
+    before.reverse();
+    let mut days = before;
+    days.extend_from_slice(window.days());
+    if let Some(latest) = latest {
+        let mut day = window.last_day();
+        while spare > 0 {
+            day = calendar.next_business_day(day);
+            if day > latest {
+                break;
+            }
+            days.push(day);
+            spare -= 1;
+        }
+    }
+    days
+}
+
+/// The business day before `date`, if the calendar has one.
+fn previous_business_day(calendar: &BusinessCalendar, date: NaiveDate) -> Option<NaiveDate> {
+    let mut day = date.pred_opt()?;
+    while !calendar.is_business_day(day) {
+        day = day.pred_opt()?;
+    }
+    Some(day)
+}
+
 /// The timeline of an order as `status` shows it: the window of its FOC date (the requested
 /// date while there is none yet); nothing when it has neither.
 pub fn render_order_timeline(
@@ -237,6 +299,34 @@ mod tests {
         }
         assert!(text.lines().nth(2).unwrap().contains('F'));
         assert!(text.lines().nth(2).unwrap().contains('L'));
+    }
+
+    #[test]
+    fn timeline_far_dates_cost_no_more_than_near_ones() {
+        let cal = BusinessCalendar::us_npac();
+        // Submitted long before the window: only the days that fit are walked.
+        let mut f = facts();
+        f.submitted = Some(d("2026-01-05"));
+        f.today = Some(d("2026-01-05"));
+        f.window = Some(cal.foc_window(d("2026-12-21")).unwrap());
+        let text = render_timeline(&f, &cal, Some(60), false);
+        assert!(
+            text.lines().nth(2).unwrap().starts_with("  .  .  ."),
+            "{text}"
+        );
+        // A window more than a year from today is said in words, not laid out.
+        f.window = Some(cal.foc_window(d("9999-12-30")).unwrap());
+        f.today = Some(d("2026-11-30"));
+        let text = render_timeline(&f, &cal, Some(80), false);
+        assert_eq!(
+            text,
+            "  (not drawn: the FOC date 9999-12-30 is more than a year from today, 2026-11-30)\n"
+        );
+        // A far submission date from a broken server is left out.
+        let mut f = facts();
+        f.submitted = Some(d("0001-01-01"));
+        let text = render_timeline(&f, &cal, Some(100), false);
+        assert!(!text.contains('S'), "{text}");
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub fn clock_view(store: &mut Store) -> Result<ClockView, StoreError> {
 
 /// Sets the clock from its text form (RFC 3339 or `YYYY-MM-DD`).
 pub fn set_clock(store: &mut Store, time: &str) -> Result<ClockView, AdminError> {
-    let at = clock::parse_time(time).map_err(|e| AdminError::Invalid(e.to_string()))?;
+    let at = clock::parse_time(time)
+        .and_then(clock::checked_clock)
+        .map_err(|e| AdminError::Invalid(e.to_string()))?;
     store.set_clock(at)?;
     Ok(clock_view(store)?)
 }
@@ -30,7 +32,9 @@ pub fn set_clock(store: &mut Store, time: &str) -> Result<ClockView, AdminError>
 /// Moves the clock forward by a duration in its text form (`6h`, `1d12h`, …).
 pub fn advance_clock(store: &mut Store, duration: &str) -> Result<ClockView, AdminError> {
     let by = clock::parse_duration(duration).map_err(|e| AdminError::Invalid(e.to_string()))?;
-    store.advance_clock(by)?;
+    let at =
+        clock::checked_advance(store.now()?, by).map_err(|e| AdminError::Invalid(e.to_string()))?;
+    store.set_clock(at)?;
     Ok(clock_view(store)?)
 }
 

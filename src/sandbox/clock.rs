@@ -22,6 +22,33 @@ pub enum ClockError {
     Time(String),
     #[error("the sandbox clock cannot move backwards by `advance`; use `clock set`")]
     Backwards,
+    #[error("the sandbox clock must stay between {MIN_CLOCK_TEXT} and {MAX_CLOCK_TEXT}")]
+    OutOfRange,
+}
+
+const MIN_CLOCK_TEXT: &str = "1970-01-01";
+const MAX_CLOCK_TEXT: &str = "2999-12-31";
+
+/// The earliest sandbox time: the Unix epoch.
+pub const MIN_CLOCK_MS: Millis = 0;
+/// The latest sandbox time: the end of 2999-12-31 UTC. Far beyond any port, well inside what
+/// dates and the business calendar handle.
+pub const MAX_CLOCK_MS: Millis = 32_503_680_000_000 - 1;
+
+/// `at` when it is a sane sandbox time ([`MIN_CLOCK_MS`]..=[`MAX_CLOCK_MS`]).
+pub fn checked_clock(at: Millis) -> Result<Millis, ClockError> {
+    if (MIN_CLOCK_MS..=MAX_CLOCK_MS).contains(&at) {
+        Ok(at)
+    } else {
+        Err(ClockError::OutOfRange)
+    }
+}
+
+/// The time `by` after `now`, when it is a sane sandbox time (no overflow, no wrap-around).
+pub fn checked_advance(now: Millis, by: Millis) -> Result<Millis, ClockError> {
+    now.checked_add(by)
+        .ok_or(ClockError::OutOfRange)
+        .and_then(checked_clock)
 }
 
 /// The real wall clock, in milliseconds.
@@ -82,6 +109,19 @@ mod tests {
         for bad in ["", "6", "h", "6x", "-1h"] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_clock_stays_in_a_sane_range() {
+        assert_eq!(format_timestamp(MAX_CLOCK_MS), "2999-12-31T23:59:59.999Z");
+        assert_eq!(checked_clock(MAX_CLOCK_MS), Ok(MAX_CLOCK_MS));
+        assert_eq!(checked_clock(MAX_CLOCK_MS + 1), Err(ClockError::OutOfRange));
+        assert_eq!(checked_clock(-1), Err(ClockError::OutOfRange));
+        let far = parse_duration("9999999999w").unwrap();
+        assert_eq!(checked_advance(0, far), Err(ClockError::OutOfRange));
+        assert_eq!(checked_advance(far, far), Err(ClockError::OutOfRange));
+        assert_eq!(checked_advance(Millis::MAX, 1), Err(ClockError::OutOfRange));
+        assert_eq!(checked_advance(0, DAY_MS), Ok(DAY_MS));
     }
 
     #[test]

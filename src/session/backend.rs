@@ -109,7 +109,7 @@ impl Backend {
         };
         if opts.credentials.is_none() {
             return Err(ApiError::MissingCredentials {
-                backend: s.base_url.value.clone(),
+                backend: crate::config::redact_url_credentials(&s.base_url.value),
             }
             .into());
         }

@@ -2,11 +2,12 @@
 //! ([`credentials`]: endpoints checked, secrets found, `auth login`'s token client), ORDER resolution
 //! ([`resolve`]), the order input ([`input`]), the one submit pipeline ([`submit`], with
 //! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]),
-//! the wizard behind its `Prompter` ([`wizard`]) and what several commands print alike
-//! ([`present`]).
+//! cancelling ([`cancel`]), completion of ORDER arguments ([`complete`]), the R3/R9 refusals ([`refusals`]), the wizard behind its `Prompter`
+//! ([`wizard`]) and what several commands print alike ([`present`]).
 
 pub mod backend;
 pub mod cancel;
+pub mod complete;
 pub mod confirm;
 pub mod credentials;
 pub mod input;

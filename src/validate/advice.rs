@@ -242,7 +242,7 @@ fn r6_email_for_manual_handling(reference: &str) -> String {
 /// R9: TNs are never removed by a supp; what did not port goes on a new order.
 fn r9_resubmit_the_rest(reference: &str) -> String {
     format!(
-        "some TNs did not port: place a new order for the remaining TNs (`lsr resubmit {reference} --remove-tn …`)"
+        "some TNs did not port: place a new order for the remaining TNs (`lsr resubmit {reference} --remove-tn …`) (R9)"
     )
 }
 

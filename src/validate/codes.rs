@@ -1371,21 +1371,27 @@ pub fn closest(subject: &str, n: usize) -> Vec<&'static CatalogEntry> {
     scored.into_iter().take(n).map(|(_, e)| e).collect()
 }
 
-/// How far a typed code is from an entry's code or aliases: one or two digits off, then the
-/// numerically nearest (7522 suggests 7521 before 7512).
+/// How far a typed code is from an entry's code or aliases: one or two digits off among codes
+/// of the same length (a slip of a key, two digits swapped), or exactly one digit dropped or
+/// added (1700 → 17000), then the numerically nearest (7522 suggests 7521 before 7512). Any
+/// other change of length is another code, not a typo: 99999 suggests nothing rather than 7999.
 fn numeric_distance(wanted: &str, entry: &CatalogEntry) -> Option<(usize, u64)> {
     let typed: u64 = wanted.parse().unwrap_or(u64::MAX);
     entry
         .code
         .iter()
         .chain(entry.aliases)
+        .map(|code| code.to_string())
         .map(|code| {
+            let same_length = code.len() == wanted.len();
             (
-                edit_distance(wanted, &code.to_string()),
-                typed.abs_diff(u64::from(*code)),
+                edit_distance(wanted, &code),
+                typed.abs_diff(code.parse().unwrap_or(u64::MAX)),
+                same_length,
             )
         })
-        .filter(|(d, _)| *d <= 2)
+        .filter(|(d, _, same_length)| if *same_length { *d <= 2 } else { *d == 1 })
+        .map(|(d, near, _)| (d, near))
         .min()
 }
 
@@ -1634,6 +1640,31 @@ mod tests {
         }
         let topics: Vec<_> = all().iter().filter(|e| e.code.is_none()).collect();
         assert!(topics.iter().all(|e| e.kind == CodeKind::Topic));
+    }
+
+    #[test]
+    fn codes_closest_does_not_suggest_a_code_of_another_length_with_other_digits() {
+        let names =
+            |typed: &str| -> Vec<String> { closest(typed, 4).iter().map(|e| e.name()).collect() };
+        assert!(names("99999").is_empty(), "{:?}", names("99999"));
+        assert_eq!(names("1700").first().map(String::as_str), Some("17000"));
+        assert!(
+            names("7522").starts_with(&["7521".to_string()]),
+            "{:?}",
+            names("7522")
+        );
+    }
+
+    #[test]
+    fn codes_catalog_r11_says_bandwidth_has_no_csrs() {
+        let csr = by_topic("R11").unwrap_or_else(|| unreachable!("R11 missing"));
+        assert_eq!(csr.topic, "csr");
+        assert!(
+            csr.meaning
+                .contains("cannot provide Customer Service Records")
+        );
+        assert!(csr.meaning.contains("wholesaler"));
+        assert!(csr.action.contains("end user"));
     }
 
     #[test]

@@ -53,8 +53,8 @@ pub use order::{
 pub use query::{QueryError, SearchQuery};
 pub use screen::{MAX_BODY_BYTES, MAX_DEPTH};
 pub use text::{
-    format_wire_date, format_wire_timestamp, parse_wire_date, parse_wire_timestamp,
-    printable_excerpt,
+    format_wire_date, format_wire_timestamp, is_bidi_control, parse_wire_date,
+    parse_wire_timestamp, printable_excerpt,
 };
 pub use tn_form::{TnForm, rewrite_tns, tns_not_in};
 pub use writer::XmlWriter;

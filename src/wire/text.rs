@@ -135,14 +135,30 @@ pub(crate) fn code<'de, D: Deserializer<'de>>(de: D) -> Result<u32, D::Error> {
     Ok(opt_u32(de)?.unwrap_or(0))
 }
 
+/// True for the Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+/// U+061C): printed raw they reorder what a terminal shows around them (a PON that reads
+/// differently from what it is, "Trojan Source").
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
 /// Untrusted text (from a server or a file) made safe to print on a terminal: control
-/// characters, terminal escapes among them, become `?`; text longer than `max_chars` is cut
-/// and ends with `…`.
+/// characters (terminal escapes among them) and bidirectional controls become `?`; text longer
+/// than `max_chars` is cut and ends with `…`.
 pub fn printable_excerpt(text: &str, max_chars: usize) -> String {
     let mut out: String = text
         .chars()
         .take(max_chars)
-        .map(|c| if c.is_control() { '?' } else { c })
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                '?'
+            } else {
+                c
+            }
+        })
         .collect();
     if text.chars().nth(max_chars).is_some() {
         out.push('…');
@@ -178,6 +194,24 @@ mod tests {
             assert_eq!(parse_wire_date(bad), None, "{bad}");
         }
         assert_eq!(format_wire_date(day), "2015-02-25");
+    }
+
+    #[test]
+    fn printable_excerpt_hides_controls_and_bidi_overrides() {
+        assert_eq!(printable_excerpt("a\u{1b}[2Jb", 100), "a?[2Jb");
+        for bidi in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
+            assert_eq!(
+                printable_excerpt(&format!("PON{bidi}1"), 100),
+                "PON?1",
+                "{bidi:?}"
+            );
+        }
+        // Other format characters and ordinary non-ASCII text stay.
+        assert_eq!(printable_excerpt("Zoë\u{200D}", 100), "Zoë\u{200D}");
+        assert_eq!(printable_excerpt("abcdef", 3), "abc…");
     }
 
     #[test]

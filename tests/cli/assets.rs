@@ -32,10 +32,30 @@ fn render_man_pages() -> BTreeMap<String, Vec<u8>> {
             let e = e.unwrap();
             (
                 e.file_name().to_string_lossy().to_string(),
-                std::fs::read(e.path()).unwrap(),
+                keep_extra_lines(&std::fs::read(e.path()).unwrap()),
             )
         })
         .collect()
+}
+
+/// The EXTRA section (environment, exit status, files) is laid out in columns in the help
+/// text; man would refill it into ragged, justified paragraphs, so it is marked no-fill.
+fn keep_extra_lines(page: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(page);
+    let Some(start) = text.find(".SH EXTRA\n") else {
+        return page.to_vec();
+    };
+    let body = start + ".SH EXTRA\n".len();
+    let end = text[body..]
+        .find("\n.SH ")
+        .map_or(text.len(), |i| body + i + 1);
+    format!(
+        "{}.nf\n{}.fi\n{}",
+        &text[..body],
+        &text[body..end],
+        &text[end..]
+    )
+    .into_bytes()
 }
 
 /// Compares rendered files with a directory; rewrites it when `LSR_UPDATE_ASSETS=1`.
@@ -96,13 +116,23 @@ fn assets_bash_completion_completes_subcommands() {
             r#"
             source completions/lsr.bash
             COMP_WORDS=(lsr {word}); COMP_CWORD=1; COMP_LINE="lsr {word}"; COMP_POINT=${{#COMP_LINE}}
-            _lsr lsr {word} lsr
+            _clap_complete_lsr lsr {word} lsr
             printf '%s\n' "${{COMPREPLY[@]}}"
             "#
         );
+        // The script calls `lsr` back (dynamic completion): the built one, first on PATH.
+        let bin = assert_cmd::cargo::cargo_bin("lsr");
+        let path = format!(
+            "{}:{}",
+            bin.parent().unwrap().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let config = tempfile::tempdir().unwrap();
         let out = std::process::Command::new("bash")
             .arg("-c")
             .arg(script)
+            .env("PATH", path)
+            .env("LSR_CONFIG_DIR", config.path())
             .current_dir(root)
             .output()
             .expect("run bash");
@@ -117,6 +147,34 @@ fn assets_bash_completion_completes_subcommands() {
     assert_eq!(complete("sub"), ["submit"]);
     assert_eq!(complete("su"), ["submit", "supp"]);
     assert_eq!(complete("foc"), ["foc-window"]);
+}
+
+#[test]
+fn assets_man_page_extra_section_keeps_its_columns() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("man")
+        .args(["-l", "-P", "cat", "man/lsr.1"])
+        .env("MANWIDTH", "80")
+        .current_dir(root)
+        .output()
+        .expect("man is installed (.ci/run installs man-db)");
+    let page = String::from_utf8_lossy(&out.stdout);
+    let help = lsr::commands::Cli::command()
+        .get_after_long_help()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    for line in help.lines().filter(|l| !l.trim().is_empty()) {
+        // man indents the section by 7: 72 characters fit an 80-column terminal.
+        assert!(
+            line.chars().count() <= 72,
+            "help line too long for a man page: {line}"
+        );
+        assert!(
+            page.lines()
+                .any(|p| p.trim_end() == format!("       {line}")),
+            "`{line}` is not kept as one line in the man page:\n{page}"
+        );
+    }
 }
 
 #[test]

@@ -115,33 +115,17 @@ impl SandboxProcess {
 
     /// Starts a sandbox on an existing data dir (to show state survives a restart).
     pub fn start_in(data: tempfile::TempDir) -> SandboxProcess {
-        use std::io::BufRead;
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"))
-            .args([
-                "sandbox",
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--processing-delay",
-                "0",
-                "--data",
-            ])
-            .arg(data.path())
-            .env("LSR_CONFIG_DIR", data.path())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("start lsr sandbox serve");
-        let stdout = child.stdout.take().expect("sandbox stdout");
-        let mut first = String::new();
-        std::io::BufReader::new(stdout)
-            .read_line(&mut first)
-            .expect("read the listening line");
-        let url = first
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
-            .to_string();
+        SandboxProcess::start_with(data, "127.0.0.1:0", None)
+    }
+
+    /// Starts a sandbox listening on `listen`, with at most `max_fds` open files when given (the
+    /// shell's `ulimit -n`, as a constrained host would run it).
+    pub fn start_with(
+        data: tempfile::TempDir,
+        listen: &str,
+        max_fds: Option<u32>,
+    ) -> SandboxProcess {
+        let (child, url) = spawn_sandbox(data.path(), listen, max_fds);
         SandboxProcess { child, url, data }
     }
 
@@ -202,6 +186,54 @@ impl SandboxProcess {
         );
         String::from_utf8_lossy(&out.stdout).to_string()
     }
+}
+
+/// Spawns `lsr sandbox serve` on `data` (see [`SandboxProcess::start_with`]) and reads its
+/// `listening on URL` line: the process and the URL. The caller kills it.
+pub fn spawn_sandbox(
+    data: &Path,
+    listen: &str,
+    max_fds: Option<u32>,
+) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let lsr = assert_cmd::cargo::cargo_bin("lsr");
+    let mut command = match max_fds {
+        Some(n) => {
+            let mut sh = std::process::Command::new("sh");
+            sh.arg("-c")
+                .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                .arg(&lsr);
+            sh
+        }
+        None => std::process::Command::new(&lsr),
+    };
+    let mut child = command
+        .args([
+            "sandbox",
+            "serve",
+            "--listen",
+            listen,
+            "--processing-delay",
+            "0",
+            "--data",
+        ])
+        .arg(data)
+        .env("LSR_CONFIG_DIR", data)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start lsr sandbox serve");
+    let stdout = child.stdout.take().expect("sandbox stdout");
+    let mut first = String::new();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("read the listening line");
+    let url = first
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
+        .to_string();
+    (child, url)
 }
 
 impl Drop for SandboxProcess {

@@ -204,7 +204,8 @@ fn token_json() -> String {
     format!(r#"{{"access_token":"{BEARER}","token_type":"Bearer","expires_in":3600}}"#)
 }
 
-const ORDER_XML: &str = include_str!("../fixtures/wire/get-lsrorders-id-200-example.xml");
+pub(crate) const ORDER_XML: &str =
+    include_str!("../fixtures/wire/get-lsrorders-id-200-example.xml");
 const EMPTY_LIST: &str = "<?xml version=\"1.0\"?><LsrOrders><TotalCount>0</TotalCount></LsrOrders>";
 const PROXY_502: &str = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\
 <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
@@ -235,7 +236,7 @@ struct Run {
 }
 
 /// `lsr -vv` against `base_url` with OAuth2 client credentials and the short timeout.
-fn lsr_at(base_url: &str, config_dir: &Path) -> assert_cmd::Command {
+pub(crate) fn lsr_at(base_url: &str, config_dir: &Path) -> assert_cmd::Command {
     let mut cmd = common::lsr(config_dir);
     cmd.env("LSR_BASE_URL", base_url)
         .env("LSR_ACCOUNT_ID", ACCOUNT)

@@ -155,11 +155,12 @@ fn search_bad_filters_exit_2_before_connecting() {
         ),
         (
             vec!["search", "--created-from", "2026-13-01"],
-            "--created-from `2026-13-01` is not a YYYY-MM-DD date",
+            "--created-from `2026-13-01` is not a date",
         ),
+        // MM/DD/YYYY is accepted now, as --foc accepts it (issue 13); a dotted date is not.
         (
-            vec!["search", "--created-to", "11/30/2026"],
-            "is not a YYYY-MM-DD date",
+            vec!["search", "--created-to", "30.11.2026"],
+            "is not a date",
         ),
         (
             vec![
@@ -439,4 +440,26 @@ fn search_local_with_sandbox_reads_what_sandbox_commands_recorded() {
     let local = world.json(&["search", "--local", "--pon", "EMB-1"]);
     assert_eq!(order_ids(&local), vec![id.to_string()], "{local}");
     assert_eq!(local["orders"][0]["tns"], serde_json::json!(["9197206150"]));
+}
+
+#[test]
+fn search_date_flags_take_the_forms_foc_takes() {
+    let world = SandboxWorld::new();
+    let args: Vec<&str> = ["submit", "--pon", "DATES-1", "--tn", "919-720-6151"]
+        .into_iter()
+        .chain(BUSINESS_ORDER_FLAGS.iter().copied())
+        .collect();
+    world.json(&args);
+    // MM/DD/YYYY as --foc takes it; the sandbox clock starts on 2026-11-30.
+    for from in ["11/30/2026", "2026-11-30"] {
+        let found = world.json(&["search", "--local", "--created-from", from]);
+        assert_eq!(order_ids(&found).len(), 1, "{from}: {found}");
+    }
+    let none = world.json(&["search", "--local", "--created-from", "12/01/2026"]);
+    assert!(order_ids(&none).is_empty(), "{none}");
+    world
+        .lsr()
+        .args(["search", "--local", "--created-from", "30.11.2026"])
+        .assert()
+        .code(2);
 }

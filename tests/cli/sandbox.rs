@@ -767,6 +767,7 @@ async fn sandbox_drop_after_commit_closes_the_connection_but_keeps_the_order() {
     let set = h
         .http
         .put(format!("{}/sandbox/faults", h.base))
+        .header("Content-Type", "application/json")
         .body(r#"{"drop_after_commit": 1.0}"#)
         .send()
         .await
@@ -786,6 +787,7 @@ async fn sandbox_drop_after_commit_closes_the_connection_but_keeps_the_order() {
     let cleared = h
         .http
         .delete(format!("{}/sandbox/faults", h.base))
+        .header("Content-Type", "application/json")
         .send()
         .await
         .unwrap();
@@ -805,6 +807,7 @@ async fn sandbox_error_rate_answers_503() {
     let set = h
         .http
         .put(format!("{}/sandbox/faults", h.base))
+        .header("Content-Type", "application/json")
         .body(r#"{"error_rate": 1.0}"#)
         .send()
         .await

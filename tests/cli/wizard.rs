@@ -74,6 +74,11 @@ fn submit_wizard_refuses_bad_answers_and_sends_the_order_it_built() {
     t.wait_for("Telephone number #3");
     t.type_line("");
 
+    // The optional fields are offered in one step, saying when a PIN matters (7512/7513).
+    let screen = t.wait_for("Add any of them now?");
+    assert!(screen.contains("EXCEPTION 7512"), "{screen}");
+    t.press("n");
+
     let screen = t.wait_for("Send order WIZ-1 now? [y/N]");
     assert!(screen.contains("Acme Widgets (business)"), "{screen}");
     assert!(screen.contains("2026-12-01 (Tuesday)"), "{screen}");
@@ -148,6 +153,8 @@ fn submit_wizard_asks_names_by_subscriber_type_and_declining_sends_nothing() {
     t.type_line("919-720-6200");
     t.wait_for("Telephone number #2");
     t.type_line("");
+    t.wait_for("Add any of them now?");
+    t.press("Enter"); // no
 
     let screen = t.wait_for("Send order WIZ-2 now?");
     assert!(screen.contains("Doe (residential)"), "{screen}");
@@ -162,6 +169,18 @@ fn submit_wizard_asks_names_by_subscriber_type_and_declining_sends_nothing() {
         .args(["--json", "status", "WIZ-2"])
         .assert()
         .code(7);
+}
+
+#[test]
+fn submit_wizard_reports_a_toll_free_tn_flag_before_the_first_question() {
+    let world = SandboxWorld::new();
+    let Some(t) = wizard(&world, &["--tn", "800-555-1234"]) else {
+        return;
+    };
+    let (code, screen) = t.wait_for_exit();
+    assert_eq!(code, 3, "{screen}");
+    assert!(screen.contains("toll-free"), "{screen}");
+    assert!(!screen.contains("PON (purchase order number)"), "{screen}");
 }
 
 #[test]

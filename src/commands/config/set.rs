@@ -4,7 +4,9 @@ use std::io::Read;
 
 use anyhow::Context as _;
 
-use crate::config::{PROFILE_KEYS, SetError};
+use crate::config::{
+    PROFILE_KEYS, SetError, URL_KEYS, redact_url_credentials, url_has_credentials,
+};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 
@@ -18,6 +20,7 @@ pub fn run(ctx: &Context, key: &str, value: &str) -> anyhow::Result<()> {
     } else {
         value.to_string()
     };
+    refuse_url_credentials(key, &value)?;
     let mut config = ctx.config.clone();
     match key {
         "default_profile" => config.default_profile = Some(value.clone()),
@@ -71,5 +74,23 @@ pub fn run(ctx: &Context, key: &str, value: &str) -> anyhow::Result<()> {
     let secret = PROFILE_KEYS.iter().any(|(k, secret)| *k == key && *secret);
     let shown = if secret { "<redacted>" } else { value.as_str() };
     ctx.note(&format!("set {key} = {shown} in {}", path.display()));
+    Ok(())
+}
+
+/// A URL with `user:password@` in it is refused (exit 2): the value would be stored in plain
+/// sight and shown, and lsr never sends credentials that way.
+fn refuse_url_credentials(key: &str, value: &str) -> Result<(), CliError> {
+    if URL_KEYS.contains(&key) && url_has_credentials(value) {
+        return Err(CliError::new(
+            Exit::Usage,
+            format!(
+                "{key} `{}` carries credentials (a name and password before `@`); lsr does not keep or send them in a URL",
+                redact_url_credentials(value)
+            ),
+        )
+        .with_hint(
+            "give the URL without them, and the credentials with `lsr config set client_id ID` and `lsr config set client_secret -`",
+        ));
+    }
     Ok(())
 }

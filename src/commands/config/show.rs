@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::config::Sourced;
+use crate::config::{Sourced, URL_KEYS, redact_url_credentials};
 use crate::context::Context;
 use crate::output::{self, OutputMode, Rows};
 
@@ -21,6 +21,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
         value: v.as_ref().map(|v| {
             if secret {
                 "<redacted>".to_string()
+            } else if URL_KEYS.contains(&key) {
+                redact_url_credentials(&v.value)
             } else {
                 v.value.clone()
             }

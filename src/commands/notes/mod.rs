@@ -35,7 +35,7 @@ pub fn unmonitored_warning(reference: &str) -> String {
 #[derive(Debug, Clone, Args)]
 pub struct NotesArgs {
     /// The order: an order id, a PON (its latest version) or PON@N.
-    #[arg(value_name = "ORDER")]
+    #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
     pub order: String,
 
     /// `add` to add a note.

@@ -11,7 +11,7 @@ use crate::sandbox::admin_api;
 pub enum NpacAction {
     /// Record the gaining carrier's subscriptions for an order's TNs.
     Subscribe {
-        #[arg(value_name = "ORDER")]
+        #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
         order: String,
         /// The gaining carrier supports medium timers: concurrence 6 hours later (R2).
         #[arg(long)]
@@ -19,7 +19,7 @@ pub enum NpacAction {
     },
     /// Activate the subscriptions (from the FOC date, once concurred, inside the window).
     Activate {
-        #[arg(value_name = "ORDER")]
+        #[arg(value_name = "ORDER", add = crate::session::complete::order_completer())]
         order: String,
     },
 }

@@ -2,6 +2,7 @@
 //! order's TNs, and how that decision changes the order.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::super::clock::{Millis, date_of};
 use super::super::order::{HistoryEntry, OrderError, Stage, StoredOrder};
@@ -66,13 +67,54 @@ pub struct PendingFocHit {
     pub foc_date: NaiveDate,
 }
 
-/// What the store knows about an order's TNs when it is processed.
+/// What processing needs to know about an order's TNs: their entries and PINs and other orders.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineFacts {
     /// Every TN of the order with its explicit inventory entry, if it has one.
     pub tns: Vec<(Tn, Option<Behaviour>)>,
     /// Every TN that has a pending FOC on another open order.
     pub pending: Vec<PendingFocHit>,
+    /// How the end user's PIN compared with the TNs' port-out PINs.
+    pub pin: PinCheck,
+}
+
+/// What the sandbox keeps of an order's end-user PIN: never the PIN itself, only which TNs'
+/// port-out PINs it matched when the order (or the supp that sent it) arrived.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PinCheck {
+    /// No PIN was sent.
+    #[default]
+    Missing,
+    /// A PIN was sent; it matched the port-out PIN of these TNs (digits).
+    Given { matched: Vec<String> },
+}
+
+impl PinCheck {
+    /// Compares `pin` with the port-out PIN of each TN that has one (its inventory entry, else
+    /// its line's rule), at the time it is sent.
+    pub fn of(pin: Option<&str>, tns: &[(Tn, Option<Behaviour>)]) -> PinCheck {
+        let Some(given) = pin.map(str::trim).filter(|p| !p.is_empty()) else {
+            return PinCheck::Missing;
+        };
+        let matched = tns
+            .iter()
+            .filter(|(tn, explicit)| {
+                let behaviour = explicit.clone().unwrap_or_else(|| line_behaviour(*tn));
+                matches!(behaviour, Behaviour::Pin { pin } if pin == given)
+            })
+            .map(|(tn, _)| tn.digits())
+            .collect();
+        PinCheck::Given { matched }
+    }
+
+    /// The code a TN with a port-out PIN gets: 7512 without a PIN, 7513 when it did not match.
+    fn refusal_for(&self, tn: Tn) -> Option<u32> {
+        match self {
+            PinCheck::Missing => Some(7512),
+            PinCheck::Given { matched } if !matched.contains(&tn.digits()) => Some(7513),
+            PinCheck::Given { .. } => None,
+        }
+    }
 }
 
 /// What processing does with an order.
@@ -109,7 +151,7 @@ pub fn pending_foc_text(hits: &[PendingFocHit]) -> String {
 /// Applies the TN-line table: the first line (in table order) that matches one of the TNs wins.
 pub fn decide(
     tns: &[(Tn, Behaviour)],
-    pin: Option<&str>,
+    pin: &PinCheck,
     pending: &[PendingFocHit],
     requested: Option<NaiveDate>,
     today: NaiveDate,
@@ -147,14 +189,10 @@ pub fn decide(
             description: code_text(7517).to_string(),
         };
     }
-    let given_pin = pin.map(str::trim).filter(|p| !p.is_empty());
-    for (_, behaviour) in tns {
-        if let Behaviour::Pin { pin: expected } = behaviour {
-            let code = match given_pin {
-                None => 7512,
-                Some(given) if given != expected => 7513,
-                Some(_) => continue,
-            };
+    for (tn, behaviour) in tns {
+        if let Behaviour::Pin { .. } = behaviour
+            && let Some(code) = pin.refusal_for(*tn)
+        {
             return Decision::Exception {
                 code,
                 description: code_text(code).to_string(),
@@ -184,7 +222,7 @@ pub fn process(
         .collect();
     let decision = decide(
         &tns,
-        order.draft.subscriber.pin.as_deref(),
+        &facts.pin,
         &facts.pending,
         order.requested_foc,
         date_of(at),
@@ -238,8 +276,32 @@ mod tests {
                 (t, line_behaviour(t))
             })
             .collect();
+        let explicit: Vec<_> = tns.iter().map(|(t, _)| (*t, None)).collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-        decide(&tns, pin, &[], None, today, &BusinessCalendar::us_npac())
+        let pin = PinCheck::of(pin, &explicit);
+        decide(&tns, &pin, &[], None, today, &BusinessCalendar::us_npac())
+    }
+
+    #[test]
+    fn the_pin_check_keeps_which_tns_matched_not_the_pin() {
+        let lines = [(tn("9195554321"), None), (tn("9195550100"), None)];
+        assert_eq!(PinCheck::of(None, &lines), PinCheck::Missing);
+        assert_eq!(PinCheck::of(Some("  "), &lines), PinCheck::Missing);
+        let right = PinCheck::of(Some(" 4321 "), &lines);
+        assert_eq!(
+            right,
+            PinCheck::Given {
+                matched: vec!["9195554321".into()]
+            }
+        );
+        assert!(!format!("{right:?}").contains("\"4321\""));
+        let explicit = [(tn("9195550100"), Some(Behaviour::Pin { pin: "77".into() }))];
+        assert_eq!(
+            PinCheck::of(Some("77"), &explicit),
+            PinCheck::Given {
+                matched: vec!["9195550100".into()]
+            }
+        );
     }
 
     #[test]
@@ -303,6 +365,7 @@ mod tests {
                 .map(|l| (tn(&format!("919555{l}")), None))
                 .collect(),
             pending: Vec::new(),
+            pin: PinCheck::Missing,
         }
     }
 

@@ -22,8 +22,8 @@ use crate::wire::SearchQuery;
 
 pub use crate::wire::admin::Behaviour;
 pub use lines::{
-    Decision, LINE_TABLE, LineFacts, PendingFocHit, decide, line_behaviour, pending_foc_text,
-    process,
+    Decision, LINE_TABLE, LineFacts, PendingFocHit, PinCheck, decide, line_behaviour,
+    pending_foc_text, process,
 };
 pub use orders::{accept_new_order, create, set_foc, supp_changes, update, validation_errors};
 pub use texts::{EMITTED_CODES, bandwidth_errors, is_documented_text, spid_mismatch};

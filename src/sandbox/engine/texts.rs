@@ -385,7 +385,14 @@ mod tests {
                     (t, line_behaviour(t))
                 })
                 .collect();
-            match decide(&tns, None, &[], None, today, &cal()) {
+            match decide(
+                &tns,
+                &super::super::PinCheck::Missing,
+                &[],
+                None,
+                today,
+                &cal(),
+            ) {
                 super::super::Decision::Failed { code, description }
                 | super::super::Decision::Cancelled { code, description }
                 | super::super::Decision::Exception { code, description } => {
@@ -398,9 +405,16 @@ mod tests {
             Tn::parse("9195554001").unwrap(),
             line_behaviour(Tn::parse("9195554001").unwrap()),
         )];
-        if let super::super::Decision::Exception { code, description } =
-            decide(&wrong_pin, Some("0000"), &[], None, today, &cal())
-        {
+        if let super::super::Decision::Exception { code, description } = decide(
+            &wrong_pin,
+            &super::super::PinCheck::Given {
+                matched: Vec::new(),
+            },
+            &[],
+            None,
+            today,
+            &cal(),
+        ) {
             all.push(OrderError { code, description });
         }
         for (code, values) in [

@@ -76,6 +76,17 @@ pub(super) fn authorize(
     }
 }
 
+/// The caller of a request, authorized for `account` from its headers alone (so that a
+/// request's body is read only once its caller is known).
+pub(super) async fn caller(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    account: String,
+) -> Result<Principal, Response> {
+    let creds = credentials(headers);
+    with_store(state, move |store| authorize(store, &creds, &account)).await?
+}
+
 /// Latency and injected 503s for API requests; the drop-after-commit rate for the caller.
 pub(super) async fn inject_faults(state: &Arc<AppState>) -> Result<f64, Response> {
     let faults = state.faults.read().map(|f| f.clone()).unwrap_or_default();

@@ -1,7 +1,8 @@
 //! The sandbox HTTP server: starting and stopping it, the accept loop (which can drop a
 //! connection after a commit), the background tick, and the state the handlers share.
 //!
-//! - `router.rs`: the routes and the loopback-only guard of the admin endpoints;
+//! - `limits.rs`: the connection cap, read timeouts and body caps that keep it answering;
+//! - `router.rs`: the routes and the guard of the admin endpoints (loopback, same origin);
 //! - `auth.rs`: the handlers' prologue — injected faults, then Bearer or Basic credentials;
 //! - `handlers/`: one module per resource (orders, history, notes, token, admin);
 //! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML;
@@ -13,6 +14,7 @@
 
 mod auth;
 mod handlers;
+mod limits;
 mod responses;
 mod router;
 mod to_wire;
@@ -26,8 +28,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::response::Response;
+use tokio::io::AsyncWriteExt as _;
 use tokio::net::TcpListener;
-use tokio::sync::{Notify, watch};
+use tokio::sync::{Notify, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower_service::Service as _;
 
@@ -53,10 +56,22 @@ pub enum ServeError {
     Task(String),
 }
 
-/// What every handler shares: the store behind its lock, and the faults as last read.
+/// What every handler shares: the store behind its lock, the faults as last read, and the
+/// permits for reading request bodies (see `limits.rs`).
 struct AppState {
     store: Arc<Mutex<Store>>,
     faults: RwLock<Faults>,
+    body_reads: Semaphore,
+}
+
+impl AppState {
+    fn new(store: Store, faults: Faults) -> AppState {
+        AppState {
+            store: Arc::new(Mutex::new(store)),
+            faults: RwLock::new(faults),
+            body_reads: Semaphore::new(limits::CONCURRENT_BODY_READS),
+        }
+    }
 }
 
 impl AppState {
@@ -133,10 +148,7 @@ impl SandboxServer {
         })
         .await
         .map_err(|e| ServeError::Task(e.to_string()))??;
-        let state = Arc::new(AppState {
-            store: Arc::new(Mutex::new(store)),
-            faults: RwLock::new(faults),
-        });
+        let state = Arc::new(AppState::new(store, faults));
         let bind_error = |source| ServeError::Bind {
             addr: config.listen,
             source,
@@ -168,6 +180,7 @@ async fn serve_loop(
     tick: Duration,
 ) -> Result<(), ServeError> {
     let mut connections = JoinSet::new();
+    let slots = limits::Connections::new(limits::connection_limit());
     let ticker = tokio::spawn(tick_loop(state.clone(), shutdown.clone(), tick));
     loop {
         tokio::select! {
@@ -178,7 +191,20 @@ async fn serve_loop(
                     continue;
                 };
                 let _ = stream.set_nodelay(true);
-                connections.spawn(serve_connection(stream, peer, router.clone(), shutdown.clone()));
+                match slots.admit() {
+                    Some(slot) => {
+                        connections.spawn(serve_connection(
+                            stream,
+                            peer,
+                            slot,
+                            router.clone(),
+                            shutdown.clone(),
+                        ));
+                    }
+                    None => {
+                        connections.spawn(refuse_connection(stream));
+                    }
+                }
             }
             _ = shutdown.changed() => break,
         }
@@ -202,24 +228,44 @@ async fn serve_loop(
     Ok(())
 }
 
+/// Every connection slot is in the middle of a request: a short 503, then the connection closes.
+async fn refuse_connection(mut stream: tokio::net::TcpStream) {
+    let _ = tokio::time::timeout(Duration::from_secs(1), async {
+        stream.write_all(limits::BUSY_ANSWER).await?;
+        stream.shutdown().await
+    })
+    .await;
+}
+
 async fn serve_connection(
     stream: tokio::net::TcpStream,
     peer: SocketAddr,
+    slot: limits::Slot,
     router: Router,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let kill = Arc::new(Notify::new());
-    let request_kill = kill.clone();
+    let slot = Arc::new(slot);
+    let kill = slot.kill.clone();
+    let service_slot = slot.clone();
     let service =
         hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));
             request
                 .extensions_mut()
-                .insert(ConnectionKill(request_kill.clone()));
+                .insert(ConnectionKill(service_slot.kill.clone()));
             let mut router = router.clone();
-            async move { router.call(request.map(Body::new)).await }
+            let slot = service_slot.clone();
+            slot.begin_request();
+            async move {
+                let response = router.call(request.map(Body::new)).await;
+                slot.end_request();
+                response
+            }
         });
     let connection = hyper::server::conn::http1::Builder::new()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits::HEADER_READ_TIMEOUT)
+        .max_buf_size(limits::MAX_BUF_SIZE)
         .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
     tokio::pin!(connection);
     tokio::select! {

@@ -1,13 +1,13 @@
 //! The routes: the eight `lsrorders` endpoints under each API prefix Bandwidth's clients use,
-//! the OAuth2 token endpoint, the loopback-only `/sandbox/` admin endpoints, and the 404
-//! fallback.
+//! the OAuth2 token endpoint, the `/sandbox/` admin endpoints (loopback peers only, never from a
+//! web page), and the 404 fallback.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{ConnectInfo, Request};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::{get, post, put};
@@ -71,7 +71,7 @@ pub(super) fn routes(state: Arc<AppState>) -> Router {
                 .delete(admin::faults_clear),
         )
         .route(path::RESET, post(admin::reset))
-        .route_layer(axum::middleware::from_fn(loopback_only));
+        .route_layer(axum::middleware::from_fn(admin_guard));
     router
         .route("/api/v1/oauth2/token", post(token::issue_token))
         .route("/oauth2/token", post(token::issue_token))
@@ -80,15 +80,75 @@ pub(super) fn routes(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// The admin endpoints answer only loopback peers: they can rewrite time and data.
-async fn loopback_only(request: Request, next: Next) -> Response {
-    match request.extensions().get::<ConnectInfo<SocketAddr>>() {
-        Some(ConnectInfo(addr)) if addr.ip().is_loopback() => next.run(request).await,
-        _ => admin_error(
-            StatusCode::FORBIDDEN,
-            "the /sandbox/ admin endpoints answer only loopback clients",
-        ),
+/// The admin endpoints rewrite time and data, so they answer only a local program: a loopback
+/// peer (IPv4-mapped loopback included, as a dual-stack listener sees it), addressed by a
+/// loopback `Host` (not a rebound DNS name), with no foreign `Origin` (not a web page), and
+/// writes must say `Content-Type: application/json` (which no cross-site form can send without
+/// a CORS preflight, which the sandbox never grants).
+async fn admin_guard(request: Request, next: Next) -> Response {
+    match admin_refusal(&request) {
+        None => next.run(request).await,
+        Some(why) => admin_error(StatusCode::FORBIDDEN, why),
     }
+}
+
+/// Why an admin request is refused, if it is.
+fn admin_refusal(request: &Request) -> Option<&'static str> {
+    let loopback_peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .is_some_and(|ConnectInfo(addr)| addr.ip().to_canonical().is_loopback());
+    if !loopback_peer {
+        return Some("the /sandbox/ admin endpoints answer only loopback clients");
+    }
+    let headers = request.headers();
+    let host = header_text(headers, header::HOST);
+    if !host.is_some_and(is_loopback_authority) {
+        return Some(
+            "the /sandbox/ admin endpoints answer only requests addressed to a loopback host",
+        );
+    }
+    if let Some(origin) = header_text(headers, header::ORIGIN)
+        && host.is_none_or(|host| !same_origin(origin, host))
+    {
+        return Some("the /sandbox/ admin endpoints refuse requests from web pages (Origin)");
+    }
+    let write = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let json = header_text(headers, header::CONTENT_TYPE).is_some_and(|t| {
+        t.split(';')
+            .next()
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if write && !json {
+        return Some(
+            "the /sandbox/ admin endpoints take writes only with Content-Type: application/json",
+        );
+    }
+    None
+}
+
+fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// `127.0.0.1:8080`, `[::1]:8080`, `localhost:8080` (with or without the port).
+fn is_loopback_authority(authority: &str) -> bool {
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if !host.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => authority,
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.to_canonical().is_loopback())
+}
+
+/// An `Origin` naming the sandbox itself (`http://HOST`), the only page that is not foreign.
+fn same_origin(origin: &str, host: &str) -> bool {
+    origin
+        .strip_prefix("http://")
+        .is_some_and(|rest| rest.eq_ignore_ascii_case(host))
 }
 
 async fn not_found() -> Response {
@@ -102,8 +162,6 @@ async fn not_found() -> Response {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-    use std::sync::{Mutex, RwLock};
-
     use axum::body::Body;
     use tower_service::Service as _;
 
@@ -113,21 +171,33 @@ mod tests {
 
     fn router() -> Router {
         let store = Store::open_in_memory(validate::BusinessCalendar::us_npac(), 0).unwrap();
-        routes(Arc::new(AppState {
-            store: Arc::new(Mutex::new(store)),
-            faults: RwLock::new(Faults::default()),
-        }))
+        routes(Arc::new(AppState::new(store, Faults::default())))
     }
 
-    async fn admin_status(peer: &str) -> StatusCode {
-        let mut request = Request::builder()
-            .uri("/sandbox/clock")
-            .body(Body::empty())
-            .unwrap();
+    /// An admin request from `peer` with `headers` (`Host: 127.0.0.1:8080` unless given).
+    async fn admin_call(
+        method: &str,
+        path: &str,
+        peer: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> StatusCode {
+        let mut builder = Request::builder().method(method).uri(path);
+        if !headers.iter().any(|(name, _)| *name == "host") {
+            builder = builder.header("host", "127.0.0.1:8080");
+        }
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        let mut request = builder.body(Body::from(body.to_string())).unwrap();
         request
             .extensions_mut()
             .insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
         router().call(request).await.unwrap().status()
+    }
+
+    async fn admin_status(peer: &str) -> StatusCode {
+        admin_call("GET", "/sandbox/clock", peer, &[], "").await
     }
 
     #[tokio::test]
@@ -135,5 +205,67 @@ mod tests {
         assert_eq!(admin_status("127.0.0.1:40000").await, StatusCode::OK);
         assert_eq!(admin_status("[::1]:40000").await, StatusCode::OK);
         assert_eq!(admin_status("192.0.2.7:40000").await, StatusCode::FORBIDDEN);
+        // A dual-stack listener ([::]) sees 127.0.0.1 as ::ffff:127.0.0.1.
+        assert_eq!(
+            admin_status("[::ffff:127.0.0.1]:40000").await,
+            StatusCode::OK
+        );
+        assert_eq!(
+            admin_status("[::ffff:192.0.2.7]:40000").await,
+            StatusCode::FORBIDDEN
+        );
+    }
+
+    const JSON: (&str, &str) = ("content-type", "application/json");
+    const TEXT: (&str, &str) = ("content-type", "text/plain");
+    const EVIL: (&str, &str) = ("origin", "http://evil.example");
+
+    async fn reset_with(headers: &[(&str, &str)]) -> StatusCode {
+        admin_call("POST", "/sandbox/reset", "127.0.0.1:40000", headers, "{}").await
+    }
+
+    #[tokio::test]
+    async fn admin_endpoints_refuse_web_pages_and_rebound_hosts() {
+        // What `lsr sandbox reset --url` sends.
+        assert_eq!(reset_with(&[JSON]).await, StatusCode::OK);
+        // A cross-site form: text/plain, a foreign Origin; either alone is refused.
+        assert_eq!(reset_with(&[TEXT, EVIL]).await, StatusCode::FORBIDDEN);
+        assert_eq!(reset_with(&[JSON, EVIL]).await, StatusCode::FORBIDDEN);
+        assert_eq!(reset_with(&[TEXT]).await, StatusCode::FORBIDDEN);
+        assert_eq!(reset_with(&[]).await, StatusCode::FORBIDDEN);
+        let set = r#"{"time":"2030-01-01"}"#;
+        let clock_set = admin_call(
+            "POST",
+            "/sandbox/clock/set",
+            "127.0.0.1:40000",
+            &[TEXT, EVIL],
+            set,
+        );
+        assert_eq!(clock_set.await, StatusCode::FORBIDDEN);
+        // DNS rebinding: a loopback peer, but the attacker's host name.
+        assert_eq!(
+            reset_with(&[JSON, ("host", "evil.example:8080")]).await,
+            StatusCode::FORBIDDEN
+        );
+        // Loopback names and the sandbox's own origin are local.
+        for host in ["localhost:8080", "[::1]:8080", "127.0.0.1"] {
+            assert_eq!(
+                reset_with(&[JSON, ("host", host)]).await,
+                StatusCode::OK,
+                "{host}"
+            );
+        }
+        assert_eq!(
+            reset_with(&[JSON, ("origin", "http://127.0.0.1:8080")]).await,
+            StatusCode::OK
+        );
+        let clear = admin_call(
+            "DELETE",
+            "/sandbox/faults",
+            "127.0.0.1:40000",
+            &[("content-type", "application/json; charset=utf-8")],
+            "",
+        );
+        assert_eq!(clear.await, StatusCode::OK);
     }
 }

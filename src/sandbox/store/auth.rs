@@ -46,7 +46,9 @@ pub struct Principal {
 impl Store {
     /// Writes the demo accounts with their documented credentials (a fresh store, a reset).
     pub(super) fn seed_demo_accounts(&mut self) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for demo in DEMO_ACCOUNTS {
             tx.execute(
                 "INSERT OR REPLACE INTO accounts (id, spid) VALUES (?1, ?2)",

@@ -12,12 +12,14 @@
 //! - `orders.rs`: orders and their history, and applying due events;
 //! - `npac.rs`: the NPAC simulation's subscribe and activate;
 //! - `notes.rs`: notes on orders;
+//! - `pins.rs`: how an order's PIN compared with its TNs' (the PIN itself is never stored);
 //! - `settings.rs`: the clock offset, faults and the TN inventory.
 
 mod auth;
 mod notes;
 mod npac;
 mod orders;
+mod pins;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -50,7 +52,7 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("sandbox store holds a corrupt value: {0}")]
     Corrupt(String),
-    #[error("cannot create sandbox data directory `{path}`: {source}")]
+    #[error("cannot create the sandbox store in `{path}`: {source}")]
     DataDir {
         path: String,
         source: std::io::Error,
@@ -114,7 +116,20 @@ CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY AUTOINCREMENT, order_id
 CREATE INDEX IF NOT EXISTS notes_order ON notes(order_id);
 CREATE TABLE IF NOT EXISTS inventory (tn TEXT PRIMARY KEY, behaviour TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS order_pins (order_id TEXT PRIMARY KEY, pin_check TEXT NOT NULL) WITHOUT ROWID;
 ";
+
+/// Creates the store file 0600 in a 0700 directory before SQLite opens it (its `-wal` and
+/// `-shm` files take the same mode), and tightens the files of a store created readable.
+fn make_store_files_private(path: &Path) -> std::io::Result<()> {
+    crate::files::create_private_file(path)?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        crate::files::tighten_file(Path::new(&side))?;
+    }
+    Ok(())
+}
 
 fn corrupt(what: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(what.to_string())
@@ -122,17 +137,19 @@ fn corrupt(what: impl std::fmt::Display) -> StoreError {
 
 impl Store {
     /// Opens (creating) the store under `data_dir`, with WAL and a busy timeout, and seeds the
-    /// demo accounts into a fresh store.
+    /// demo accounts into a fresh store. It holds tokens and orders: its files are 0600 in a
+    /// 0700 directory.
     pub fn open(
         data_dir: &Path,
         calendar: BusinessCalendar,
         processing_delay_ms: Millis,
     ) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
+        let path = data_dir.join(STORE_FILE);
+        make_store_files_private(&path).map_err(|source| StoreError::DataDir {
             path: data_dir.display().to_string(),
             source,
         })?;
-        let conn = Connection::open(data_dir.join(STORE_FILE))?;
+        let conn = Connection::open(&path)?;
         Store::with_connection(conn, calendar, processing_delay_ms)
     }
 
@@ -171,6 +188,7 @@ impl Store {
             store.seed_demo_accounts()?;
         }
         store.refresh()?;
+        store.scrub_stored_pins()?;
         Ok(store)
     }
 
@@ -178,15 +196,19 @@ impl Store {
         &self.calendar
     }
 
-    /// Runs `work` in one transaction: committed when it succeeds, rolled back otherwise.
+    /// Runs `work` in one transaction: committed when it succeeds, rolled back otherwise. It
+    /// begins IMMEDIATE: the write lock is taken up front, so another process on the same file
+    /// makes it wait (busy timeout) instead of failing "database is locked" when a read would
+    /// have to upgrade to a write.
     fn in_transaction<T, E: From<StoreError>>(
         &self,
         work: impl FnOnce(&Store) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(StoreError::from)?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(StoreError::from)?;
         let value = work(self)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -223,8 +245,8 @@ impl Store {
     /// restores the demo accounts.
     pub fn reset(&mut self) -> Result<(), StoreError> {
         self.conn.execute_batch(
-            "BEGIN; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
-             DELETE FROM notes; DELETE FROM inventory; DELETE FROM tokens; DELETE FROM settings; \
+            "BEGIN IMMEDIATE; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
+             DELETE FROM order_pins; DELETE FROM notes; DELETE FROM inventory; DELETE FROM tokens; DELETE FROM settings; \
              DELETE FROM api_clients; DELETE FROM client_accounts; DELETE FROM api_users; DELETE FROM accounts; COMMIT;",
         )?;
         self.clock_offset_ms = 0;

@@ -57,7 +57,7 @@ fn order_from_row(row: &Row<'_>) -> rusqlite::Result<RawOrder> {
 }
 
 impl Store {
-    fn load_order(
+    pub(super) fn load_order(
         &self,
         where_sql: &str,
         args: &[&str],
@@ -186,6 +186,9 @@ impl Store {
         new: NewOrder,
     ) -> Result<StoredOrder, StoreError> {
         let now = self.now()?;
+        let mut new = new;
+        // The PIN is checked against the TNs now and never stored.
+        let pin_check = self.take_pin(&mut new.draft, &new.tns)?.unwrap_or_default();
         self.in_transaction(|store| {
             let earlier: u32 = store
                 .conn
@@ -207,6 +210,7 @@ impl Store {
                 insert_tn.execute(params![created.order.id, tn.digits()])?;
             }
             store.add_history(&created.order.id, &created.history)?;
+            store.put_pin_check(&created.order.id, &pin_check)?;
             Ok(created.order)
         })
     }
@@ -319,9 +323,18 @@ impl Store {
         update: &OrderUpdate,
     ) -> Result<StoredOrder, UpdateError> {
         let now = self.now()?;
-        let transition = engine::update(order, update, &principal.name, now, &self.calendar)
+        let mut transition = engine::update(order, update, &principal.name, now, &self.calendar)
             .map_err(UpdateError::Rejected)?;
-        self.write_transition(&transition)?;
+        // A supp's PIN is checked now and never stored; without one, the earlier check stands.
+        let pin_check = self.strip_pin(&mut transition.order)?;
+        self.in_transaction(|store| {
+            store.write_order(&transition.order, false)?;
+            store.add_history(&transition.order.id, &transition.history)?;
+            match &pin_check {
+                Some(check) => store.put_pin_check(&transition.order.id, check),
+                None => Ok(()),
+            }
+        })?;
         Ok(transition.order)
     }
 
@@ -381,6 +394,7 @@ impl Store {
         Ok(LineFacts {
             tns,
             pending: self.pending_foc_on(order)?,
+            pin: self.pin_check(&order.id)?,
         })
     }
 

@@ -84,7 +84,7 @@ impl Store {
     /// Moves the sandbox clock forward by `by` and applies every event that became due.
     pub fn advance_clock(&mut self, by: Millis) -> Result<Millis, StoreError> {
         let now = self.now()?;
-        self.set_clock(now + by)
+        self.set_clock(now.saturating_add(by))
     }
 
     pub fn faults(&mut self) -> Result<Faults, StoreError> {

@@ -474,3 +474,136 @@ fn reset_deletes_everything_and_restores_the_demo_accounts() {
             .is_some()
     );
 }
+
+#[test]
+fn two_stores_on_one_file_create_orders_side_by_side() {
+    // Two `sandbox serve --data SAME` (or two `lsr --sandbox` runs) are two connections on one
+    // file: their writes wait for each other (busy timeout) instead of failing "locked".
+    let dir = tempfile::tempdir().unwrap();
+    drop(started(dir.path()));
+    let workers: Vec<_> = (0..2)
+        .map(|worker| {
+            let dir = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut store = open(&dir);
+                let user = principal(DEMO_ACCOUNT_1);
+                (0..60)
+                    .filter(|i| {
+                        let tn = format!("91955{worker}{i:04}");
+                        let order = new_order(&format!("TWO-{worker}-{i}"), &[tn.as_str()]);
+                        store.create_order(&user, order).is_err()
+                    })
+                    .count()
+            })
+        })
+        .collect();
+    let failures: usize = workers.into_iter().map(|w| w.join().unwrap()).sum();
+    assert_eq!(failures, 0, "creates failed on a shared store");
+    let total = open(dir.path())
+        .list_orders(DEMO_ACCOUNT_1.account_id, &SearchQuery::default())
+        .unwrap()
+        .1;
+    assert_eq!(total, 120);
+}
+
+fn stored_drafts(dir: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(dir.join(STORE_FILE)).unwrap();
+    let mut stmt = conn.prepare("SELECT draft FROM orders").unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn with_pin(mut order: NewOrder, pin: &str) -> NewOrder {
+    order.draft.subscriber.pin = Some(crate::model::Pin::new(pin));
+    order
+}
+
+#[test]
+fn the_store_is_private_and_keeps_no_pin_yet_checks_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("sandbox");
+    let mut store = started(&dir);
+    let user = principal(DEMO_ACCOUNT_1);
+    // Lines 4000-4999: the port-out PIN is the line itself.
+    let right = store
+        .create_order(
+            &user,
+            with_pin(new_order("PIN-OK", &["9195554321"]), "4321"),
+        )
+        .unwrap();
+    let wrong = store
+        .create_order(
+            &user,
+            with_pin(new_order("PIN-BAD", &["9195554322"]), "7788"),
+        )
+        .unwrap();
+    let missing = store
+        .create_order(&user, new_order("PIN-NONE", &["9195554323"]))
+        .unwrap();
+    assert_eq!(right.draft.subscriber.pin, None);
+    store.advance_clock(DELAY_MS + SECOND_MS).unwrap();
+    let status = |store: &Store, id: &str| {
+        let order = store.order(DEMO_ACCOUNT_1.account_id, id).unwrap().unwrap();
+        (order.status, order.errors.first().map(|e| e.code))
+    };
+    assert_eq!(status(&store, &right.id), (OrderStatus::Foc, None));
+    assert_eq!(
+        status(&store, &wrong.id),
+        (OrderStatus::Exception, Some(7513))
+    );
+    assert_eq!(
+        status(&store, &missing.id),
+        (OrderStatus::Exception, Some(7512))
+    );
+    for draft in stored_drafts(&dir) {
+        assert!(!draft.contains("pin") && !draft.contains("7788"), "{draft}");
+    }
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    for file in [STORE_FILE, "sandbox.sqlite3-wal", "sandbox.sqlite3-shm"] {
+        assert_eq!(mode(&dir.join(file)), 0o600, "{file}");
+    }
+}
+
+#[test]
+fn a_store_written_with_pins_is_scrubbed_when_opened() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let user = principal(DEMO_ACCOUNT_1);
+    let mut old = new_order("OLD-1", &["9195554400"]);
+    old.draft.subscriber.last_name = Some("Doe".into());
+    let order = store.create_order(&user, old).unwrap();
+    drop(store);
+    // As an older lsr left it: the PIN in the draft, no check, a readable file.
+    let conn = rusqlite::Connection::open(dir.path().join(STORE_FILE)).unwrap();
+    let mut draft = stored_drafts(dir.path()).remove(0);
+    draft = draft.replace(r#""subscriber":{"#, r#""subscriber":{"pin":"4400","#);
+    assert!(draft.contains(r#""pin":"4400""#), "{draft}");
+    conn.execute(
+        "UPDATE orders SET draft = ?1 WHERE id = ?2",
+        params![draft, order.id],
+    )
+    .unwrap();
+    conn.execute_batch("DELETE FROM order_pins; DELETE FROM settings WHERE key = 'pins_scrubbed'")
+        .unwrap();
+    drop(conn);
+    let path = dir.path().join(STORE_FILE);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut store = open(dir.path());
+    assert!(stored_drafts(dir.path()).iter().all(|d| !d.contains("pin")));
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // The check made from the old PIN still decides processing.
+    store.advance_clock(DELAY_MS + SECOND_MS).unwrap();
+    let order = store
+        .order(DEMO_ACCOUNT_1.account_id, &order.id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(order.status, OrderStatus::Foc);
+}

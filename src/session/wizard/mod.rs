@@ -104,11 +104,84 @@ pub fn complete_with(
     let Some(prompter) = prompter else {
         return Err(missing_fields_error(&missing).into());
     };
-    Wizard { prompter, rules }
-        .ask_missing(draft, &report)
-        .map_err(prompt_error)?;
+    // A given value the questions will not come back to (a toll-free TN among those given, a
+    // bad SPID) would only be reported after every answer: say so before the first question.
+    let unfixable: Vec<&Finding> = report
+        .errors()
+        .filter(|f| {
+            !ASKED_FIELDS
+                .iter()
+                .any(|a| covers(&f.field, a) || covers(a, &f.field))
+        })
+        .filter(|f| !(f.field.starts_with("tns[") && draft.tns.is_empty()))
+        .collect();
+    if !unfixable.is_empty() {
+        return Err(given_values_error(&unfixable).into());
+    }
+    let mut wizard = Wizard { prompter, rules };
+    wizard.ask_missing(draft, &report).map_err(prompt_error)?;
+    wizard.offer_optional(draft).map_err(prompt_error)?;
     Ok(true)
 }
+
+/// The fields the questions ask for when they are missing or refused (`tns` only when the
+/// list is empty).
+const ASKED_FIELDS: &[&str] = &[
+    "pon",
+    "requested_foc_date",
+    "authorizing_person",
+    "subscriber.type",
+    "subscriber.business_name",
+    "subscriber.first_name",
+    "subscriber.last_name",
+    "subscriber.address.house_number",
+    "subscriber.address.street",
+    "subscriber.address.city",
+    "subscriber.address.state",
+    "subscriber.address.zip",
+    "tns",
+];
+
+/// The error (exit 3, nothing asked, nothing sent) for given values the questions cannot fix.
+fn given_values_error(findings: &[&Finding]) -> CliError {
+    let lines: Vec<String> = findings
+        .iter()
+        .map(|f| format!("  {}: {}", f.field, f.message))
+        .collect();
+    CliError::new(
+        Exit::Invalid,
+        format!(
+            "the values given hold errors to fix before anything is asked; nothing was sent:\n{}",
+            lines.join("\n")
+        ),
+    )
+    .with_hint(
+        "fix the flags or the --from file (`lsr validate` lists every finding), then submit again",
+    )
+}
+
+/// The optional fields, offered in one step after the required ones: the field, the question,
+/// when it matters, and its slot in the draft.
+const OPTIONAL_FIELDS: [(&str, &str, &str, FieldSlot); 3] = [
+    (
+        "subscriber.account_number",
+        "Account number at the losing carrier (Enter to skip)",
+        "account number: the end user's account at the losing carrier; many carriers match it",
+        |d| &mut d.subscriber.account_number,
+    ),
+    (
+        "btn",
+        "Billing telephone number (Enter to skip)",
+        "BTN: the billing number of the account, when it differs from the TNs",
+        |d| &mut d.btn,
+    ),
+    (
+        "subscriber.address.address_line2",
+        "Service address: second line, e.g. suite or unit (Enter to skip)",
+        "address line 2: the suite or unit, when the carrier's record has one",
+        |d| &mut d.subscriber.address.address_line2,
+    ),
+];
 
 /// Shows the order the wizard built and the findings of every check, and asks before sending.
 /// Declining (or `n`, Esc, `q`) is exit 1 with nothing sent. Only reached when the wizard ran,
@@ -121,7 +194,7 @@ pub fn confirm_sending(
     let backend = if ctx.global.sandbox {
         "the sandbox".to_string()
     } else {
-        ctx.settings.base_url.value.clone()
+        crate::config::redact_url_credentials(&ctx.settings.base_url.value)
     };
     confirm_with(
         &mut TerminalPrompter::new(ctx.color),
@@ -255,6 +328,61 @@ impl Wizard<'_, '_> {
         if draft.tns.is_empty() {
             self.ask_tns(draft)?;
         }
+        Ok(())
+    }
+
+    /// Offers the optional fields the order lacks (account number, PIN, BTN, address line 2) in
+    /// one step, saying when each matters; each answer is checked like a required one, and an
+    /// empty answer skips it.
+    fn offer_optional(&mut self, draft: &mut OrderDraft) -> Result<(), PromptError> {
+        let pin_missing = draft
+            .subscriber
+            .pin
+            .as_deref()
+            .is_none_or(|p| p.trim().is_empty());
+        let lacking: Vec<&(&str, &str, &str, FieldSlot)> = OPTIONAL_FIELDS
+            .iter()
+            .filter(|(_, _, _, slot)| is_blank(slot(&mut draft.clone())))
+            .collect();
+        if lacking.is_empty() && !pin_missing {
+            return Ok(());
+        }
+        let mut why = String::from("Optional fields the losing carrier may need:\n");
+        if pin_missing {
+            why.push_str(
+                "  PIN: the end user's port-out passcode; without it a carrier that requires one \
+                 answers EXCEPTION 7512 (missing) or 7513 (wrong)\n",
+            );
+        }
+        for (_, _, when, _) in &lacking {
+            why.push_str(&format!("  {when}\n"));
+        }
+        self.prompter.say(&why);
+        if !self.prompter.confirm("Add any of them now?")? {
+            return Ok(());
+        }
+        for (field, prompt, _, slot) in lacking {
+            self.ask_text(draft, prompt, field, None, *slot)?;
+        }
+        if pin_missing {
+            self.ask_pin(draft)?;
+        }
+        Ok(())
+    }
+
+    /// The PIN, checked like any answer (letters and digits, at most 10); never echoed back.
+    fn ask_pin(&mut self, draft: &mut OrderDraft) -> Result<(), PromptError> {
+        let rules = self.rules;
+        let base = draft.clone();
+        let check = |answer: &str| {
+            let mut candidate = base.clone();
+            candidate.subscriber.pin = non_blank(answer).map(Into::into);
+            refused(refusal(&candidate, "subscriber.pin", rules))
+        };
+        let answer = self
+            .prompter
+            .secret("Port-out PIN (not shown; Enter to skip)", &check)?;
+        draft.subscriber.pin = non_blank(&answer).map(Into::into);
         Ok(())
     }
 

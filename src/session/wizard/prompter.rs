@@ -6,7 +6,7 @@ use std::io::{self, ErrorKind};
 
 use dialoguer::console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, Input, Select};
+use dialoguer::{Confirm, Input, Password, Select};
 
 /// Why a prompt ended without an answer.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +39,10 @@ pub trait Prompter {
         initial: Option<&str>,
         check: Check<'_>,
     ) -> Result<String, PromptError>;
+
+    /// Asks for a secret (the end user's PIN) without echoing it, until `check` accepts it; an
+    /// empty line is an empty answer.
+    fn secret(&mut self, prompt: &str, check: Check<'_>) -> Result<String, PromptError>;
 
     /// Asks for one of `items`, starting on `default`; returns the index chosen.
     fn select(
@@ -109,6 +113,17 @@ impl Prompter for TerminalPrompter {
             input = input.default(default.to_string());
         }
         input.interact_text().map_err(failed)
+    }
+
+    fn secret(&mut self, prompt: &str, check: Check<'_>) -> Result<String, PromptError> {
+        Password::with_theme(self.theme())
+            .with_prompt(prompt)
+            .allow_empty_password(true)
+            .validate_with(|answer: &String| -> Result<(), String> {
+                check(answer).map_err(|why| fit_to_terminal(&why))
+            })
+            .interact()
+            .map_err(failed)
     }
 
     fn select(

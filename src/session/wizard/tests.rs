@@ -216,6 +216,17 @@ impl Prompter for Scripted {
         }
     }
 
+    fn secret(&mut self, prompt: &str, check: Check<'_>) -> Result<String, PromptError> {
+        self.shown.push(format!("? {prompt} (hidden)"));
+        loop {
+            let answer = self.next()?;
+            match check(answer) {
+                Ok(()) => return Ok(answer.to_string()),
+                Err(why) => self.shown.push(format!("! {why}")),
+            }
+        }
+    }
+
     fn select(
         &mut self,
         prompt: &str,
@@ -273,6 +284,24 @@ fn saturday_refusal() -> String {
     })
 }
 
+/// The question of the optional-fields step.
+const OPTIONAL_OFFER: &str = "? Add any of them now? [y/N]";
+
+/// What the optional-fields step says for a draft like `draft` (which lacks all of them).
+fn optional_offer_text(draft: &OrderDraft) -> String {
+    assert!(draft.subscriber.pin.is_none() && draft.btn.is_none());
+    format!(
+        "say: Optional fields the losing carrier may need:\n{}",
+        [
+            "  PIN: the end user's port-out passcode; without it a carrier that requires one answers EXCEPTION 7512 (missing) or 7513 (wrong)\n",
+            "  account number: the end user's account at the losing carrier; many carriers match it\n",
+            "  BTN: the billing number of the account, when it differs from the TNs\n",
+            "  address line 2: the suite or unit, when the carrier's record has one\n",
+        ]
+        .concat()
+    )
+}
+
 fn cli_error(result: anyhow::Result<impl std::fmt::Debug>) -> CliError {
     let error = result.unwrap_err();
     error.downcast::<CliError>().unwrap()
@@ -294,6 +323,7 @@ fn wizard_asks_the_missing_fields_in_the_order_of_the_order_file() {
         "27601",
         "919-720-6100",
         "",
+        "n", // no optional fields
     ]
     .map(Type);
     let (result, user) = run_wizard(&mut draft, &replies);
@@ -317,6 +347,7 @@ fn wizard_asks_the_missing_fields_in_the_order_of_the_order_file() {
             "? Service address: ZIP code",
             "? Telephone number to port",
             "? Telephone number #2 (empty line to finish)",
+            OPTIONAL_OFFER,
         ]
     );
     assert!(
@@ -349,6 +380,7 @@ fn wizard_refuses_bad_answers_with_the_validators_reason_and_asks_again() {
         "919-720-6100",
         "919-720-6100", // already listed
         "",
+        "n",
     ]
     .map(Type);
     let before = draft.clone();
@@ -383,6 +415,8 @@ fn wizard_refuses_bad_answers_with_the_validators_reason_and_asks_again() {
             format!("! {toll_free}"),
             "? Telephone number #2 (empty line to finish)".to_string(),
             format!("! {twice}"),
+            optional_offer_text(&before),
+            OPTIONAL_OFFER.to_string(),
         ]
     );
     assert_eq!(draft.requested_foc_date.as_deref(), Some("2026-12-07"));
@@ -397,7 +431,7 @@ fn wizard_shows_why_a_given_value_is_refused_and_offers_it_for_editing() {
     draft.subscriber.address.state = Some("XX".into());
     draft.subscriber.address.zip = None;
     let before = draft.clone();
-    let replies = ["2026-12-04", "NC", "27601"].map(Type);
+    let replies = ["2026-12-04", "NC", "27601", "n"].map(Type);
     let (result, user) = run_wizard(&mut draft, &replies);
     assert!(result.unwrap());
     let weekend = saturday_refusal();
@@ -411,6 +445,8 @@ fn wizard_shows_why_a_given_value_is_refused_and_offers_it_for_editing() {
             format!("error: {state}"),
             "? Service address: state (2 letters) > XX".to_string(),
             "? Service address: ZIP code".to_string(),
+            optional_offer_text(&before),
+            OPTIONAL_OFFER.to_string(),
         ]
     );
     assert_eq!(draft.requested_foc_date.as_deref(), Some("2026-12-04"));
@@ -423,7 +459,7 @@ fn wizard_asks_first_and_last_name_for_a_residential_subscriber() {
     draft.requested_foc_date = Some("2026-12-01".into());
     draft.subscriber.subscriber_type = None;
     draft.subscriber.business_name = None;
-    let replies = ["residential", "", "", "Doe"].map(Type);
+    let replies = ["residential", "", "", "Doe", "n"].map(Type);
     let (result, user) = run_wizard(&mut draft, &replies);
     assert!(result.unwrap());
     assert_eq!(
@@ -432,6 +468,7 @@ fn wizard_asks_first_and_last_name_for_a_residential_subscriber() {
             "? Subscriber type [\"business\", \"residential\"] [residential]",
             "? First name (optional)",
             "? Last name",
+            OPTIONAL_OFFER,
         ]
     );
     let last_name = user.shown.iter().find(|l| l.starts_with('!')).unwrap();
@@ -506,4 +543,82 @@ fn wizard_cancelled_prompt_exits_as_at_the_terminal_with_nothing_sent() {
         "cannot ask on the terminal: terminal went away; nothing was sent"
     );
     assert_eq!(err.hint.as_deref(), Some(hint));
+}
+
+#[test]
+fn wizard_offers_the_optional_fields_in_one_step_and_checks_each() {
+    let mut draft = complete_draft();
+    draft.pon = None;
+    let replies = [
+        "WIZ-9",
+        "", // the offered FOC date
+        "y",
+        "ACCT-12", // refused: letters and digits only
+        "ACCT12",
+        "919-720-6199",
+        "Suite 5",
+        "12 34", // refused PIN
+        "1234",
+    ]
+    .map(Type);
+    let (result, user) = run_wizard(&mut draft, &replies);
+    assert!(result.unwrap());
+    assert_eq!(
+        user.questions()[2..],
+        [
+            OPTIONAL_OFFER,
+            "? Account number at the losing carrier (Enter to skip)",
+            "? Billing telephone number (Enter to skip)",
+            "? Service address: second line, e.g. suite or unit (Enter to skip)",
+            "? Port-out PIN (not shown; Enter to skip) (hidden)",
+        ]
+    );
+    let refusals: Vec<&String> = user.shown.iter().filter(|l| l.starts_with('!')).collect();
+    assert_eq!(refusals.len(), 2, "{refusals:?}");
+    assert!(refusals[1].contains("PIN"), "{refusals:?}");
+    assert_eq!(draft.subscriber.account_number.as_deref(), Some("ACCT12"));
+    assert_eq!(draft.btn.as_deref(), Some("919-720-6199"));
+    assert_eq!(
+        draft.subscriber.address.address_line2.as_deref(),
+        Some("Suite 5")
+    );
+    assert_eq!(draft.subscriber.pin.as_deref(), Some("1234"));
+    // The PIN is never shown back: not in a question, not in a refusal.
+    assert!(
+        !user.shown.iter().any(|l| l.contains("1234")),
+        "{:?}",
+        user.shown
+    );
+    assert!(report_of(&draft).ok(), "{:?}", report_of(&draft).findings);
+}
+
+#[test]
+fn wizard_skips_the_optional_step_when_every_optional_field_is_given() {
+    let mut draft = complete_draft();
+    draft.pon = None;
+    draft.btn = Some("919-720-6199".into());
+    draft.subscriber.account_number = Some("ACCT12".into());
+    draft.subscriber.pin = Some("1234".into());
+    draft.subscriber.address.address_line2 = Some("Suite 5".into());
+    let (result, user) = run_wizard(&mut draft, &[Type("WIZ-9"), Type("")]);
+    assert!(result.unwrap());
+    assert!(
+        !user.questions().contains(&OPTIONAL_OFFER),
+        "{:?}",
+        user.shown
+    );
+}
+
+#[test]
+fn wizard_reports_given_values_it_cannot_fix_before_the_first_question() {
+    let mut draft = complete_draft();
+    draft.pon = None;
+    draft.tns = vec!["919-720-6100".into(), "800-555-0100".into()];
+    let (result, user) = run_wizard(&mut draft, &[Type("WIZ-9")]);
+    let err = cli_error(result);
+    assert_eq!(err.exit, Exit::Invalid);
+    assert!(err.message.contains("nothing was sent"), "{}", err.message);
+    assert!(err.message.contains("tns[1]"), "{}", err.message);
+    assert!(err.message.contains("toll-free"), "{}", err.message);
+    assert!(user.shown.is_empty(), "nothing was asked: {:?}", user.shown);
 }

@@ -7,6 +7,17 @@ use super::{Checker, present};
 use crate::model::OrderDraft;
 use crate::validate::{BusinessCalendar, ValidationContext};
 
+/// How far ahead a requested FOC date may be: a year. A port is planned weeks ahead, not years;
+/// a date beyond this is a typo (and far dates cost every calendar walk that reaches them).
+pub const MAX_MONTHS_AHEAD: u32 = 12;
+
+/// The latest requested FOC date accepted on `today`: a year later.
+pub fn latest_requested_date(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_months(chrono::Months::new(MAX_MONTHS_AHEAD))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 /// The furthest `+Nbd` reaches: about four years of business days. Keeps the calendar walk short
 /// whatever a user types.
 const MAX_BUSINESS_DAYS_AHEAD: u32 = 1000;
@@ -85,6 +96,21 @@ pub(super) fn check_requested_date(
                 "ask for {} ({}) or later, e.g. `+1bd`",
                 next,
                 next.format("%A")
+            )),
+        );
+        return None;
+    }
+    let latest = latest_requested_date(ctx.today);
+    if date > latest {
+        check.error(
+            None,
+            field,
+            format!(
+                "requested FOC date {date} is more than a year out (today is {}; the latest is {latest})",
+                ctx.today
+            ),
+            Some(format!(
+                "ask for a date up to {latest}; a port is confirmed within weeks of the request"
             )),
         );
         return None;
@@ -178,5 +204,27 @@ mod tests {
 
         draft.requested_foc_date = some("+1bd");
         assert!(run(&draft).findings.is_empty());
+    }
+
+    #[test]
+    fn validate_requested_date_more_than_a_year_out() {
+        let mut draft = base();
+        // Today is 2026-11-30: a year later is fine, the business day after is not.
+        draft.requested_foc_date = some("2027-11-30");
+        assert!(run(&draft).findings.is_empty());
+        for far in ["2027-12-01", "9999-12-30", "+300bd"] {
+            draft.requested_foc_date = some(far);
+            let report = run(&draft);
+            let errors: Vec<_> = report.errors().collect();
+            assert_eq!(errors.len(), 1, "{far}: {:?}", report.findings);
+            assert_eq!(errors[0].code, None);
+            assert_eq!(errors[0].field, "requested_foc_date");
+            assert!(
+                errors[0].message.contains("more than a year out"),
+                "{}",
+                errors[0].message
+            );
+            assert!(errors[0].hint.as_deref().unwrap().contains("2027-11-30"));
+        }
     }
 }

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -14,6 +13,7 @@ use super::super::super::admin_api;
 use super::super::super::store::{AdminError, Store};
 use super::super::responses::{admin_error, json_response};
 use super::super::{AppState, with_store};
+use super::SmallBody;
 use crate::wire::admin::{ClockAdvance, ClockSet, Faults, InventoryAdd, NpacRequest};
 
 fn admin_failure(e: AdminError) -> Response {
@@ -66,7 +66,7 @@ pub(in crate::sandbox::server) async fn clock_show(State(state): State<Arc<AppSt
 
 pub(in crate::sandbox::server) async fn clock_set(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    SmallBody(body): SmallBody,
 ) -> Response {
     admin_with(&state, &body, |store, r: ClockSet| {
         admin_api::set_clock(store, &r.time)
@@ -76,7 +76,7 @@ pub(in crate::sandbox::server) async fn clock_set(
 
 pub(in crate::sandbox::server) async fn clock_advance(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    SmallBody(body): SmallBody,
 ) -> Response {
     admin_with(&state, &body, |store, r: ClockAdvance| {
         admin_api::advance_clock(store, &r.duration)
@@ -86,7 +86,7 @@ pub(in crate::sandbox::server) async fn clock_advance(
 
 pub(in crate::sandbox::server) async fn npac_subscribe(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    SmallBody(body): SmallBody,
 ) -> Response {
     admin_with(&state, &body, |store, r: NpacRequest| {
         admin_api::npac_subscribe(store, &r.order, r.medium_timers)
@@ -96,7 +96,7 @@ pub(in crate::sandbox::server) async fn npac_subscribe(
 
 pub(in crate::sandbox::server) async fn npac_activate(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    SmallBody(body): SmallBody,
 ) -> Response {
     admin_with(&state, &body, |store, r: NpacRequest| {
         admin_api::npac_activate(store, &r.order)
@@ -112,7 +112,7 @@ pub(in crate::sandbox::server) async fn inventory_list(
 
 pub(in crate::sandbox::server) async fn inventory_add(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    SmallBody(body): SmallBody,
 ) -> Response {
     admin_with(&state, &body, |store, r: InventoryAdd| {
         admin_api::add_inventory(store, &r.tn, &r.behaviour, r.pin.as_deref())
@@ -128,7 +128,7 @@ pub(in crate::sandbox::server) async fn faults_show(
 
 pub(in crate::sandbox::server) async fn faults_set(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    SmallBody(body): SmallBody,
 ) -> Response {
     let response = admin_with(&state, &body, admin_api::set_faults).await;
     refresh_faults(&state).await;

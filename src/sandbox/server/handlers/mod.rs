@@ -1,11 +1,15 @@
-//! The request handlers, one module per resource, and what they share: reading a request body
-//! (413 above 1 MB), strict XML decoding, and the host the client addressed.
+//! The request handlers, one module per resource, and what they share: the caller checked
+//! before a request body is read, reading it (413 above 1 MB, 408 when too slow), strict XML
+//! decoding, and the host the client addressed.
 
 pub(super) mod admin;
 pub(super) mod history;
 pub(super) mod notes;
 pub(super) mod orders;
 pub(super) mod token;
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
@@ -14,43 +18,152 @@ use axum::response::Response;
 
 use super::super::order::StoredOrder;
 use super::super::request_xml::first_unknown_element;
-use super::super::store::Store;
+use super::super::store::{Principal, Store};
+use super::auth::{caller, inject_faults};
 use super::responses::{bad_body, internal, order_not_found, status_response};
+use super::{AppState, limits, with_store};
 use crate::wire::{self, FromXml};
 
 /// Request bodies above this size are refused with 413.
 const MAX_REQUEST_BYTES: usize = 1024 * 1024;
-/// Bodies up to this size are read (and discarded) so the client gets the 413 answer instead of
-/// a reset connection; beyond it the connection is closed.
+/// Bodies up to this size are drained (read and thrown away, never held) so the client gets the
+/// 413 answer instead of a reset connection; beyond it the connection is closed.
 const MAX_DRAINED_BYTES: usize = 16 * 1024 * 1024;
 
-/// Reads a request body, refusing more than [`MAX_REQUEST_BYTES`] with 413.
-async fn read_body(body: Body) -> Result<Bytes, Response> {
-    let too_large = || {
-        status_response(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            Some(413),
-            &format!("Request body is larger than {MAX_REQUEST_BYTES} bytes"),
-        )
-    };
-    let bytes = axum::body::to_bytes(body, MAX_DRAINED_BYTES)
-        .await
-        .map_err(|_| too_large())?;
-    if bytes.len() > MAX_REQUEST_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
+/// Why a body was not read.
+#[derive(Debug, PartialEq, Eq)]
+enum BodyProblem {
+    TooLarge,
+    Broken,
 }
 
-/// A request body of at most [`MAX_REQUEST_BYTES`] (413 otherwise), as an extractor.
-pub(in crate::sandbox::server) struct LimitedBody(Bytes);
+/// Reads a body, keeping at most `limit` bytes: a longer body is drained up to `drain_to` bytes
+/// (so its sender hears the answer) and refused; one that says it is longer than that is not
+/// read at all (hyper then closes the connection after the answer).
+async fn read_capped(body: Body, limit: usize, drain_to: usize) -> Result<Bytes, BodyProblem> {
+    use axum::body::HttpBody as _;
+    use futures_util::StreamExt as _;
+    // The declared length (a chunked body declares none).
+    if body.size_hint().lower() > drain_to as u64 {
+        return Err(BodyProblem::TooLarge);
+    }
+    let mut stream = body.into_data_stream();
+    let mut kept = Vec::new();
+    let mut seen = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| BodyProblem::Broken)?;
+        seen = seen.saturating_add(chunk.len());
+        if seen > drain_to {
+            return Err(BodyProblem::TooLarge);
+        }
+        if seen <= limit {
+            kept.extend_from_slice(&chunk);
+        }
+    }
+    if seen > limit {
+        return Err(BodyProblem::TooLarge);
+    }
+    Ok(Bytes::from(kept))
+}
 
-impl<S: Send + Sync> FromRequest<S> for LimitedBody {
+fn too_large(limit: usize) -> Response {
+    status_response(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        Some(413),
+        &format!("Request body is larger than {limit} bytes"),
+    )
+}
+
+fn too_slow(timeout: Duration) -> Response {
+    status_response(
+        StatusCode::REQUEST_TIMEOUT,
+        Some(408),
+        &format!(
+            "Request body was not received within {} seconds",
+            timeout.as_secs()
+        ),
+    )
+}
+
+/// The answer to a body that could not be read.
+fn body_refusal(problem: BodyProblem, limit: usize) -> Response {
+    match problem {
+        BodyProblem::TooLarge => too_large(limit),
+        BodyProblem::Broken => bad_body("Request body could not be read".to_string()),
+    }
+}
+
+/// Reads the body of an authorized request: at most [`MAX_REQUEST_BYTES`] (413 otherwise),
+/// within [`limits::BODY_READ_TIMEOUT`] (408 otherwise), a limited number at a time.
+async fn read_body(state: &AppState, body: Body) -> Result<Bytes, Response> {
+    let read = async {
+        let _permit = state.body_reads.acquire().await;
+        read_capped(body, MAX_REQUEST_BYTES, MAX_DRAINED_BYTES).await
+    };
+    match tokio::time::timeout(limits::BODY_READ_TIMEOUT, read).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(problem)) => Err(body_refusal(problem, MAX_REQUEST_BYTES)),
+        Err(_) => Err(too_slow(limits::BODY_READ_TIMEOUT)),
+    }
+}
+
+/// Reads the body of a request whose caller is not known (the token endpoint's form): at most
+/// [`limits::UNAUTHENTICATED_BODY_BYTES`], within [`limits::UNAUTHENTICATED_BODY_TIMEOUT`].
+async fn read_unauthenticated(body: Body) -> Result<Bytes, Response> {
+    let cap = limits::UNAUTHENTICATED_BODY_BYTES;
+    let read = read_capped(body, cap, cap);
+    match tokio::time::timeout(limits::UNAUTHENTICATED_BODY_TIMEOUT, read).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(problem)) => Err(body_refusal(problem, cap)),
+        Err(_) => Err(too_slow(limits::UNAUTHENTICATED_BODY_TIMEOUT)),
+    }
+}
+
+/// A body of at most [`limits::UNAUTHENTICATED_BODY_BYTES`] (413 otherwise), read within
+/// [`limits::UNAUTHENTICATED_BODY_TIMEOUT`] (408 otherwise): for endpoints whose caller is not
+/// known (the token endpoint) or whose bodies are small (admin).
+pub(in crate::sandbox::server) struct SmallBody(Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for SmallBody {
     type Rejection = Response;
 
-    async fn from_request(request: Request, _: &S) -> Result<LimitedBody, Response> {
-        read_body(request.into_body()).await.map(LimitedBody)
+    async fn from_request(request: Request, _: &S) -> Result<SmallBody, Response> {
+        read_unauthenticated(request.into_body())
+            .await
+            .map(SmallBody)
     }
+}
+
+/// The caller, authorized for `account` from the request's headers, and only then its body;
+/// a refused caller's body is read no further than a small cap (and thrown away, so that it
+/// hears the 401 or 403).
+async fn caller_then_body(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    account: &str,
+    body: Body,
+) -> Result<(Principal, Bytes), Response> {
+    match caller(state, headers, account.to_string()).await {
+        Ok(principal) => Ok((principal, read_body(state, body).await?)),
+        Err(refusal) => {
+            let _ = read_unauthenticated(body).await;
+            Err(refusal)
+        }
+    }
+}
+
+/// The shape of an API handler with a body: injected faults, the caller authorized for
+/// `account` before the body is read, then `work` on the store with the body.
+async fn authorized_with_body<T: Send + 'static>(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    account: String,
+    body: Body,
+    work: impl FnOnce(&mut Store, Principal, &str, Bytes) -> Result<T, Response> + Send + 'static,
+) -> Result<T, Response> {
+    inject_faults(state).await?;
+    let (principal, bytes) = caller_then_body(state, headers, &account, body).await?;
+    with_store(state, move |store| work(store, principal, &account, bytes)).await?
 }
 
 /// Decodes an XML body and refuses elements Bandwidth's schema does not have (400 either way).

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 
@@ -14,7 +14,7 @@ use super::super::AppState;
 use super::super::auth::authorized;
 use super::super::responses::{internal, status_response, write_or_500};
 use super::super::to_wire::wire_note;
-use super::{LimitedBody, decode_strict, host_of, order_or_404};
+use super::{authorized_with_body, decode_strict, host_of, order_or_404};
 use crate::wire;
 
 /// The longest note Bandwidth accepts.
@@ -75,13 +75,14 @@ pub(in crate::sandbox::server) async fn create_note(
     Path((account, order_id)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
-    LimitedBody(bytes): LimitedBody,
+    request: Request,
 ) -> Response {
-    let outcome = authorized(
+    let outcome = authorized_with_body(
         &state,
         &headers,
         account,
-        move |store, principal, account| {
+        request.into_body(),
+        move |store, principal, account, bytes| {
             order_or_404(store, account, &order_id)?;
             let (user, text) = checked_note(&bytes, &principal)?;
             store.add_note(&order_id, &user, &text).map_err(internal)
@@ -105,13 +106,14 @@ pub(in crate::sandbox::server) async fn update_note(
     State(state): State<Arc<AppState>>,
     Path((account, order_id, note_id)): Path<(String, String, String)>,
     headers: HeaderMap,
-    LimitedBody(bytes): LimitedBody,
+    request: Request,
 ) -> Response {
-    let outcome = authorized(
+    let outcome = authorized_with_body(
         &state,
         &headers,
         account,
-        move |store, principal, account| {
+        request.into_body(),
+        move |store, principal, account, bytes| {
             order_or_404(store, account, &order_id)?;
             let (user, text) = checked_note(&bytes, &principal)?;
             let updated = match note_id.parse::<i64>() {

@@ -10,13 +10,13 @@ use axum::response::Response;
 use super::super::super::engine;
 use super::super::super::order::OrderUpdate;
 use super::super::super::store::UpdateError;
-use super::super::auth::{authorize, authorized, credentials, inject_faults};
+use super::super::auth::{authorized, inject_faults};
 use super::super::responses::{
     internal, status_response, validation_failed, write_or_500, xml_answer,
 };
 use super::super::to_wire::{wire_from_draft, wire_from_stored};
 use super::super::{AppState, ConnectionKill, with_store};
-use super::{LimitedBody, base_for, decode_strict, order_or_404, read_body};
+use super::{authorized_with_body, base_for, caller_then_body, decode_strict, order_or_404};
 use crate::wire::{self, OrderLayout, SearchQuery};
 
 pub(in crate::sandbox::server) async fn create_order(
@@ -31,14 +31,13 @@ pub(in crate::sandbox::server) async fn create_order(
         Ok(rate) => rate,
         Err(response) => return response,
     };
-    let bytes = match read_body(request.into_body()).await {
-        Ok(bytes) => bytes,
-        Err(response) => return response,
-    };
-    let creds = credentials(&headers);
-    let account_for_store = account.clone();
+    // The caller is checked before the body is read: a stranger cannot make the server hold it.
+    let (principal, bytes) =
+        match caller_then_body(&state, &headers, &account, request.into_body()).await {
+            Ok(checked) => checked,
+            Err(response) => return response,
+        };
     let outcome = with_store(&state, move |store| {
-        let principal = authorize(store, &creds, &account_for_store)?;
         // 17000: no payload at all (Bandwidth's table).
         let wire_order: wire::LsrOrder = if bytes.iter().all(u8::is_ascii_whitespace) {
             wire::LsrOrder::default()
@@ -177,13 +176,14 @@ pub(in crate::sandbox::server) async fn update_order(
     State(state): State<Arc<AppState>>,
     Path((account, order_id)): Path<(String, String)>,
     headers: HeaderMap,
-    LimitedBody(bytes): LimitedBody,
+    request: Request,
 ) -> Response {
-    let outcome = authorized(
+    let outcome = authorized_with_body(
         &state,
         &headers,
         account,
-        move |store, principal, account| {
+        request.into_body(),
+        move |store, principal, account, bytes| {
             let wire_order: wire::LsrOrder = decode_strict(&bytes)?;
             store.advance_due().map_err(internal)?;
             let order = order_or_404(store, account, &order_id)?;

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::super::auth::{Credentials, credentials};
 use super::super::responses::{internal, json_response};
 use super::super::{AppState, with_store};
-use super::LimitedBody;
+use super::SmallBody;
 
 #[derive(Serialize)]
 struct TokenAnswer {
@@ -30,7 +30,7 @@ fn token_error(status: StatusCode, error: &str, description: &str) -> Response {
 pub(in crate::sandbox::server) async fn issue_token(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    LimitedBody(bytes): LimitedBody,
+    SmallBody(bytes): SmallBody,
 ) -> Response {
     let mut grant = None;
     let mut form_id = None;
