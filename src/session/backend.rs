@@ -117,7 +117,7 @@ impl Backend {
         opts.token_cache = Some(crate::session::credentials::token_cache(ctx));
         let client = LsrClient::new(opts)?;
         Ok(Backend {
-            key: BackendKey::new(&client.base_url(), &account.value),
+            key: BackendKey::new(&history_base(&client.base_url()), &account.value),
             client,
             history,
             today: ctx.today,
@@ -276,6 +276,24 @@ impl Backend {
     }
 }
 
+/// The base URL the history keys a backend by. Bandwidth's hosts of one realm are one backend,
+/// whichever host (api or the legacy dashboard) and API version a profile talks to: they key as
+/// the realm's legacy v1 base, as histories written before OAuth2 moved to api.bandwidth.com
+/// did, so an upgrade keeps every PON version. Anyone else's base keys as itself.
+pub fn history_base(base: &str) -> String {
+    let realm = url::Url::parse(base)
+        .ok()
+        .and_then(|u| u.host_str().and_then(crate::wire::hosts::realm_of_host));
+    match realm {
+        Some(realm) => crate::wire::hosts::api_base(
+            realm,
+            crate::wire::hosts::Scheme::Basic,
+            crate::wire::hosts::ApiVersion::V1,
+        ),
+        None => base.trim_end_matches('/').to_string(),
+    }
+}
+
 /// The PONs the order's pending-FOC 17008 errors name.
 fn pending_foc_pons(order: &Order) -> Vec<String> {
     let mut pons: Vec<String> = order
@@ -355,5 +373,33 @@ pub fn history_key(ctx: &Context) -> anyhow::Result<BackendKey> {
             .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
     })?;
     let base = crate::client::parse_base_url(&s.base_url.value)?;
-    Ok(BackendKey::new(base.as_str(), &account.value))
+    Ok(BackendKey::new(
+        &history_base(base.as_str()),
+        &account.value,
+    ))
+}
+
+#[cfg(test)]
+mod history_base_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::history_base;
+
+    #[test]
+    fn history_base_keeps_one_key_per_bandwidth_realm() {
+        for base in [
+            "https://api.bandwidth.com/api/v1",
+            "https://api.bandwidth.com/api/v2",
+            "https://dashboard.bandwidth.com/api/v1",
+        ] {
+            assert_eq!(history_base(base), "https://dashboard.bandwidth.com/api/v1");
+        }
+        assert_eq!(
+            history_base("https://test.api.bandwidth.com/api/v2"),
+            "https://test.dashboard.bandwidth.com/api/v1"
+        );
+        assert_eq!(
+            history_base("http://127.0.0.1:4000/api/v1/"),
+            "http://127.0.0.1:4000/api/v1"
+        );
+    }
 }
