@@ -268,3 +268,46 @@ fn auth_config_show_prints_urls_and_their_sources() {
     let out = run_expect(&mut crossed, 2);
     assert!(stderr_of(&out).contains("never sends a credential to another realm"));
 }
+
+#[test]
+fn auth_login_asks_on_a_terminal_with_the_secret_hidden() {
+    use crate::common::TmuxSession;
+    use std::ffi::OsStr;
+    if !TmuxSession::available() {
+        eprintln!("skipping: tmux is not installed (apt-get install -y tmux runs this test)");
+        return;
+    }
+    let sandbox = SandboxProcess::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = sandbox.api_url();
+    let env: [(&str, &OsStr); 4] = [
+        ("LSR_CONFIG_DIR", dir.path().as_os_str()),
+        ("LSR_BASE_URL", OsStr::new(&url)),
+        ("LSR_SECRET_STORE", OsStr::new("file")),
+        ("NO_COLOR", OsStr::new("1")),
+    ];
+    let t = TmuxSession::start(
+        &env,
+        &assert_cmd::cargo::cargo_bin("lsr"),
+        &["auth", "login"],
+    );
+    t.wait_for("OAuth2 client id");
+    t.type_line("demo-client-all");
+    t.wait_for("client secret for demo-client-all");
+    t.type_line("demo-secret-all");
+    // Two accounts on a terminal: a choice; the second one.
+    t.wait_for("account");
+    t.press("Down");
+    t.press("Enter");
+    let (code, screen) = t.wait_for_exit();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        !screen.contains("demo-secret-all"),
+        "the secret was echoed:\n{screen}"
+    );
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(
+        config.contains("account_id = \"9900002\""),
+        "{config}\n{screen}"
+    );
+}
