@@ -122,6 +122,10 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
         if let Some(target) = args.wait {
             order = wait_for(ctx, &backend, order, target, timeout).await?;
         }
-        print_order(ctx, &backend.view(ctx, &order), backend.today)
+        print_order(
+            ctx,
+            &backend.explained_view(ctx, &order).await,
+            backend.today,
+        )
     })
 }
