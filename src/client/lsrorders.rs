@@ -92,6 +92,27 @@ impl LsrClient {
         &self.transport.options().account_id
     }
 
+    /// How TNs are written to this backend: E.164 on v2, 10 digits on v1.
+    pub fn tn_form(&self) -> wire::TnForm {
+        if self.transport.options().api_version.is_e164() {
+            wire::TnForm::E164
+        } else {
+            wire::TnForm::Digits
+        }
+    }
+
+    /// An XML request body with its TNs in this backend's form.
+    fn body_xml(&self, xml: String) -> Result<String, wire::WireError> {
+        match self.tn_form() {
+            wire::TnForm::Digits => Ok(xml),
+            form => String::from_utf8(wire::rewrite_tns(xml.as_bytes(), form)?).map_err(|e| {
+                wire::WireError::NotUtf8 {
+                    offset: e.utf8_error().valid_up_to(),
+                }
+            }),
+        }
+    }
+
     fn order_url(&self, order_id: &str) -> String {
         let id: String = form_urlencoded::byte_serialize(order_id.as_bytes()).collect();
         self.transport.account_url(&format!("lsrorders/{id}"))
@@ -124,7 +145,7 @@ impl LsrClient {
 
     /// GET the order list (at most 1,000 results, no paging).
     pub async fn search(&self, query: &SearchQuery) -> Result<wire::LsrOrders, ApiError> {
-        let q = query.to_query_string();
+        let q = query.to_query_string_in(self.tn_form());
         let mut url = self.transport.account_url("lsrorders");
         if !q.is_empty() {
             url.push('?');
@@ -155,11 +176,13 @@ impl LsrClient {
                     .into(),
             })?;
         let url = self.transport.account_url("lsrorders");
-        let body = wire::to_xml(order).map_err(|e| ApiError::Decode {
-            method: "POST".into(),
-            url: url.clone(),
-            message: format!("cannot write the order: {e}"),
-        })?;
+        let body = wire::to_xml(order)
+            .and_then(|xml| self.body_xml(xml))
+            .map_err(|e| ApiError::Decode {
+                method: "POST".into(),
+                url: url.clone(),
+                message: format!("cannot write the order: {e}"),
+            })?;
         // A token endpoint failure is clear (nothing was sent): report it as itself rather
         // than as an unclear create.
         self.transport.ensure_authorized().await?;
@@ -314,11 +337,13 @@ impl LsrClient {
         body: &wire::LsrOrder,
     ) -> Result<wire::LsrOrder, ApiError> {
         let url = self.order_url(order_id);
-        let text = wire::to_xml(body).map_err(|e| ApiError::Decode {
-            method: "PUT".into(),
-            url: url.clone(),
-            message: format!("cannot write the request: {e}"),
-        })?;
+        let text = wire::to_xml(body)
+            .and_then(|xml| self.body_xml(xml))
+            .map_err(|e| ApiError::Decode {
+                method: "PUT".into(),
+                url: url.clone(),
+                message: format!("cannot write the request: {e}"),
+            })?;
         let resp = self.transport.call(Method::PUT, &url, Some(&text)).await?;
         if String::from_utf8_lossy(&resp.body).trim().is_empty() {
             return self.get_order(order_id).await;

@@ -2,6 +2,7 @@
 //! `run(ctx, args)`; [`Cli`] is what clap parses, [`dispatch`] runs the chosen command.
 
 pub mod agenda;
+pub mod auth;
 pub mod batch;
 pub mod cancel;
 pub mod completions;
@@ -65,8 +66,12 @@ Environment:
                           (--client-secret-file)
   LSR_USERNAME            legacy HTTP Basic user
   LSR_PASSWORD            legacy HTTP Basic password
-  LSR_TOKEN_URL           OAuth2 token endpoint (default: the backend's
-                          realm)
+  LSR_TOKEN_URL           OAuth2 token endpoint (default: the base URL's
+                          realm or origin)
+  LSR_ENVIRONMENT         Bandwidth environment: prod or test
+  LSR_API_VERSION         v1 or v2 (v2: every TN in E.164 form)
+  LSR_SECRET_STORE        where `auth login` keeps the secret: auto,
+                          keychain or file
   LSR_HTTP_TIMEOUT_SECS   seconds a request may take; no retry starts
                           after it (default 60)
   LSR_NO_INPUT            never prompt (--no-input)
@@ -109,6 +114,7 @@ pub enum Command {
     Agenda(agenda::AgendaArgs),
     Subscriptions(subscriptions::SubscriptionsArgs),
     Email(email::EmailArgs),
+    Auth(auth::AuthArgs),
     Config(config::ConfigArgs),
     Sandbox(sandbox::SandboxArgs),
     Completions(completions::CompletionsArgs),
@@ -135,6 +141,7 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Agenda(args) => agenda::run(ctx, args),
         Command::Subscriptions(args) => subscriptions::run(ctx, args),
         Command::Email(args) => email::run(ctx, args),
+        Command::Auth(args) => auth::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Sandbox(args) => sandbox::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

@@ -124,10 +124,12 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
         let backend = Backend::connect(ctx).await?;
         let order = backend.resolve(ctx, &args.order).await?;
         let Some(target) = args.wait else {
-            return print_order(ctx, &backend.view(ctx, &order), backend.today);
+            let view = backend.explained_view(ctx, &order).await;
+            return print_order(ctx, &view, backend.today);
         };
         let waited = wait_for(ctx, &backend, order, target, timeout, None).await?;
-        print_order(ctx, &backend.view(ctx, &waited.order), backend.today)?;
+        let view = backend.explained_view(ctx, &waited.order).await;
+        print_order(ctx, &view, backend.today)?;
         waited.into_result()
     })
 }

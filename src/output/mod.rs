@@ -2,6 +2,7 @@
 //! these functions format them. Data goes to stdout; notes and hints go to stderr.
 
 pub mod agenda;
+pub mod auth;
 pub mod findings;
 pub mod ics;
 pub mod lookup;

@@ -8,16 +8,16 @@ use anyhow::Context as _;
 use chrono::{NaiveDate, Utc};
 use futures_util::StreamExt;
 
-use crate::client::{
-    ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret, TokenCache,
-};
-use crate::config::{Sourced, read_client_secret};
+use crate::client::{ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret};
+use crate::config::Sourced;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef, RecordOutcome};
 use crate::model::Order;
 use crate::output::OrderView;
 use crate::sandbox::embedded::EmbeddedSandbox;
+use crate::session::credentials::{check_endpoints, client_secret};
+use crate::validate::advice::PonOwner;
 use crate::wire;
 
 /// The history key of the embedded sandbox: its port changes every run, its store does not.
@@ -58,7 +58,13 @@ impl Backend {
             };
             let embedded = started.map_err(CliError::from)?;
             let demo = embedded.demo_account();
-            let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
+            // The embedded sandbox speaks the profile's API version (v2: E.164 both ways).
+            let version = ctx.settings.endpoints.api_version;
+            let mut opts = ClientOptions::new(
+                format!("{}/api/{version}", embedded.base_url()),
+                demo.account_id,
+            );
+            opts.api_version = version;
             opts.trace = verbose_trace(ctx);
             opts.credentials = Some(Credentials::ClientCredentials {
                 client_id: demo.client_id.to_string(),
@@ -86,34 +92,39 @@ impl Backend {
             });
         }
         let s = &ctx.settings;
+        check_endpoints(ctx)?;
         let account = s.account_id.as_ref().ok_or_else(|| {
             CliError::new(Exit::Usage, "no account id is configured")
-                .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
+                .with_hint("run `lsr auth login`, pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
         })?;
         let mut opts = ClientOptions::new(s.base_url.value.clone(), account.value.clone())
             .with_timeout(http_timeout(s.http_timeout.as_ref())?);
+        opts.api_version = s.endpoints.api_version;
         opts.trace = verbose_trace(ctx);
-        opts.credentials = match (&s.client_id, &s.client_secret, &s.username, &s.password) {
-            (Some(id), Some(secret), _, _) => Some(Credentials::ClientCredentials {
-                client_id: id.value.clone(),
-                client_secret: Secret::new(read_client_secret(secret).map_err(CliError::from)?),
-            }),
-            (_, _, Some(user), Some(password)) => Some(Credentials::Basic {
+        opts.credentials = match (&s.client_id, &s.username, &s.password) {
+            (Some(id), _, _) => {
+                client_secret(ctx, &id.value)?.map(|(secret, _)| Credentials::ClientCredentials {
+                    client_id: id.value.clone(),
+                    client_secret: Secret::new(secret),
+                })
+            }
+            (None, Some(user), Some(password)) => Some(Credentials::Basic {
                 username: user.value.clone(),
                 password: Secret::new(password.value.clone()),
             }),
-            _ => {
-                return Err(ApiError::MissingCredentials {
-                    backend: crate::config::redact_url_credentials(&s.base_url.value),
-                }
-                .into());
-            }
+            _ => None,
         };
+        if opts.credentials.is_none() {
+            return Err(ApiError::MissingCredentials {
+                backend: crate::config::redact_url_credentials(&s.base_url.value),
+            }
+            .into());
+        }
         opts.token_url = s.token_url.as_ref().map(|t| t.value.clone());
-        opts.token_cache = Some(TokenCache::new(ctx.config_dir.join("token-cache.json")));
+        opts.token_cache = Some(crate::session::credentials::token_cache(ctx));
         let client = LsrClient::new(opts)?;
         Ok(Backend {
-            key: BackendKey::new(&client.base_url(), &account.value),
+            key: BackendKey::new(&history_base(&client.base_url()), &account.value),
             client,
             history,
             today: ctx.today,
@@ -301,16 +312,108 @@ impl Backend {
             .filter(|r| r.order_id == order_id)
     }
 
-    /// The order as `status` shows it, with today from the backend's point of view (and the
-    /// history's number for it when the order does not carry one yet).
+    /// The order as `status` shows it, with today from the backend's point of view and lsr's
+    /// number for it (`PON@N`). The PONs a pending-FOC 17008 names are ours when the history
+    /// knows them.
     pub fn view(&self, ctx: &Context, order: &Order) -> OrderView {
-        if order.pon_version.is_none() && self.known_record(&order.order_id).is_some() {
-            let mut numbered = order.clone();
-            self.number(&mut numbered);
-            return OrderView::new(&numbered, &ctx.calendar, self.today);
-        }
-        OrderView::new(order, &ctx.calendar, self.today)
+        let owners: Vec<(String, PonOwner)> = pending_foc_pons(order)
+            .into_iter()
+            .filter_map(|pon| self.history_owner(&pon).map(|o| (pon, o)))
+            .collect();
+        self.view_with(ctx, order, owners)
     }
+
+    /// [`Backend::view`], asking our account's search about the PONs the history does not know:
+    /// a PON the search does not find either is another carrier's.
+    pub async fn explained_view(&self, ctx: &Context, order: &Order) -> OrderView {
+        let mut owners = Vec::new();
+        for pon in pending_foc_pons(order) {
+            let owner = match self.history_owner(&pon) {
+                Some(owner) => owner,
+                None => match self
+                    .search(&SearchQuery {
+                        pon: Some(pon.clone()),
+                        ..SearchQuery::default()
+                    })
+                    .await
+                {
+                    Ok(found) => match found.orders.into_iter().max_by_key(|o| o.created_at) {
+                        Some(mut ours) => {
+                            self.number(&mut ours);
+                            PonOwner::Ours(ours.label())
+                        }
+                        None => PonOwner::NotOurs,
+                    },
+                    Err(_) => PonOwner::Unknown,
+                },
+            };
+            owners.push((pon, owner));
+        }
+        self.view_with(ctx, order, owners)
+    }
+
+    fn view_with(
+        &self,
+        ctx: &Context,
+        order: &Order,
+        owners: Vec<(String, PonOwner)>,
+    ) -> OrderView {
+        let owner = |pon: &str| {
+            owners
+                .iter()
+                .find(|(p, _)| p == pon)
+                .map_or(PonOwner::Unknown, |(_, o)| o.clone())
+        };
+        // The history's number for it when the order does not carry one yet.
+        let mut numbered = order.clone();
+        if numbered.pon_version.is_none() {
+            self.number(&mut numbered);
+        }
+        OrderView::knowing(&numbered, &ctx.calendar, self.today, &owner)
+    }
+
+    /// The latest order of ours with this PON, as the history knows it.
+    fn history_owner(&self, pon: &str) -> Option<PonOwner> {
+        self.history
+            .resolve_ref(&self.key, &OrderRef::IdOrPon(pon.to_string()))
+            .ok()
+            .flatten()
+            .filter(|r| r.pon.as_str() == pon)
+            .map(|r| PonOwner::Ours(r.to_order().label()))
+    }
+}
+
+/// The base URL the history keys a backend by. Bandwidth's hosts of one realm are one backend,
+/// whichever host (api or the legacy dashboard) and API version a profile talks to: they key as
+/// the realm's legacy v1 base, as histories written before OAuth2 moved to api.bandwidth.com
+/// did, so an upgrade keeps every PON version. Anyone else's base keys as itself.
+pub fn history_base(base: &str) -> String {
+    let realm = url::Url::parse(base)
+        .ok()
+        .and_then(|u| u.host_str().and_then(crate::wire::hosts::realm_of_host));
+    match realm {
+        Some(realm) => crate::wire::hosts::api_base(
+            realm,
+            crate::wire::hosts::Scheme::Basic,
+            crate::wire::hosts::ApiVersion::V1,
+        ),
+        None => base.trim_end_matches('/').to_string(),
+    }
+}
+
+/// The PONs the order's pending-FOC 17008 errors name.
+fn pending_foc_pons(order: &Order) -> Vec<String> {
+    let mut pons: Vec<String> = order
+        .errors
+        .iter()
+        .filter(|e| e.code == 17008)
+        .filter_map(|e| crate::validate::codes::parse_pending_foc(&e.description))
+        .flatten()
+        .map(|(_, pon, _)| pon)
+        .collect();
+    pons.sort();
+    pons.dedup();
+    pons
 }
 
 /// What a backend search found.
@@ -348,7 +451,7 @@ pub(crate) fn with_id(mut order: Order, order_id: &str) -> Order {
 }
 
 /// The request timeout: `LSR_HTTP_TIMEOUT_SECS` (whole seconds, at least 1) or the default.
-fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
+pub(crate) fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
     let Some(setting) = setting else {
         return Ok(crate::client::DEFAULT_REQUEST_TIMEOUT);
     };
@@ -367,7 +470,7 @@ fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
 
 /// With `-v`, the client's request lines go to stderr (never credentials: the client only
 /// reports method, URL, status and time).
-fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
+pub(crate) fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
     if ctx.global.verbose == 0 || ctx.global.quiet > 0 {
         return None;
     }
@@ -395,5 +498,33 @@ pub fn history_key(ctx: &Context) -> anyhow::Result<BackendKey> {
             .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
     })?;
     let base = crate::client::parse_base_url(&s.base_url.value)?;
-    Ok(BackendKey::new(base.as_str(), &account.value))
+    Ok(BackendKey::new(
+        &history_base(base.as_str()),
+        &account.value,
+    ))
+}
+
+#[cfg(test)]
+mod history_base_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::history_base;
+
+    #[test]
+    fn history_base_keeps_one_key_per_bandwidth_realm() {
+        for base in [
+            "https://api.bandwidth.com/api/v1",
+            "https://api.bandwidth.com/api/v2",
+            "https://dashboard.bandwidth.com/api/v1",
+        ] {
+            assert_eq!(history_base(base), "https://dashboard.bandwidth.com/api/v1");
+        }
+        assert_eq!(
+            history_base("https://test.api.bandwidth.com/api/v2"),
+            "https://test.dashboard.bandwidth.com/api/v1"
+        );
+        assert_eq!(
+            history_base("http://127.0.0.1:4000/api/v1/"),
+            "http://127.0.0.1:4000/api/v1"
+        );
+    }
 }

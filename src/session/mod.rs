@@ -1,4 +1,5 @@
-//! What the commands share: the backend connection ([`backend`]), ORDER resolution
+//! What the commands share: the backend connection ([`backend`]) and its credentials
+//! ([`credentials`]: endpoints checked, secrets found, `auth login`'s token client), ORDER resolution
 //! ([`resolve`]), the order input ([`input`]), the one submit pipeline ([`submit`], with
 //! [`precheck`] and [`split`] for batches), `--wait` ([`wait`]), confirmations ([`confirm`]),
 //! cancelling ([`cancel`]), completion of ORDER arguments ([`complete`]), the R3/R9 refusals
@@ -12,6 +13,7 @@ pub mod callback;
 pub mod cancel;
 pub mod complete;
 pub mod confirm;
+pub mod credentials;
 pub mod input;
 pub mod intents;
 pub mod interrupt;

@@ -32,6 +32,7 @@ mod error;
 mod error_body;
 mod history;
 pub mod hosts;
+pub mod jwt;
 mod list;
 mod mapping;
 mod notes;
@@ -40,6 +41,7 @@ mod query;
 mod screen;
 mod subscription;
 mod text;
+mod tn_form;
 mod writer;
 
 pub use envelope::{ErrorBody, LsrOrderReportResponse, NoteResponse, ResponseStatus};
@@ -63,6 +65,7 @@ pub use text::{
     format_wire_date, format_wire_timestamp, is_bidi_control, parse_wire_date,
     parse_wire_timestamp, printable_excerpt,
 };
+pub use tn_form::{TnForm, rewrite_tns, tns_not_in};
 pub use writer::XmlWriter;
 
 /// The media type of every `lsrorders` body, for `Content-Type` and `Accept`.

@@ -20,6 +20,9 @@ pub fn lsr_process(config_dir: &Path) -> std::process::Command {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("LSR_CONFIG_DIR", config_dir)
         .env("LSR_TODAY", "2026-11-30")
+        // Never the developer's real OS keychain (`lsr auth login`); a test that wants the
+        // keychain attempt removes it.
+        .env("LSR_SECRET_STORE", "file")
         .env("NO_COLOR", "1");
     cmd
 }

@@ -4,9 +4,11 @@
 mod agenda;
 mod architecture;
 mod assets;
+mod auth;
 mod batch;
 mod common;
 mod completion;
+mod conformance;
 mod exactly_once;
 mod explain;
 mod foc_window;

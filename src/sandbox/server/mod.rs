@@ -5,7 +5,8 @@
 //! - `router.rs`: the routes and the guard of the admin endpoints (loopback, same origin);
 //! - `auth.rs`: the handlers' prologue — injected faults, then Bearer or Basic credentials;
 //! - `handlers/`: one module per resource (orders, history, notes, token, admin);
-//! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML.
+//! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML;
+//! - `v2.rs`: the `/api/v2` routes, every TN in E.164 form both ways.
 
 // Handlers build the refusal `Response` where the problem is found and return it through `?`;
 // boxing it would only add noise on a path that allocates a body anyway.
@@ -17,6 +18,7 @@ mod limits;
 mod responses;
 mod router;
 mod to_wire;
+mod v2;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, RwLock};

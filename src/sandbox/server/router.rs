@@ -22,31 +22,39 @@ use super::handlers::{admin, history, notes, orders, subscriptions, token};
 use super::responses::{admin_error, status_response};
 use crate::wire::admin::path;
 
-/// The API path prefixes Bandwidth's clients use (the defaults of Bandwidth's SDKs).
+/// The v1 API path prefixes Bandwidth's clients use (the defaults of Bandwidth's SDKs).
 const API_PREFIXES: [&str; 3] = ["/api/v1", "/api", "/v1.0"];
+/// The v2 prefix: the same routes, every TN in E.164 form both ways (`v2.rs`).
+const API_V2_PREFIX: &str = "/api/v2";
+
+/// The eight lsrorders routes under one prefix.
+fn lsrorders_routes(mut router: Router<Arc<AppState>>, prefix: &str) -> Router<Arc<AppState>> {
+    let orders = format!("{prefix}/accounts/{{account}}/lsrorders");
+    router = router
+        .route(&orders, get(orders::list_orders).post(orders::create_order))
+        .route(
+            &format!("{orders}/{{order}}"),
+            get(orders::read_order).put(orders::update_order),
+        )
+        .route(
+            &format!("{orders}/{{order}}/history"),
+            get(history::read_history),
+        )
+        .route(
+            &format!("{orders}/{{order}}/notes"),
+            get(notes::list_notes).post(notes::create_note),
+        )
+        .route(
+            &format!("{orders}/{{order}}/notes/{{note}}"),
+            put(notes::update_note),
+        );
+    router
+}
 
 pub(super) fn routes(state: Arc<AppState>) -> Router {
     let mut router = Router::new();
     for prefix in API_PREFIXES {
-        let orders = format!("{prefix}/accounts/{{account}}/lsrorders");
-        router = router
-            .route(&orders, get(orders::list_orders).post(orders::create_order))
-            .route(
-                &format!("{orders}/{{order}}"),
-                get(orders::read_order).put(orders::update_order),
-            )
-            .route(
-                &format!("{orders}/{{order}}/history"),
-                get(history::read_history),
-            )
-            .route(
-                &format!("{orders}/{{order}}/notes"),
-                get(notes::list_notes).post(notes::create_note),
-            )
-            .route(
-                &format!("{orders}/{{order}}/notes/{{note}}"),
-                put(notes::update_note),
-            );
+        router = lsrorders_routes(router, prefix);
         let subscriptions = format!("{prefix}/accounts/{{account}}/subscriptions");
         router = router
             .route(
@@ -60,6 +68,9 @@ pub(super) fn routes(state: Arc<AppState>) -> Router {
                     .delete(delete_subscription),
             );
     }
+    let v2 = lsrorders_routes(Router::new(), API_V2_PREFIX)
+        .route_layer(axum::middleware::from_fn(super::v2::e164_only));
+    router = router.merge(v2);
     let admin = Router::new()
         .route(path::CLOCK, get(admin::clock_show))
         .route(path::CLOCK_SET, post(admin::clock_set))

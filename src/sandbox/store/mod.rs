@@ -40,7 +40,7 @@ pub use super::order::{
     HistoryEntry, NewOrder, NpacState, OrderError, OrderUpdate, Stage, StoredOrder,
 };
 pub use crate::wire::admin::InventoryEntry;
-pub use auth::{Principal, TOKEN_LIFETIME_SECS};
+pub use auth::{Caller, Principal, SANDBOX_ROLES, TOKEN_LIFETIME_SECS};
 pub use notes::StoredNote;
 pub use orders::LIST_CAP;
 pub use subscriptions::{Delivery, NewSubscription, OrderEvent, StoredSubscription};
@@ -98,6 +98,7 @@ const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, spid TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS api_clients (client_id TEXT PRIMARY KEY, secret TEXT NOT NULL, account_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS api_users (username TEXT PRIMARY KEY, password TEXT NOT NULL, account_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS client_accounts (client_id TEXT NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (client_id, account_id));
 CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, principal TEXT NOT NULL, account_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS orders (
   id TEXT PRIMARY KEY, account_id TEXT NOT NULL, pon TEXT NOT NULL, pon_version INTEGER NOT NULL,
@@ -250,8 +251,8 @@ impl Store {
         self.conn.execute_batch(
             "BEGIN IMMEDIATE; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
              DELETE FROM order_pins; DELETE FROM notes; DELETE FROM inventory; DELETE FROM tokens; DELETE FROM settings; \
-             DELETE FROM api_clients; DELETE FROM api_users; DELETE FROM accounts; \
-             DELETE FROM subscriptions; DELETE FROM notify_cursor; COMMIT;",
+             DELETE FROM api_clients; DELETE FROM client_accounts; DELETE FROM api_users; \
+             DELETE FROM accounts; DELETE FROM subscriptions; DELETE FROM notify_cursor; COMMIT;",
         )?;
         self.clock_offset_ms = 0;
         self.faults = Faults::default();

@@ -246,9 +246,49 @@ fn tokens_and_api_users_authenticate_to_their_account() {
         .unwrap()
         .unwrap();
     assert_eq!(lifetime, TOKEN_LIFETIME_SECS);
-    let who = store.authenticate_token(&token).unwrap().unwrap();
+    let who = store
+        .authenticate_token(&token)
+        .unwrap()
+        .unwrap()
+        .principal_for(DEMO_ACCOUNT_2.account_id)
+        .unwrap();
     assert_eq!(who.account_id, DEMO_ACCOUNT_2.account_id);
     assert_eq!(who.name, DEMO_ACCOUNT_2.client_id);
+    // A JWT like Bandwidth's, listing the one account and the roles.
+    let claims = crate::wire::jwt::claims_of(&token).unwrap();
+    assert_eq!(claims.accounts, vec![DEMO_ACCOUNT_2.account_id]);
+    assert_eq!(claims.sub.as_deref(), Some(DEMO_ACCOUNT_2.client_id));
+    assert!(!claims.roles.is_empty());
+    // Another store's key does not sign for this one; a changed payload breaks the signature.
+    let other = tempfile::tempdir().unwrap();
+    assert!(
+        open(other.path())
+            .authenticate_token(&token)
+            .unwrap()
+            .is_none()
+    );
+    let mut parts: Vec<&str> = token.split('.').collect();
+    let forged =
+        crate::wire::jwt::b64url(br#"{"sub":"x","accounts":["9900001"],"exp":99999999999}"#);
+    parts[1] = &forged;
+    assert!(
+        store
+            .authenticate_token(&parts.join("."))
+            .unwrap()
+            .is_none()
+    );
+    let (multi, _) = store
+        .issue_token(
+            crate::sandbox::DEMO_MULTI_CLIENT.0,
+            crate::sandbox::DEMO_MULTI_CLIENT.1,
+        )
+        .unwrap()
+        .unwrap();
+    let both = store.authenticate_token(&multi).unwrap().unwrap();
+    assert_eq!(
+        both.accounts,
+        vec![DEMO_ACCOUNT_1.account_id, DEMO_ACCOUNT_2.account_id]
+    );
     assert!(store.authenticate_token("not-a-token").unwrap().is_none());
     assert!(
         store
