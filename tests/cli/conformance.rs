@@ -125,9 +125,10 @@ fn conformance_status_of_the_get_example() {
     assert_eq!(view["order_id"], ORDER_ID);
     assert_eq!(view["pon"], "testpon1002");
     assert_eq!(view["status"], "FAILED");
-    // PonVersion 0 is read as Bandwidth sent it; how lsr numbers versions (no `@0`) is issue
-    // 11's (12.5), so nothing here depends on it.
-    assert_eq!(view["pon_version"], 0);
+    // PonVersion 0 is read as Bandwidth sent it; lsr's own number (`PON@N`, 12.5) counts the
+    // orders of the PON from 1.
+    assert_eq!(view["server_pon_version"], 0);
+    assert_eq!(view["pon_version"], 1);
     assert_eq!(view["tns"], serde_json::json!(["9192381467", "9192381468"]));
     let error = &view["errors"][0];
     assert_eq!(error["code"], 17008);

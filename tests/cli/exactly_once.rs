@@ -267,6 +267,10 @@ fn twelve_of_one_pon(
     let tns: Vec<String> = (0..12)
         .map(|i| format!("919-{nxx}-{:04}", 6100 + i))
         .collect();
+    // One request first, so that the store's token key exists before twelve processes start
+    // (on a fresh store they race to make it, and a token signed with the losing key is
+    // refused: a sandbox matter, not this test's).
+    world.json(&["search", "--pon", pon]);
     let started = Instant::now();
     let runs = parallel_submits(world, &file, pon, &tns);
     let took = started.elapsed();
