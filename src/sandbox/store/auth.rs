@@ -161,19 +161,23 @@ impl Store {
     }
 
     /// The store's token signing key: made on first use (and after a reset, which logs
-    /// everyone out).
+    /// everyone out). Several processes may meet a fresh store at once: the first key written
+    /// wins and every process reads that one back, so no process signs with a key the others
+    /// never see.
     fn jwt_key(&self) -> Result<ring::hmac::Key, StoreError> {
         let engine = base64::engine::general_purpose::STANDARD;
-        let bytes = match self.setting(JWT_KEY)? {
-            Some(text) => engine.decode(text).map_err(corrupt)?,
+        let text = match self.setting(JWT_KEY)? {
+            Some(text) => text,
             None => {
                 let mut fresh = [0u8; 32];
                 ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut fresh)
                     .map_err(|_| corrupt("no random bytes for the token key"))?;
-                self.put_setting(JWT_KEY, &engine.encode(fresh))?;
-                fresh.to_vec()
+                self.put_setting_if_absent(JWT_KEY, &engine.encode(fresh))?;
+                self.setting(JWT_KEY)?
+                    .ok_or_else(|| corrupt("the token key vanished as it was written"))?
             }
         };
+        let bytes = engine.decode(text).map_err(corrupt)?;
         Ok(ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &bytes))
     }
 

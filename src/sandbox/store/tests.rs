@@ -727,3 +727,35 @@ fn subscriptions_hear_of_their_accounts_orders_from_their_creation_until_expiry(
             .is_empty()
     );
 }
+
+#[test]
+fn tokens_issued_by_processes_meeting_a_fresh_store_at_once_all_verify() {
+    // Parallel `lsr --sandbox` runs meet a fresh store together: each must sign with the one
+    // key the store keeps (the first written), or some of their tokens get 401.
+    for _ in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        drop(open(dir.path()));
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(6));
+        let tokens: Vec<String> = (0..6)
+            .map(|_| {
+                let (dir, barrier) = (dir.path().to_path_buf(), barrier.clone());
+                std::thread::spawn(move || {
+                    let store = open(&dir);
+                    barrier.wait();
+                    store
+                        .issue_token(DEMO_ACCOUNT_1.client_id, DEMO_ACCOUNT_1.client_secret)
+                        .unwrap()
+                        .unwrap()
+                        .0
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let store = open(dir.path());
+        for token in &tokens {
+            assert!(store.authenticate_token(token).unwrap().is_some());
+        }
+    }
+}
