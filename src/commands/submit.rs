@@ -10,7 +10,7 @@ use crate::session::backend::{Backend, runtime};
 use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
 use crate::session::precheck::PrecheckMode;
 use crate::session::present::{print_dry_run, stop_on_findings};
-use crate::session::split::{SplitOptions, parse_split_spec, submit_split};
+use crate::session::split::{SplitOptions, make_plan, parse_split_spec, submit_split};
 use crate::session::submit::{
     Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
     place_single, request_body, with_customer_order_id,
@@ -164,6 +164,9 @@ fn submit_split_command(
         precheck: args.precheck,
         wait: args.wait.map(|target| (target, timeout)),
     };
+    // The plan is offline: a parent PON too long for its children's suffixes is refused before
+    // anything connects.
+    make_plan(&order, spec)?;
     if asked && !args.dry_run {
         wizard::confirm_sending(ctx, &order, &report.findings)?;
     }

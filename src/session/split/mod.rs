@@ -250,10 +250,9 @@ pub(crate) async fn run_batch(
     )?;
     let mut summary = String::new();
     if sent_now > 0 {
-        let secs = elapsed.as_secs_f64().max(0.001);
         summary = format!(
-            "batch {batch_id}: placed {sent_now} orders in {secs:.1}s ({:.0}/s)",
-            sent_now as f64 / secs
+            "batch {batch_id}: placed {sent_now} orders in {}",
+            elapsed_and_rate(sent_now, elapsed)
         );
     }
     if let Some(cost) = run.precheck {
@@ -272,6 +271,17 @@ pub(crate) async fn run_batch(
         (Err(e), _) => Err(e),
         (Ok(()), Some(waited)) => waited.into_result(),
         (Ok(()), None) => Ok(()),
+    }
+}
+
+/// `2.4s (125/s)`; under a second, only the time: a rate from a fraction of a second would
+/// extrapolate a handful of orders into a claim ("3 orders in 0.0s (307/s)").
+fn elapsed_and_rate(placed: usize, elapsed: std::time::Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs < 1.0 {
+        format!("{secs:.1}s")
+    } else {
+        format!("{secs:.1}s ({:.0}/s)", placed as f64 / secs)
     }
 }
 
@@ -503,5 +513,16 @@ mod tests {
         assert!(cli.hint.as_deref().unwrap().contains("lsr batch resume 1"));
         let err = batch_exit(1, open, false).unwrap_err();
         assert_eq!(err.downcast_ref::<CliError>().unwrap().exit, Exit::Network);
+    }
+
+    #[test]
+    fn batch_rate_is_not_extrapolated_from_under_a_second() {
+        use std::time::Duration;
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(9)), "0.0s");
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(980)), "1.0s");
+        assert_eq!(
+            elapsed_and_rate(300, Duration::from_millis(2400)),
+            "2.4s (125/s)"
+        );
     }
 }

@@ -238,8 +238,51 @@ pub(super) fn print_results(
         }
         return write_json_line(&summary);
     }
+    // On a terminal, an interrupted or long batch is told in counts, with the children that
+    // need attention; `batch show` has every row. Piped (TSV), every row is data.
+    let compact = ctx.output == OutputMode::Table && (interrupted || results.len() > COMPACT_OVER);
     let mut rows = Rows::new(["#", "PON", "ORDER ID", "OUTCOME", "TNS"]);
-    for r in results {
+    let shown: Vec<&ChildResult> = if compact {
+        results
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.outcome,
+                    ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. }
+                )
+            })
+            .take(COMPACT_ROWS)
+            .collect()
+    } else {
+        results.iter().collect()
+    };
+    if compact {
+        let attention = results
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.outcome,
+                    ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. }
+                )
+            })
+            .count();
+        let mut text = format!(
+            "batch {batch_id}{}: {} of {} orders placed, {} rejected, {} unknown or not sent yet\n",
+            if interrupted { " (interrupted)" } else { "" },
+            counts.sent,
+            counts.total(),
+            counts.rejected,
+            counts.unfinished()
+        );
+        if attention > shown.len() {
+            text.push_str(&format!(
+                "the first {} of {attention} orders that need attention:\n",
+                shown.len()
+            ));
+        }
+        output::print_text(&text).or_else(broken_pipe_is_success)?;
+    }
+    for r in shown {
         let (order_id, outcome) = match &r.outcome {
             ChildOutcome::Sent {
                 order_id, order, ..
@@ -263,9 +306,22 @@ pub(super) fn print_results(
             tns_cell(&r.tns),
         ]);
     }
-    output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))
-        .or_else(broken_pipe_is_success)
+    if !rows.rows.is_empty() {
+        output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))
+            .or_else(broken_pipe_is_success)?;
+    }
+    if compact {
+        ctx.note(&format!(
+            "`lsr batch show {batch_id}` lists every order of the batch"
+        ));
+    }
+    Ok(())
 }
+
+/// Above this many children a batch's table on a terminal becomes counts.
+const COMPACT_OVER: usize = 20;
+/// How many children that need attention a compact summary lists.
+const COMPACT_ROWS: usize = 10;
 
 pub fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
