@@ -11,6 +11,7 @@
 //! The questions go through a [`Prompter`]; the entry points use the terminal one, the tests a
 //! scripted one.
 
+mod edit;
 mod prompter;
 mod summary;
 #[cfg(test)]
@@ -183,14 +184,25 @@ const OPTIONAL_FIELDS: [(&str, &str, &str, FieldSlot); 3] = [
     ),
 ];
 
-/// Shows the order the wizard built and the findings of every check, and asks before sending.
-/// Declining (or `n`, Esc, `q`) is exit 1 with nothing sent. Only reached when the wizard ran,
-/// which `--yes` and `--no-input` rule out (they never prompt).
+/// What the user chose at the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Send the order as shown.
+    Send,
+    /// A field of the draft was changed: check it again and show the summary again.
+    Edited,
+}
+
+/// Shows the order the wizard built and the findings of every check, then offers to send it,
+/// to edit any field (the caller checks the edited draft again and comes back here), or to
+/// cancel (exit 1, nothing sent). Only reached when the wizard ran, which `--yes` and
+/// `--no-input` rule out (they never prompt).
 pub fn confirm_sending(
     ctx: &Context,
+    draft: &mut OrderDraft,
     order: &LsrOrder,
     findings: &[Finding],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Decision> {
     let backend = if ctx.global.sandbox {
         "the sandbox".to_string()
     } else {
@@ -198,32 +210,48 @@ pub fn confirm_sending(
     };
     confirm_with(
         &mut TerminalPrompter::new(ctx.color),
+        &offline(ctx),
         &backend,
+        draft,
         order,
         findings,
     )
 }
 
-/// [`confirm_sending`] asking through `prompter`, naming `backend` in the summary.
+/// [`confirm_sending`] asking through `prompter`, naming `backend` in the summary; an edit is
+/// checked against `rules`.
 pub fn confirm_with(
     prompter: &mut dyn Prompter,
+    rules: &ValidationContext<'_>,
     backend: &str,
+    draft: &mut OrderDraft,
     order: &LsrOrder,
     findings: &[Finding],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Decision> {
     prompter.say(&order_summary(backend, order, findings));
-    let send = prompter
-        .confirm(&format!("Send order {} now?", order.pon))
+    let send = format!("Send order {} now", order.pon);
+    let choice = prompter
+        .select(
+            "What now?",
+            &[send.as_str(), "Edit a field", "Cancel: send nothing"],
+            0,
+        )
         .map_err(prompt_error)?;
-    if send {
-        return Ok(());
+    match choice {
+        0 => Ok(Decision::Send),
+        1 => {
+            Wizard { prompter, rules }
+                .edit_one(draft)
+                .map_err(prompt_error)?;
+            Ok(Decision::Edited)
+        }
+        _ => Err(CliError::new(
+            Exit::Failure,
+            format!("order {} was not sent", order.pon),
+        )
+        .with_hint("run `lsr submit` again to start over; `lsr validate` checks an order without sending it")
+        .into()),
     }
-    Err(CliError::new(
-        Exit::Failure,
-        format!("order {} was not sent", order.pon),
-    )
-    .with_hint("run `lsr submit` again to start over; `lsr validate` checks an order without sending it")
-    .into())
 }
 
 fn offline(ctx: &Context) -> ValidationContext<'_> {
