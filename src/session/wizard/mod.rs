@@ -167,19 +167,19 @@ const OPTIONAL_FIELDS: [(&str, &str, &str, FieldSlot); 3] = [
     (
         "subscriber.account_number",
         "Account number at the losing carrier (Enter to skip)",
-        "account number: the end user's account at the losing carrier; many carriers match it",
+        "account number  the end user's account at the losing carrier (many match it)",
         |d| &mut d.subscriber.account_number,
     ),
     (
         "btn",
         "Billing telephone number (Enter to skip)",
-        "BTN: the billing number of the account, when it differs from the TNs",
+        "BTN             the account's billing number, when it is not one of the TNs",
         |d| &mut d.btn,
     ),
     (
         "subscriber.address.address_line2",
         "Service address: second line, e.g. suite or unit (Enter to skip)",
-        "address line 2: the suite or unit, when the carrier's record has one",
+        "address line 2  the suite or unit, when the carrier's record has one",
         |d| &mut d.subscriber.address.address_line2,
     ),
 ];
@@ -378,9 +378,9 @@ impl Wizard<'_, '_> {
         let mut why = String::from("Optional fields the losing carrier may need:\n");
         if pin_missing {
             why.push_str(
-                "  PIN: the end user's port-out passcode; without it a carrier that requires one \
-                 answers EXCEPTION 7512 (missing) or 7513 (wrong)\n",
+                "  PIN             the end user's port-out passcode: a carrier that requires one\n",
             );
+            why.push_str("                  answers EXCEPTION 7512 (none given) or 7513 (wrong)\n");
         }
         for (_, _, when, _) in &lacking {
             why.push_str(&format!("  {when}\n"));

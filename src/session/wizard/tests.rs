@@ -305,10 +305,10 @@ fn optional_offer_text(draft: &OrderDraft) -> String {
     format!(
         "say: Optional fields the losing carrier may need:\n{}",
         [
-            "  PIN: the end user's port-out passcode; without it a carrier that requires one answers EXCEPTION 7512 (missing) or 7513 (wrong)\n",
-            "  account number: the end user's account at the losing carrier; many carriers match it\n",
-            "  BTN: the billing number of the account, when it differs from the TNs\n",
-            "  address line 2: the suite or unit, when the carrier's record has one\n",
+            "  PIN             the end user's port-out passcode: a carrier that requires one\n                  answers EXCEPTION 7512 (none given) or 7513 (wrong)\n",
+            "  account number  the end user's account at the losing carrier (many match it)\n",
+            "  BTN             the account's billing number, when it is not one of the TNs\n",
+            "  address line 2  the suite or unit, when the carrier's record has one\n",
         ]
         .concat()
     )
