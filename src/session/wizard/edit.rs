@@ -2,7 +2,7 @@
 //! any answer, the current value already typed), then the caller shows the summary again.
 
 use super::prompter::PromptError;
-use super::{FieldSlot, Wizard, non_blank, refusal, refused};
+use super::{FieldSlot, Wizard, refused};
 use crate::model::{OrderDraft, SubscriberType};
 
 /// One field the summary can edit.
@@ -91,7 +91,10 @@ impl Wizard<'_, '_> {
         let labels: Vec<&str> = EDITABLE.iter().map(Editable::label).collect();
         let choice = self.prompter.select("Which field?", &labels, 0)?;
         match &EDITABLE[choice.min(EDITABLE.len() - 1)] {
-            Editable::Text(label, field, slot) => self.edit_text(draft, label, field, *slot),
+            Editable::Text(label, field, slot) => {
+                let current = slot(draft).clone();
+                self.ask_field(draft, label, field, None, current.as_deref(), *slot)
+            }
             Editable::SubscriberType => {
                 let current = draft
                     .subscriber
@@ -115,29 +118,6 @@ impl Wizard<'_, '_> {
             Editable::Pin => self.ask_pin(draft),
             Editable::Tns => self.edit_tns(draft),
         }
-    }
-
-    /// A text field with its current value typed in, checked like any answer.
-    fn edit_text(
-        &mut self,
-        draft: &mut OrderDraft,
-        prompt: &str,
-        field: &str,
-        slot: FieldSlot,
-    ) -> Result<(), PromptError> {
-        let rules = self.rules;
-        let base = draft.clone();
-        let check = |answer: &str| {
-            let mut candidate = base.clone();
-            *slot(&mut candidate) = non_blank(answer);
-            refused(refusal(&candidate, field, rules))
-        };
-        let current = slot(draft).clone();
-        let answer = self
-            .prompter
-            .input(prompt, None, current.as_deref(), &check)?;
-        *slot(draft) = non_blank(&answer);
-        Ok(())
     }
 
     /// The TN list as one line (commas or spaces between numbers), checked whole: every

@@ -487,6 +487,35 @@ impl Wizard<'_, '_> {
         default: Option<String>,
         slot: FieldSlot,
     ) -> Result<(), PromptError> {
+        let given = slot(draft).as_deref().and_then(non_blank);
+        let mut initial = None;
+        if let Some(given) = given
+            && let Some(why) = refusal(draft, field, self.rules)
+        {
+            self.prompter.refuse(&why);
+            initial = Some(given);
+        }
+        self.ask_field(
+            draft,
+            prompt,
+            field,
+            default.as_deref(),
+            initial.as_deref(),
+            slot,
+        )
+    }
+
+    /// Asks for one text field, `initial` already typed, until the validator accepts the draft
+    /// with the answer in place; writes the answer into the draft.
+    fn ask_field(
+        &mut self,
+        draft: &mut OrderDraft,
+        prompt: &str,
+        field: &str,
+        default: Option<&str>,
+        initial: Option<&str>,
+        slot: FieldSlot,
+    ) -> Result<(), PromptError> {
         let rules = self.rules;
         let base = draft.clone();
         let check = |answer: &str| {
@@ -494,17 +523,7 @@ impl Wizard<'_, '_> {
             *slot(&mut candidate) = non_blank(answer);
             refused(refusal(&candidate, field, rules))
         };
-        let given = slot(draft).as_deref().and_then(non_blank);
-        let mut initial = None;
-        if let Some(given) = given
-            && let Some(why) = refusal(draft, field, rules)
-        {
-            self.prompter.refuse(&why);
-            initial = Some(given);
-        }
-        let answer = self
-            .prompter
-            .input(prompt, default.as_deref(), initial.as_deref(), &check)?;
+        let answer = self.prompter.input(prompt, default, initial, &check)?;
         *slot(draft) = non_blank(&answer);
         Ok(())
     }
