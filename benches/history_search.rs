@@ -32,6 +32,7 @@ fn build_orders() -> Vec<OrderRecord> {
                 order_id: format!("{i:08x}-0000-4000-8000-{i:012x}"),
                 pon: Pon::parse(&format!("PON-{:06}", i / VERSIONS_PER_PON)).unwrap(),
                 pon_version: (i % VERSIONS_PER_PON + 1) as u32,
+                pon_count: 0,
                 customer_order_id: Some(format!("lsr-{i}")),
                 status: statuses[i % statuses.len()],
                 requested_foc_date: NaiveDate::from_ymd_opt(2025, 3, 1),

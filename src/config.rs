@@ -1,4 +1,12 @@
 //! The configuration file (`config.toml` under the config directory): profiles, backend, holidays.
+//!
+//! - `endpoints.rs`: which hosts a profile talks to (environment, API version, scheme), and
+//!   that a credential never goes to another realm;
+//! - `keychain.rs`: where `lsr auth login` keeps a client secret (the OS keychain, or this
+//!   file where there is none).
+
+mod endpoints;
+pub mod keychain;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,6 +68,12 @@ pub struct Profile {
     /// Default SPID for new orders.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spid: Option<String>,
+    /// Bandwidth's environment: `prod` or `test` (its own hosts, credentials and tokens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Environment>,
+    /// `v1` (the default) or `v2` (every TN in E.164 form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<ApiVersion>,
 }
 
 impl std::fmt::Debug for Profile {
@@ -74,11 +88,16 @@ impl std::fmt::Debug for Profile {
             .field("username", &self.username)
             .field("password", &redact(&self.password))
             .field("spid", &self.spid)
+            .field("environment", &self.environment)
+            .field("api_version", &self.api_version)
             .finish()
     }
 }
 
-pub use crate::wire::hosts::{BANDWIDTH_PRODUCTION_URL, BANDWIDTH_TEST_URL};
+pub use crate::wire::hosts::{
+    ApiVersion, BANDWIDTH_PRODUCTION_URL, BANDWIDTH_TEST_URL, Environment, Scheme,
+};
+pub use endpoints::Endpoints;
 
 /// Where a resolved setting came from, for `lsr config show`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +106,8 @@ pub enum Source {
     Env(&'static str),
     Profile(String),
     Default,
+    /// Worked out from other settings (the environment, the base URL's origin …).
+    Derived(String),
     /// `--client-secret-file`/`LSR_CLIENT_SECRET_FILE`: the value is read only when it is used
     /// (see [`read_client_secret`]), so `config show` never consumes stdin.
     SecretFile(PathBuf),
@@ -99,6 +120,7 @@ impl std::fmt::Display for Source {
             Source::Env(name) => write!(f, "env {name}"),
             Source::Profile(name) => write!(f, "config.toml [profiles.{name}]"),
             Source::Default => f.write_str("default"),
+            Source::Derived(why) => write!(f, "default: {why}"),
             Source::SecretFile(path) if path.as_os_str() == "-" => f.write_str("stdin"),
             Source::SecretFile(path) => write!(f, "file {}", path.display()),
         }
@@ -133,6 +155,10 @@ pub struct Settings {
     pub spid: Option<Sourced>,
     /// Seconds one HTTP request may take (`LSR_HTTP_TIMEOUT_SECS`), unparsed.
     pub http_timeout: Option<Sourced>,
+    /// Environment, API version and scheme behind `base_url` and `token_url`.
+    pub endpoints: Endpoints,
+    /// `LSR_SECRET_STORE`: where `auth login` may keep a secret (auto, keychain, file).
+    pub secret_store: Option<Sourced>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -149,12 +175,23 @@ impl std::fmt::Debug for Settings {
             .field("password", &redact(&self.password))
             .field("spid", &self.spid)
             .field("http_timeout", &self.http_timeout)
+            .field("endpoints", &self.endpoints)
+            .field("secret_store", &self.secret_store)
             .finish()
     }
 }
 
+impl Settings {
+    /// The base URL when `--base-url` gave it (not the environment, the profile or a default).
+    pub fn base_url_flag(&self) -> Option<String> {
+        (self.base_url.source == Source::Flag).then(|| self.base_url.value.clone())
+    }
+}
+
 /// The keys `lsr config set` accepts in a profile, and whether each is a secret.
-pub const PROFILE_KEYS: [(&str, bool); 8] = [
+pub const PROFILE_KEYS: [(&str, bool); 10] = [
+    ("environment", false),
+    ("api_version", false),
     ("base_url", false),
     ("account_id", false),
     ("token_url", false),
@@ -165,24 +202,55 @@ pub const PROFILE_KEYS: [(&str, bool); 8] = [
     ("spid", false),
 ];
 
+/// Why `Profile::set` refused a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetError {
+    /// Not a profile key.
+    Unknown,
+    /// A key whose value must be one of a few words.
+    Invalid(String),
+}
+
 impl Profile {
     /// The value of a profile key.
-    pub fn get(&self, key: &str) -> Option<&String> {
+    pub fn get(&self, key: &str) -> Option<String> {
         match key {
-            "base_url" => self.base_url.as_ref(),
-            "account_id" => self.account_id.as_ref(),
-            "token_url" => self.token_url.as_ref(),
-            "client_id" => self.client_id.as_ref(),
-            "client_secret" => self.client_secret.as_ref(),
-            "username" => self.username.as_ref(),
-            "password" => self.password.as_ref(),
-            "spid" => self.spid.as_ref(),
+            "environment" => self.environment.map(|e| e.to_string()),
+            "api_version" => self.api_version.map(|v| v.to_string()),
+            "base_url" => self.base_url.clone(),
+            "account_id" => self.account_id.clone(),
+            "token_url" => self.token_url.clone(),
+            "client_id" => self.client_id.clone(),
+            "client_secret" => self.client_secret.clone(),
+            "username" => self.username.clone(),
+            "password" => self.password.clone(),
+            "spid" => self.spid.clone(),
             _ => None,
         }
     }
 
-    /// Sets a profile key; false when the key is unknown.
-    pub fn set(&mut self, key: &str, value: String) -> bool {
+    /// Sets a profile key; an empty value removes it.
+    pub fn set(&mut self, key: &str, value: String) -> Result<(), SetError> {
+        let empty = value.trim().is_empty();
+        match key {
+            "environment" => {
+                self.environment = if empty {
+                    None
+                } else {
+                    Some(value.parse().map_err(SetError::Invalid)?)
+                };
+                return Ok(());
+            }
+            "api_version" => {
+                self.api_version = if empty {
+                    None
+                } else {
+                    Some(value.parse().map_err(SetError::Invalid)?)
+                };
+                return Ok(());
+            }
+            _ => {}
+        }
         let slot = match key {
             "base_url" => &mut self.base_url,
             "account_id" => &mut self.account_id,
@@ -192,10 +260,10 @@ impl Profile {
             "username" => &mut self.username,
             "password" => &mut self.password,
             "spid" => &mut self.spid,
-            _ => return false,
+            _ => return Err(SetError::Unknown),
         };
-        *slot = Some(value);
-        true
+        *slot = (!empty).then_some(value);
+        Ok(())
     }
 }
 
@@ -228,7 +296,7 @@ pub fn resolve_settings(
         .unwrap_or_default();
     let from_profile = |key: &str| {
         profile.get(key).filter(|v| !v.is_empty()).map(|v| Sourced {
-            value: v.clone(),
+            value: v,
             source: Source::Profile(profile_name.clone()),
         })
     };
@@ -249,17 +317,28 @@ pub fn resolve_settings(
             source: Source::Env(var),
         })
     };
+    let client_id = from_env("LSR_CLIENT_ID").or_else(|| from_profile("client_id"));
+    let username = from_env("LSR_USERNAME").or_else(|| from_profile("username"));
+    // OAuth2 when a client id is configured (its secret may be in the keychain), legacy Basic
+    // when only an API user is, OAuth2 (Bandwidth's only scheme from 2026-12-02) otherwise.
+    let scheme = if client_id.is_none() && username.is_some() {
+        Scheme::Basic
+    } else {
+        Scheme::OAuth
+    };
+    let resolved = endpoints::resolve(endpoints::Inputs {
+        base_url: from_flag(&flags.base_url, "LSR_BASE_URL").or_else(|| from_profile("base_url")),
+        token_url: from_env("LSR_TOKEN_URL").or_else(|| from_profile("token_url")),
+        environment: from_env("LSR_ENVIRONMENT").or_else(|| from_profile("environment")),
+        api_version: from_env("LSR_API_VERSION").or_else(|| from_profile("api_version")),
+        scheme,
+    });
     Settings {
-        base_url: from_flag(&flags.base_url, "LSR_BASE_URL")
-            .or_else(|| from_profile("base_url"))
-            .unwrap_or_else(|| Sourced {
-                value: BANDWIDTH_PRODUCTION_URL.to_string(),
-                source: Source::Default,
-            }),
+        base_url: resolved.base_url,
         account_id: from_flag(&flags.account_id, "LSR_ACCOUNT_ID")
             .or_else(|| from_profile("account_id")),
-        token_url: from_env("LSR_TOKEN_URL").or_else(|| from_profile("token_url")),
-        client_id: from_env("LSR_CLIENT_ID").or_else(|| from_profile("client_id")),
+        token_url: resolved.token_url,
+        client_id,
         // A secret file named on the command line (or LSR_CLIENT_SECRET_FILE) wins: it is the
         // way to keep the secret out of argv, the environment and the config file.
         client_secret: flags
@@ -272,10 +351,12 @@ pub fn resolve_settings(
             })
             .or_else(|| from_env("LSR_CLIENT_SECRET"))
             .or_else(|| from_profile("client_secret")),
-        username: from_env("LSR_USERNAME").or_else(|| from_profile("username")),
+        username,
         password: from_env("LSR_PASSWORD").or_else(|| from_profile("password")),
         spid: from_profile("spid"),
         http_timeout: from_env("LSR_HTTP_TIMEOUT_SECS"),
+        endpoints: resolved.endpoints,
+        secret_store: from_env("LSR_SECRET_STORE"),
         profile: profile_name,
     }
 }
@@ -388,26 +469,32 @@ pub fn redact_url_credentials(url: &str) -> String {
 const CONFIG_HEADER: &str = "\
 # lsr configuration. `lsr config show` prints the resolved values and where each came from.
 # Secrets (client_secret, password) may live here: this file is kept at mode 0600.
+# `lsr auth login` fills in a profile (client id, account, environment) and keeps the secret in
+# the OS keychain where there is one. A profile without base_url talks to its environment's hosts:
+# prod https://api.bandwidth.com, test https://test.api.bandwidth.com (OAuth2), or the legacy
+# dashboard hosts for username/password (Basic, retired by Bandwidth on 2026-12-02).
 # Environment variables override it: LSR_PROFILE, LSR_BASE_URL, LSR_ACCOUNT_ID, LSR_CLIENT_ID,
-# LSR_CLIENT_SECRET (or LSR_CLIENT_SECRET_FILE), LSR_USERNAME, LSR_PASSWORD, LSR_TOKEN_URL.
+# LSR_CLIENT_SECRET (or LSR_CLIENT_SECRET_FILE), LSR_USERNAME, LSR_PASSWORD, LSR_TOKEN_URL,
+# LSR_ENVIRONMENT, LSR_API_VERSION.
 ";
 
 impl ConfigFile {
     /// A starting configuration: a `default` profile for Bandwidth production and a `test`
-    /// profile for Bandwidth's test environment, with credentials to fill in.
+    /// profile for Bandwidth's test environment, with credentials to fill in (`lsr auth login`).
+    /// They name their environment, not a host: the host follows the credentials' scheme.
     pub fn starter() -> ConfigFile {
         let mut profiles = BTreeMap::new();
         profiles.insert(
             "default".to_string(),
             Profile {
-                base_url: Some(BANDWIDTH_PRODUCTION_URL.to_string()),
+                environment: Some(Environment::Prod),
                 ..Profile::default()
             },
         );
         profiles.insert(
             "test".to_string(),
             Profile {
-                base_url: Some(BANDWIDTH_TEST_URL.to_string()),
+                environment: Some(Environment::Test),
                 ..Profile::default()
             },
         );
@@ -466,7 +553,8 @@ mod tests {
             .profiles
             .entry("default".into())
             .or_default()
-            .set("client_secret", "s3cr3t".into());
+            .set("client_secret", "s3cr3t".into())
+            .unwrap();
         let path = config.save(dir.path()).unwrap();
         assert_eq!(ConfigFile::load(dir.path()).unwrap(), config);
         #[cfg(unix)]
@@ -481,16 +569,23 @@ mod tests {
     fn settings_precedence_flag_env_profile_default() {
         let mut config = ConfigFile::starter();
         let test = config.profiles.get_mut("test").unwrap();
-        test.set("account_id", "111".into());
-        test.set("client_id", "from-profile".into());
+        test.set("account_id", "111".into()).unwrap();
+        test.set("client_id", "from-profile".into()).unwrap();
         let flags = BackendFlags {
             profile: Some("test".into()),
             ..BackendFlags::default()
         };
         let env = |k: &str| (k == "LSR_CLIENT_ID").then(|| "from-env".to_string());
         let s = resolve_settings(&flags, &config, &env);
-        assert_eq!(s.base_url.value, BANDWIDTH_TEST_URL);
-        assert_eq!(s.base_url.source, Source::Profile("test".into()));
+        // The test profile names its environment; with a client id that is OAuth2's test host.
+        assert_eq!(s.base_url.value, "https://test.api.bandwidth.com/api/v1");
+        assert!(matches!(s.base_url.source, Source::Derived(_)));
+        let mut legacy = config.clone();
+        let test = legacy.profiles.get_mut("test").unwrap();
+        test.set("base_url", BANDWIDTH_TEST_URL.into()).unwrap();
+        let s2 = resolve_settings(&flags, &legacy, &env);
+        assert_eq!(s2.base_url.value, BANDWIDTH_TEST_URL);
+        assert_eq!(s2.base_url.source, Source::Profile("test".into()));
         assert_eq!(s.account_id.unwrap().value, "111");
         assert_eq!(s.client_id.clone().unwrap().value, "from-env");
         let flags = BackendFlags {

@@ -109,6 +109,19 @@ impl Context {
         })
     }
 
+    /// This context with another configuration (e.g. the profile `auth login` is writing), its
+    /// settings resolved again from the same flags and environment.
+    pub fn with_config(&self, config: ConfigFile) -> Context {
+        let settings = resolve_settings(&self.global.backend_flags(), &config, &|name| {
+            std::env::var(name).ok()
+        });
+        Context {
+            config,
+            settings,
+            ..self.clone()
+        }
+    }
+
     /// Notes, hints and progress on stderr are shown unless `-q`.
     pub fn show_notes(&self) -> bool {
         self.global.quiet == 0

@@ -183,7 +183,8 @@ fn api_exit(e: &ApiError) -> Exit {
         | ApiError::TokenUnreadable { .. }
         | ApiError::BodyTooLarge { .. }
         | ApiError::Redirect { .. }
-        | ApiError::UnclearOutcome { .. } => Exit::Network,
+        | ApiError::UnclearOutcome { .. }
+        | ApiError::Ambiguous { .. } => Exit::Network,
         ApiError::Http { status, .. } => match status {
             401 | 403 => Exit::Auth,
             404 => Exit::NotFound,
@@ -198,15 +199,18 @@ fn api_hint(e: &ApiError) -> Option<String> {
     Some(match e {
         ApiError::InvalidUrl { .. } => "check --base-url / LSR_BASE_URL or the profile's base_url".into(),
         ApiError::Insecure { .. } => "use an https:// URL (http is accepted for 127.0.0.1, ::1 and localhost only)".into(),
-        ApiError::MissingCredentials { .. } => "set LSR_CLIENT_ID and LSR_CLIENT_SECRET (or `lsr config set client_id …`, `lsr config set client_secret -`)".into(),
+        ApiError::MissingCredentials { .. } => "run `lsr auth login` (or set LSR_CLIENT_ID and LSR_CLIENT_SECRET, or `lsr config set client_id …`, `lsr config set client_secret -`)".into(),
         ApiError::TokenRejected { .. } => "check the client id and secret (`lsr config show` says where they come from)".into(),
         ApiError::Network { .. } | ApiError::CutShort { .. } | ApiError::Timeout { .. } => "check the network and the backend URL, then try again (LSR_HTTP_TIMEOUT_SECS sets the timeout)".into(),
-        ApiError::TokenUnreadable { .. } => "check LSR_TOKEN_URL or the profile's token_url (by default Bandwidth's endpoint for its hosts, else /api/v1/oauth2/token on the backend)".into(),
+        ApiError::TokenUnreadable { .. } => "check LSR_TOKEN_URL or the profile's token_url (by default the token endpoint of the base URL's Bandwidth realm, else /api/v1/oauth2/token on the backend; `lsr config show` prints it)".into(),
         // A proxy's error page, a captive portal or another service answered instead.
         ApiError::Decode { .. } | ApiError::BodyTooLarge { .. } => "the answer is not Bandwidth's lsrorders XML; check that --base-url points at the lsrorders API and no proxy is answering instead, then try again".into(),
         ApiError::Redirect { .. } => "lsr never follows redirects, so credentials only go where they are configured; if the new address is right, set it as --base-url (or token_url) yourself".into(),
         ApiError::UnclearOutcome { customer_order_id, .. } => format!(
             "run `lsr search --customer-order-id {customer_order_id}` before submitting again, so the order is not placed twice"
+        ),
+        ApiError::Ambiguous { customer_order_id, .. } => format!(
+            "lsr does not guess: `lsr search --customer-order-id {customer_order_id}` lists them; keep the one that is yours, cancel the others (`lsr cancel ORDER --yes`), then submit with --force if an order is still missing"
         ),
         ApiError::Http { status: 401, .. } => "check the credentials (`lsr config show`); legacy API users stop working on 2026-12-02, use OAuth2 client credentials".into(),
         // R12: "not authorized to view a port" usually means searching by Port instead of by LSR.

@@ -6,6 +6,6 @@ mod runner;
 
 pub use plan::{ChildPlan, PlanError, SplitPlan, SplitSpec, new_batch_token, plan_split};
 pub use runner::{
-    ChildOutcome, ChildResult, Reconciled, RunError, RunObserver, Runner, Throttle, child_order,
-    reconcile,
+    ChildOutcome, ChildResult, Reconciled, RunError, RunObserver, Runner, Throttle, child_identity,
+    child_order, reconcile,
 };

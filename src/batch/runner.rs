@@ -3,14 +3,14 @@
 //! pushes back (429, 5xx), stops taking new children when told to, and reconciles children of
 //! unknown outcome by their customer order id.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::StreamExt;
 use serde::Serialize;
 
-use crate::client::{ApiError, BandwidthError, LsrClient};
+use crate::client::{ApiError, BandwidthError, CLOCK_SKEW_ALLOWANCE, Identity, Lookup, LsrClient};
 use crate::history::{ChildState, HistoryStore, JournalChild, StoreError};
 use crate::model::{LsrOrder, Order, Pon, Tn};
 use crate::wire;
@@ -43,6 +43,9 @@ pub struct ChildResult {
     pub customer_order_id: String,
     pub tns: Vec<Tn>,
     pub outcome: ChildOutcome,
+    /// The client's error when the child was not placed (a single submission reports it as
+    /// itself: its exit code and hint).
+    pub cause: Option<Arc<ApiError>>,
 }
 
 /// Told about every child as it finishes (progress bars, JSON lines, the history).
@@ -129,6 +132,25 @@ pub fn child_order(template: &LsrOrder, pon: Pon, customer_order_id: &str, tns: 
     order
 }
 
+/// What proves which order a child's create made (see [`Identity`]): its customer order id,
+/// PON and TNs, the orders known before it, and — for a customer order id the user chose — a
+/// creation time no earlier than its first POST less [`CLOCK_SKEW_ALLOWANCE`].
+pub fn child_identity(child: &JournalChild) -> Identity {
+    let allowance =
+        chrono::Duration::from_std(CLOCK_SKEW_ALLOWANCE).unwrap_or(chrono::Duration::zero());
+    Identity {
+        customer_order_id: child.customer_order_id.clone(),
+        pon: child.pon.clone(),
+        tns: child.tns.clone(),
+        known_before: child.known_before.iter().cloned().collect(),
+        not_before: child
+            .strict_identity
+            .then_some(child.attempt_at)
+            .flatten()
+            .map(|at| at - allowance),
+    }
+}
+
 /// The shared state of one run.
 pub struct Runner<'a> {
     pub client: &'a LsrClient,
@@ -140,6 +162,8 @@ pub struct Runner<'a> {
     /// Set (e.g. by Ctrl-C) to stop starting new children; in-flight ones finish.
     pub stop: &'a AtomicBool,
     pub throttle: &'a Throttle,
+    /// The backend's clock minus this machine's (the embedded sandbox's clock moves).
+    pub clock_offset: chrono::Duration,
 }
 
 impl Runner<'_> {
@@ -178,6 +202,13 @@ impl Runner<'_> {
         child: JournalChild,
         failure: &Mutex<Option<RunError>>,
     ) -> ChildResult {
+        let attempt_at = child
+            .attempt_at
+            .unwrap_or_else(|| chrono::Utc::now() + self.clock_offset);
+        let mut identity = child_identity(&JournalChild {
+            attempt_at: Some(attempt_at),
+            ..child.clone()
+        });
         let mut result = ChildResult {
             index: child.index,
             pon: child.pon,
@@ -186,6 +217,7 @@ impl Runner<'_> {
             outcome: ChildOutcome::NotSent {
                 reason: "stopped before it was sent".into(),
             },
+            cause: None,
         };
         if self.stop.load(Ordering::SeqCst) {
             return result;
@@ -206,10 +238,10 @@ impl Runner<'_> {
         let order = child_order(self.template, pon, &result.customer_order_id, &result.tns);
         let body = wire::LsrOrder::from(&order);
         // Durable before the POST: after a crash this child is `sending`, and resume looks it
-        // up by its customer order id instead of sending it blindly.
-        if let Err(source) =
-            self.history
-                .mark_child(self.batch_id, result.index, ChildState::Sending, None, None)
+        // up by its identity instead of sending it blindly.
+        if let Err(source) = self
+            .history
+            .mark_sending(self.batch_id, result.index, attempt_at)
         {
             self.stop.store(true, Ordering::SeqCst);
             let reason = source.to_string();
@@ -221,7 +253,8 @@ impl Runner<'_> {
             result.outcome = ChildOutcome::NotSent { reason };
             return result;
         }
-        let outcome = match self.client.create_order(&body).await {
+        identity.tns.clone_from(&result.tns);
+        let outcome = match self.client.create_order(&body, &identity).await {
             Ok(created) => {
                 if created.attempts > 1 || created.retry_after.is_some() {
                     // It needed retries after a 429/5xx or a lost request: ease off for all,
@@ -240,7 +273,11 @@ impl Runner<'_> {
                     recovered: created.recovered,
                 }
             }
-            Err(e) => self.classify_failure(e),
+            Err(e) => {
+                let outcome = self.classify_failure(&e);
+                result.cause = Some(Arc::new(e));
+                outcome
+            }
         };
         let (state, order_id, error) = match &outcome {
             ChildOutcome::Sent { order_id, .. } => {
@@ -261,9 +298,9 @@ impl Runner<'_> {
         result
     }
 
-    fn classify_failure(&self, error: ApiError) -> ChildOutcome {
+    fn classify_failure(&self, error: &ApiError) -> ChildOutcome {
         let text = error.to_string();
-        match &error {
+        match error {
             ApiError::Http { status, .. } if *status == 401 || *status == 403 => {
                 // Every other child would meet the same refusal: stop the batch.
                 self.stop.store(true, Ordering::SeqCst);
@@ -278,7 +315,9 @@ impl Runner<'_> {
                     codes: errors.clone(),
                 }
             }
-            ApiError::Http { .. } | ApiError::UnclearOutcome { .. } => {
+            ApiError::Http { .. }
+            | ApiError::UnclearOutcome { .. }
+            | ApiError::Ambiguous { .. } => {
                 self.throttle.slow_down(None);
                 ChildOutcome::Unknown { error: text }
             }
@@ -301,28 +340,29 @@ impl Runner<'_> {
 pub enum Reconciled {
     /// It exists: the journal now says `sent`.
     Exists { order_id: String },
-    /// The backend has no order with its customer order id: it is sent again.
+    /// The backend has no order that is this child: it may be sent again.
     Missing,
-    /// The lookup failed: the child stays of unknown outcome and is not sent.
+    /// The lookup failed, or several orders could be the child: it stays of unknown outcome
+    /// and is not sent.
     Unchecked { error: String },
 }
 
-/// Looks up every child in `sending`/`unknown` by its customer order id (and PON), records what
-/// was found in the journal, and returns the found orders for the history.
+/// Looks up every child in `sending`/`unknown` by its identity ([`child_identity`]), records
+/// what was found in the journal (`sent`, or `missing_state` for a child proven missing), and
+/// returns the found orders for the history.
 pub async fn reconcile(
     client: &LsrClient,
     history: &HistoryStore,
     batch_id: i64,
     uncertain: &[JournalChild],
     concurrency: usize,
+    missing_state: ChildState,
 ) -> Vec<(usize, Reconciled, Option<Order>)> {
     let mut out: Vec<(usize, Reconciled, Option<Order>)> = futures_util::stream::iter(uncertain)
         .map(|child| async move {
-            let found = client
-                .find_by_customer_order_id(&child.customer_order_id, Some(&child.pon))
-                .await;
+            let found = client.find_created(&child_identity(child)).await;
             match found {
-                Ok(Some(order)) => {
+                Ok(Lookup::Found(order)) => {
                     let order = order.to_order();
                     let order_id = order.order_id.clone();
                     let _ = history.mark_child(
@@ -334,11 +374,25 @@ pub async fn reconcile(
                     );
                     (child.index, Reconciled::Exists { order_id }, Some(order))
                 }
-                Ok(None) => {
-                    let _ =
-                        history.mark_child(batch_id, child.index, ChildState::Planned, None, None);
+                Ok(Lookup::Missing) => {
+                    let _ = history.mark_child(batch_id, child.index, missing_state, None, None);
                     (child.index, Reconciled::Missing, None)
                 }
+                Ok(Lookup::Ambiguous(candidates)) => (
+                    child.index,
+                    Reconciled::Unchecked {
+                        error: format!(
+                            "{} orders could be it, lsr does not guess: {}",
+                            candidates.len(),
+                            candidates
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        ),
+                    },
+                    None,
+                ),
                 Err(e) => (
                     child.index,
                     Reconciled::Unchecked {

@@ -53,6 +53,19 @@ pub enum ApiError {
         customer_order_id: String,
         message: String,
     },
+    #[error(
+        "the outcome of creating order {pon} with customer order id `{customer_order_id}` is unclear: {} order{} could be it: {}{}",
+        candidates.len(),
+        if candidates.len() == 1 { "" } else { "s" },
+        candidates.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+        if message.is_empty() { String::new() } else { format!(" (the create: {message})") }
+    )]
+    Ambiguous {
+        customer_order_id: String,
+        pon: String,
+        message: String,
+        candidates: Vec<super::identity::Candidate>,
+    },
 }
 
 fn http_message(

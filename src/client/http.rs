@@ -8,6 +8,7 @@ use reqwest::{Method, StatusCode, Url};
 
 use super::auth::{CachedToken, Credentials, TokenCache, TokenResponse};
 use super::error::ApiError;
+use crate::wire::hosts::ApiVersion;
 
 /// How the client connects. Built by the command layer from the resolved settings.
 #[derive(Debug, Clone)]
@@ -15,6 +16,8 @@ pub struct ClientOptions {
     /// API base, e.g. `https://dashboard.bandwidth.com/api/v1`.
     pub base_url: String,
     pub account_id: String,
+    /// v2 writes every TN in E.164 form; default: what the base URL's path says, else v1.
+    pub api_version: ApiVersion,
     pub credentials: Option<Credentials>,
     /// The OAuth2 token endpoint; default: Bandwidth's for its hosts, else the server's own.
     pub token_url: Option<String>,
@@ -47,9 +50,15 @@ impl std::fmt::Debug for Trace {
 
 impl ClientOptions {
     pub fn new(base_url: impl Into<String>, account_id: impl Into<String>) -> ClientOptions {
+        let base_url = base_url.into();
+        let api_version = Url::parse(&base_url)
+            .ok()
+            .and_then(|u| ApiVersion::of_path(u.path()))
+            .unwrap_or_default();
         ClientOptions {
-            base_url: base_url.into(),
+            base_url,
             account_id: account_id.into(),
+            api_version,
             credentials: None,
             token_url: None,
             token_cache: None,
@@ -155,15 +164,15 @@ fn redact_userinfo(url: &Url) -> String {
     shown.to_string()
 }
 
-/// The token endpoint for a base URL: Bandwidth's for Bandwidth's hosts, else the server's own
+/// The token endpoint for a base URL: for Bandwidth's hosts, the one of the same realm (a test
+/// host never gets a production token, nor the other way round); else the server's own
 /// `/api/v1/oauth2/token` (the sandbox, a proxy).
 pub fn default_token_url(base: &Url) -> String {
-    let host = base.host_str().unwrap_or_default().to_ascii_lowercase();
-    if host == "bandwidth.com" || host.ends_with(".bandwidth.com") {
-        return crate::wire::hosts::BANDWIDTH_TOKEN_URL.to_string();
+    if let Some(realm) = base.host_str().and_then(crate::wire::hosts::realm_of_host) {
+        return realm.token_url().to_string();
     }
     let mut origin = base.clone();
-    origin.set_path("/api/v1/oauth2/token");
+    origin.set_path(crate::wire::hosts::TOKEN_PATH);
     origin.set_query(None);
     origin.to_string()
 }
@@ -423,6 +432,25 @@ impl Transport {
         }
     }
 
+    /// A new token from the token endpoint, whatever is cached (and cached when a cache is
+    /// set): how `auth login` checks credentials. `None` without OAuth2 credentials.
+    pub async fn new_token(&self) -> Result<Option<CachedToken>, ApiError> {
+        self.authorization(true).await?;
+        Ok(self.token.lock().await.clone())
+    }
+
+    /// The token the next request would carry (a cached one while it is fresh, else a new
+    /// one). `None` without OAuth2 credentials.
+    pub async fn current_token(&self) -> Result<Option<CachedToken>, ApiError> {
+        self.authorization(false).await?;
+        Ok(self.token.lock().await.clone())
+    }
+
+    /// The OAuth2 token endpoint this client uses.
+    pub fn token_url(&self) -> &str {
+        &self.token_url
+    }
+
     /// Fetches (or finds cached) the token, so that a broken token endpoint is reported as
     /// what it is before a request whose outcome matters is sent.
     pub async fn ensure_authorized(&self) -> Result<(), ApiError> {
@@ -609,10 +637,16 @@ mod tests {
 
     #[test]
     fn token_url_follows_the_host() {
-        let bw = parse_base_url("https://test.dashboard.bandwidth.com/api/v1").unwrap();
+        let bw = parse_base_url("https://dashboard.bandwidth.com/api/v1").unwrap();
         assert_eq!(
             default_token_url(&bw),
             crate::wire::hosts::BANDWIDTH_TOKEN_URL
+        );
+        // The test realm's own token endpoint: a production token is never asked for it.
+        let test = parse_base_url("https://test.dashboard.bandwidth.com/api/v1").unwrap();
+        assert_eq!(
+            default_token_url(&test),
+            crate::wire::hosts::BANDWIDTH_TEST_TOKEN_URL
         );
         let local = parse_base_url("http://127.0.0.1:4000/api/v1").unwrap();
         assert_eq!(

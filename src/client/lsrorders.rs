@@ -7,6 +7,7 @@ use reqwest::Method;
 
 use super::error::ApiError;
 use super::http::{ClientOptions, HttpResponse, Transport, http_error};
+use super::identity::{Candidate, Identity, Lookup};
 use crate::wire::{self, FromXml, SearchQuery};
 
 /// The outcome of a create.
@@ -91,12 +92,33 @@ impl LsrClient {
         &self.transport.options().account_id
     }
 
+    /// How TNs are written to this backend: E.164 on v2, 10 digits on v1.
+    pub fn tn_form(&self) -> wire::TnForm {
+        if self.transport.options().api_version.is_e164() {
+            wire::TnForm::E164
+        } else {
+            wire::TnForm::Digits
+        }
+    }
+
+    /// An XML request body with its TNs in this backend's form.
+    fn body_xml(&self, xml: String) -> Result<String, wire::WireError> {
+        match self.tn_form() {
+            wire::TnForm::Digits => Ok(xml),
+            form => String::from_utf8(wire::rewrite_tns(xml.as_bytes(), form)?).map_err(|e| {
+                wire::WireError::NotUtf8 {
+                    offset: e.utf8_error().valid_up_to(),
+                }
+            }),
+        }
+    }
+
     fn order_url(&self, order_id: &str) -> String {
         let id: String = form_urlencoded::byte_serialize(order_id.as_bytes()).collect();
         self.transport.account_url(&format!("lsrorders/{id}"))
     }
 
-    fn decode<T: FromXml>(method: &str, url: &str, body: &[u8]) -> Result<T, ApiError> {
+    pub(super) fn decode<T: FromXml>(method: &str, url: &str, body: &[u8]) -> Result<T, ApiError> {
         if let Some((offset, code)) = control_character(body) {
             return Err(ApiError::Decode {
                 method: method.to_string(),
@@ -123,7 +145,7 @@ impl LsrClient {
 
     /// GET the order list (at most 1,000 results, no paging).
     pub async fn search(&self, query: &SearchQuery) -> Result<wire::LsrOrders, ApiError> {
-        let q = query.to_query_string();
+        let q = query.to_query_string_in(self.tn_form());
         let mut url = self.transport.account_url("lsrorders");
         if !q.is_empty() {
             url.push('?');
@@ -133,26 +155,34 @@ impl LsrClient {
         Self::decode("GET", &url, &resp.body)
     }
 
-    /// POST a new order. The body must carry a `CustomerOrderId`: when the outcome is unclear
-    /// (timeout, dropped connection, 5xx, 429, unreadable answer) the client looks the order up
-    /// by it and only sends again when the backend proves it is not there.
-    pub async fn create_order(&self, order: &wire::LsrOrder) -> Result<Created, ApiError> {
+    /// POST a new order. The body must carry `identity`'s customer order id: when the outcome
+    /// is unclear (timeout, dropped connection, 5xx, 429, unreadable answer) the client looks the
+    /// order up by it ([`LsrClient::find_created`]) and sends again only when the backend proves
+    /// it is not there. An order counts as this one only when its identity says so; several
+    /// that could be, or a lookup that fails, end in an error (never a guess, never a resend).
+    pub async fn create_order(
+        &self,
+        order: &wire::LsrOrder,
+        identity: &Identity,
+    ) -> Result<Created, ApiError> {
         let customer_order_id = order
             .customer_order_id
             .clone()
-            .filter(|c| !c.trim().is_empty())
+            .filter(|c| !c.trim().is_empty() && *c == identity.customer_order_id)
             .ok_or_else(|| ApiError::InvalidUrl {
                 url: self.transport.account_url("lsrorders"),
-                reason: "an order is only sent with a customer order id, so that an unclear \
-                         outcome can be checked"
+                reason: "an order is only sent with the customer order id it is looked up by, \
+                         so that an unclear outcome can be checked"
                     .into(),
             })?;
         let url = self.transport.account_url("lsrorders");
-        let body = wire::to_xml(order).map_err(|e| ApiError::Decode {
-            method: "POST".into(),
-            url: url.clone(),
-            message: format!("cannot write the order: {e}"),
-        })?;
+        let body = wire::to_xml(order)
+            .and_then(|xml| self.body_xml(xml))
+            .map_err(|e| ApiError::Decode {
+                method: "POST".into(),
+                url: url.clone(),
+                message: format!("cannot write the order: {e}"),
+            })?;
         // A token endpoint failure is clear (nothing was sent): report it as itself rather
         // than as an unclear create.
         self.transport.ensure_authorized().await?;
@@ -160,23 +190,22 @@ impl LsrClient {
         let mut attempts = 0;
         let mut retry_after: Option<Duration> = None;
         let mut last_problem: Option<ApiError> = None;
+        let recovered = |found: Box<wire::LsrOrder>, attempts, retry_after| Created {
+            order_id: found.order_id.clone().unwrap_or_default(),
+            order: *found,
+            recovered: true,
+            attempts,
+            retry_after,
+        };
         while attempts < MAX_CREATE_ATTEMPTS {
             if attempts > 0 {
                 // Before any resend: is it there already?
-                match self
-                    .find_by_customer_order_id(&customer_order_id, order.pon.as_deref())
-                    .await
-                {
-                    Ok(Some(found)) => {
-                        return Ok(Created {
-                            order_id: found.order_id.clone().unwrap_or_default(),
-                            order: found,
-                            recovered: true,
-                            attempts,
-                            retry_after,
-                        });
+                match self.find_created(identity).await {
+                    Ok(Lookup::Found(found)) => return Ok(recovered(found, attempts, retry_after)),
+                    Ok(Lookup::Missing) => {}
+                    Ok(Lookup::Ambiguous(candidates)) => {
+                        return Err(ambiguous(identity, candidates, last_problem.as_ref()));
                     }
-                    Ok(None) => {}
                     Err(e) => {
                         return Err(ApiError::UnclearOutcome {
                             customer_order_id,
@@ -231,23 +260,22 @@ impl LsrClient {
             tokio::time::sleep(wait).await;
         }
         // Last look before giving up: the final attempt may have landed.
-        if let Ok(Some(found)) = self
-            .find_by_customer_order_id(&customer_order_id, order.pon.as_deref())
-            .await
-        {
-            return Ok(Created {
-                order_id: found.order_id.clone().unwrap_or_default(),
-                order: found,
-                recovered: true,
-                attempts,
-                retry_after,
-            });
-        }
+        let looked = match self.find_created(identity).await {
+            Ok(Lookup::Found(found)) => return Ok(recovered(found, attempts, retry_after)),
+            Ok(Lookup::Ambiguous(candidates)) => {
+                return Err(ambiguous(identity, candidates, last_problem.as_ref()));
+            }
+            Ok(Lookup::Missing) => "a lookup found no such order yet".to_string(),
+            Err(e) => format!("looking the order up failed too: {e}"),
+        };
         Err(ApiError::UnclearOutcome {
             customer_order_id,
-            message: last_problem
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| "no answer".into()),
+            message: format!(
+                "{}; {looked}",
+                last_problem
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "no answer".into())
+            ),
         })
     }
 
@@ -288,28 +316,6 @@ impl LsrClient {
         Ok((id, order))
     }
 
-    /// The order with this customer order id (and PON, when given), fetched in full.
-    pub async fn find_by_customer_order_id(
-        &self,
-        customer_order_id: &str,
-        pon: Option<&str>,
-    ) -> Result<Option<wire::LsrOrder>, ApiError> {
-        let found = self
-            .search(&SearchQuery {
-                customer_order_id: Some(customer_order_id.to_string()),
-                ..SearchQuery::default()
-            })
-            .await?;
-        let hit = found.summaries.into_iter().find(|s| {
-            s.customer_order_id.as_deref() == Some(customer_order_id)
-                && pon.is_none_or(|p| s.pon.as_deref() == Some(p))
-        });
-        match hit.and_then(|s| s.order_id) {
-            Some(id) => self.get_order(&id).await.map(Some),
-            None => Ok(None),
-        }
-    }
-
     /// PUT a supp. Bandwidth answers with the updated order.
     pub async fn supp(
         &self,
@@ -331,11 +337,13 @@ impl LsrClient {
         body: &wire::LsrOrder,
     ) -> Result<wire::LsrOrder, ApiError> {
         let url = self.order_url(order_id);
-        let text = wire::to_xml(body).map_err(|e| ApiError::Decode {
-            method: "PUT".into(),
-            url: url.clone(),
-            message: format!("cannot write the request: {e}"),
-        })?;
+        let text = wire::to_xml(body)
+            .and_then(|xml| self.body_xml(xml))
+            .map_err(|e| ApiError::Decode {
+                method: "PUT".into(),
+                url: url.clone(),
+                message: format!("cannot write the request: {e}"),
+            })?;
         let resp = self.transport.call(Method::PUT, &url, Some(&text)).await?;
         if String::from_utf8_lossy(&resp.body).trim().is_empty() {
             return self.get_order(order_id).await;
@@ -391,6 +399,16 @@ impl LsrClient {
     /// How long to wait before polling again, growing from `base` to `max`.
     pub fn poll_delay(attempt: u32, base: Duration, max: Duration) -> Duration {
         base.saturating_mul(1u32 << attempt.min(10)).min(max)
+    }
+}
+
+/// The error for a lookup that found several orders that could be this submission.
+fn ambiguous(identity: &Identity, candidates: Vec<Candidate>, why: Option<&ApiError>) -> ApiError {
+    ApiError::Ambiguous {
+        customer_order_id: identity.customer_order_id.clone(),
+        pon: identity.pon.clone(),
+        message: why.map(ToString::to_string).unwrap_or_default(),
+        candidates,
     }
 }
 

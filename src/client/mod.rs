@@ -1,10 +1,13 @@
-//! The HTTP client for Bandwidth's lsrorders API: the only module that uses reqwest.
+//! The HTTP client for Bandwidth's lsrorders and Subscriptions APIs: the only module that uses
+//! reqwest.
 
 mod auth;
 mod error;
 mod http;
+mod identity;
 mod lsrorders;
 pub mod sandbox_admin;
+mod subscriptions;
 
 pub use crate::wire::SearchQuery;
 pub use auth::{CachedToken, Credentials, Secret, TokenCache};
@@ -13,4 +16,5 @@ pub use http::{
     ClientOptions, DEFAULT_REQUEST_TIMEOUT, HttpResponse, Trace, Transport, check_status,
     default_token_url, http_error, is_loopback_host, parse_base_url,
 };
+pub use identity::{CLOCK_SKEW_ALLOWANCE, Candidate, Identity, Lookup};
 pub use lsrorders::{Created, LsrClient};

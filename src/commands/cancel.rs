@@ -108,11 +108,7 @@ fn failure(order: Option<&Order>, reference: &str, error: anyhow::Error) -> Fail
         None => (Some(reference.to_string()), Vec::new()),
     };
     Failure {
-        entry: FailedOrder {
-            pon,
-            tns,
-            error: message_for(&error),
-        },
+        entry: FailedOrder::new(pon, tns, message_for(&error)),
         error,
     }
 }
@@ -127,14 +123,7 @@ fn print_outcome(
         OutputMode::Json => {
             output::print_json(&CancelJson {
                 orders: cancelled,
-                failed: failures
-                    .iter()
-                    .map(|f| FailedOrder {
-                        pon: f.entry.pon.clone(),
-                        tns: f.entry.tns.clone(),
-                        error: f.entry.error.clone(),
-                    })
-                    .collect(),
+                failed: failures.iter().map(|f| f.entry.clone()).collect(),
                 dry_run,
             })?;
             return Ok(());

@@ -53,6 +53,21 @@ pub struct Explanation {
     pub rule: Option<&'static str>,
     pub bandwidth_text: Option<&'static str>,
     pub aliases: &'static [u32],
+    /// The text the meaning above goes with, when the code has several documented texts.
+    pub text: Option<&'static str>,
+    /// The code's other documented texts and their meanings.
+    pub other_texts: Vec<OtherText>,
+}
+
+/// Another documented text of a code and what it means (`text` null: any other text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherText {
+    pub text: Option<&'static str>,
+    pub source: &'static str,
+    pub title: &'static str,
+    pub meaning: &'static str,
+    pub action: &'static str,
+    pub rule: Option<&'static str>,
 }
 
 impl From<&CatalogEntry> for Explanation {
@@ -68,6 +83,19 @@ impl From<&CatalogEntry> for Explanation {
             rule: entry.rule,
             bandwidth_text: entry.bandwidth_text,
             aliases: entry.aliases,
+            text: entry.own_text,
+            other_texts: entry
+                .other_texts
+                .iter()
+                .map(|t| OtherText {
+                    text: t.pattern,
+                    source: t.source,
+                    title: t.title,
+                    meaning: t.meaning,
+                    action: t.action,
+                    rule: t.rule,
+                })
+                .collect(),
         }
     }
 }
@@ -187,10 +215,39 @@ fn render_entry_block(entry: &CatalogEntry, asked: &str, width: usize, color: bo
         let first = format!("  {:<label_width$}", format!("{label}:"));
         out.push_str(&wrap_with_prefix(value, &first, width));
     }
+    if let Some(text) = entry.own_text {
+        out.push('\n');
+        out.push_str(&wrap_with_prefix(
+            &format!("When the text reads \"{text}\""),
+            "",
+            width,
+        ));
+    }
     out.push_str("\nWhat it means\n");
     out.push_str(&wrap_with_prefix(entry.meaning, "  ", width));
     out.push_str("\nWhat to do\n");
     out.push_str(&wrap_with_prefix(entry.action, "  ", width));
+    for other in entry.other_texts {
+        let when = match other.pattern {
+            Some(text) => format!("When the text reads \"{text}\""),
+            None => "With any other text".to_string(),
+        };
+        out.push('\n');
+        out.push_str(&wrap_with_prefix(
+            &format!("{when}: {}", other.title),
+            "",
+            width,
+        ));
+        out.push_str(&wrap_with_prefix(
+            &format!("(documented in {})", other.source),
+            "  ",
+            width,
+        ));
+        out.push_str("What it means\n");
+        out.push_str(&wrap_with_prefix(other.meaning, "  ", width));
+        out.push_str("What to do\n");
+        out.push_str(&wrap_with_prefix(other.action, "  ", width));
+    }
     out
 }
 
@@ -255,6 +312,24 @@ mod tests {
         assert!(block.contains("FAQ rule:") && block.contains("R4"));
         assert!(block.contains("What it means") && block.contains("What to do"));
         assert!(block.lines().all(|l| l.chars().count() <= 60), "{block}");
+    }
+
+    #[test]
+    fn explain_17008_gives_both_meanings() {
+        let entry = codes::by_code(17008).unwrap();
+        let block = render_entry_block(entry, "17008", 100, false);
+        assert!(
+            block.contains("When the text reads \"TNs found with a pending FOC Date"),
+            "{block}"
+        );
+        assert!(
+            block.contains("With any other text: Bandwidth internal error"),
+            "{block}"
+        );
+        assert!(block.contains("1 business day"), "{block}");
+        let json = Explanation::from(entry);
+        assert_eq!(json.other_texts.len(), 1);
+        assert_eq!(json.other_texts[0].text, None);
     }
 
     #[test]

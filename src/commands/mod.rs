@@ -1,6 +1,8 @@
 //! The command tree: one module per subcommand (a folder per group), each its `Args` and one
 //! `run(ctx, args)`; [`Cli`] is what clap parses, [`dispatch`] runs the chosen command.
 
+pub mod agenda;
+pub mod auth;
 pub mod batch;
 pub mod cancel;
 pub mod completions;
@@ -9,12 +11,15 @@ pub mod email;
 pub mod explain;
 pub mod foc_window;
 pub mod history;
+pub mod listen;
 pub mod notes;
 pub mod resubmit;
 pub mod sandbox;
 pub mod search;
 pub mod status;
 pub mod submit;
+pub mod subscribe;
+pub mod subscriptions;
 pub mod supp;
 pub mod validate;
 pub mod watch;
@@ -61,11 +66,17 @@ Environment:
                           (--client-secret-file)
   LSR_USERNAME            legacy HTTP Basic user
   LSR_PASSWORD            legacy HTTP Basic password
-  LSR_TOKEN_URL           OAuth2 token endpoint (default: the backend's
-                          realm)
+  LSR_TOKEN_URL           OAuth2 token endpoint (default: the base URL's
+                          realm or origin)
+  LSR_ENVIRONMENT         Bandwidth environment: prod or test
+  LSR_API_VERSION         v1 or v2 (v2: every TN in E.164 form)
+  LSR_SECRET_STORE        where `auth login` keeps the secret: auto,
+                          keychain or file
   LSR_HTTP_TIMEOUT_SECS   seconds a request may take; no retry starts
                           after it (default 60)
   LSR_NO_INPUT            never prompt (--no-input)
+  LSR_LISTEN_USER         notification user (subscribe, listen)
+  LSR_LISTEN_PASSWORD     notification password (subscribe, listen)
   LSR_TODAY               pretend today is YYYY-MM-DD (rehearsals)
   NO_COLOR                no colour
   CLICOLOR_FORCE          colour even when piped
@@ -98,7 +109,12 @@ pub enum Command {
     FocWindow(foc_window::FocWindowArgs),
     Batch(batch::BatchArgs),
     Watch(watch::WatchArgs),
+    Subscribe(subscribe::SubscribeArgs),
+    Listen(listen::ListenArgs),
+    Agenda(agenda::AgendaArgs),
+    Subscriptions(subscriptions::SubscriptionsArgs),
     Email(email::EmailArgs),
+    Auth(auth::AuthArgs),
     Config(config::ConfigArgs),
     Sandbox(sandbox::SandboxArgs),
     Completions(completions::CompletionsArgs),
@@ -120,7 +136,12 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::FocWindow(args) => foc_window::run(ctx, args),
         Command::Batch(args) => batch::run(ctx, args),
         Command::Watch(args) => watch::run(ctx, args),
+        Command::Subscribe(args) => subscribe::run(ctx, args),
+        Command::Listen(args) => listen::run(ctx, args),
+        Command::Agenda(args) => agenda::run(ctx, args),
+        Command::Subscriptions(args) => subscriptions::run(ctx, args),
         Command::Email(args) => email::run(ctx, args),
+        Command::Auth(args) => auth::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Sandbox(args) => sandbox::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

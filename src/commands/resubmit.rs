@@ -8,21 +8,23 @@ use crate::batch::SplitSpec;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::{Order, OrderDraft, Tn};
-use crate::output::{self, OrderView, OutputMode};
+use crate::output::OrderView;
+use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::cancel::cancel_order;
 use crate::session::confirm::{confirm, require_confirmation_means};
 use crate::session::input::OrderFieldArgs;
-use crate::session::present::{
-    SubmitJson, print_dry_run, print_order, show_warnings, stop_on_findings,
-};
+use crate::session::precheck::PrecheckMode;
+use crate::session::present::{SubmitJson, print_dry_run, show_warnings, stop_on_findings};
 use crate::session::split::{
     SplitOptions, check_split, parse_split_spec, send_split, submit_split,
 };
-use crate::session::submit::{accept, offline_report, online_report, place_one, request_body};
-use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
+use crate::session::submit::{
+    Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
+    place_single, request_body, with_customer_order_id,
+};
+use crate::session::wait::{WaitTarget, parse_timeout};
 use crate::validate::Report;
-use crate::wire;
 
 /// Place a new order from an existing one, cancelling it first if it is still open.
 ///
@@ -30,8 +32,9 @@ use crate::wire;
 /// flags laid over it and every --remove-tn left out; this is how a TN is removed from a port,
 /// since a supp cannot (R9). It keeps the PON unless --pon is given, so it becomes the next
 /// version of that PON (R8), and it always gets a fresh customer order id. It is checked like
-/// `lsr submit` (offline rules, pending FOCs except the old order's own) before the old order
-/// is cancelled; off a terminal the cancel needs --yes.
+/// `lsr submit` (offline rules, TNs on open orders except the old order's own) before the old
+/// order is cancelled, then journaled and sent as `lsr submit` sends (never twice; Ctrl-C waits
+/// for the answer in flight and exits 130); off a terminal the cancel needs --yes.
 ///
 /// `--split per-tn` makes one order per TN, the answer to 7517 (R5).
 ///
@@ -66,7 +69,14 @@ pub struct ResubmitArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`).
+    /// Where the check for TNs on open orders looks: `remote` (the history, re-read, and one
+    /// backend search per TN it does not cover), `local` (the history only), `off`.
+    #[arg(long, value_enum, default_value_t = PrecheckMode::Remote, value_name = "WHERE")]
+    pub precheck: PrecheckMode,
+
+    /// Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`):
+    /// exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at
+    /// --timeout. With --split, for every order of the batch (the worst decides).
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
     pub wait: Option<WaitTarget>,
 
@@ -84,11 +94,7 @@ struct ResubmitJson {
 }
 
 pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
-    let split = args
-        .split
-        .as_deref()
-        .map(|text| parse_split_spec(text, args.wait.is_some()))
-        .transpose()?;
+    let split = args.split.as_deref().map(parse_split_spec).transpose()?;
     let timeout = parse_timeout(&args.timeout)?;
     let removed = parse_removed(&args.remove_tn)?;
     runtime()?.block_on(async {
@@ -102,7 +108,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
         }
         let today = backend.today;
         if let Some(spec) = split {
-            return resubmit_split(ctx, &backend, args, &old, spec, &draft).await;
+            return resubmit_split(ctx, &backend, args, timeout, &old, spec, &draft).await;
         }
         let report = offline_report(ctx, &draft, None, None, today);
         if !report.ok() {
@@ -115,8 +121,12 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             .map(|o| o.tns.clone())
             .unwrap_or_default();
         // The old order's own FOC on these TNs goes away with its cancel: it must not count.
-        let report =
-            online_report(ctx, &backend, &draft, &tns, None, None, Some(&old.order_id)).await?;
+        let checks = Checks {
+            mode: args.precheck,
+            force: args.force,
+            replaces: Some(&old.order_id),
+        };
+        let (report, _) = online_report(ctx, &backend, &draft, &tns, None, None, &checks).await?;
         let order = accept(
             ctx,
             &draft,
@@ -126,12 +136,12 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             args.force,
             "nothing was cancelled or sent; --force sends anyway",
         )?;
-        let body = request_body(&order);
+        let (order, user_cid) = with_customer_order_id(&order);
         if args.dry_run {
             if still_open {
                 ctx.note(&format!("dry run: would cancel {label} first"));
             }
-            return print_dry_run(ctx, &order, &body, &report.findings);
+            return print_dry_run(ctx, &order, &request_body(&order), &report.findings);
         }
         let replaced = if still_open {
             confirm(
@@ -148,31 +158,44 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
         } else {
             old.clone()
         };
-        let placed = place(ctx, &backend, &body, &label, still_open).await?;
-        let placed = match args.wait {
-            Some(target) => wait_for(ctx, &backend, placed, target, timeout).await?,
-            None => placed,
-        };
-        let view = backend.view(ctx, &placed);
-        ctx.note(&format!(
-            "resubmitted {label} as {}@{} (order {})",
-            view.pon,
-            view.pon_version.unwrap_or(1),
-            view.order_id
-        ));
-        if ctx.output == OutputMode::Json {
-            output::print_json(&ResubmitJson {
-                submit: SubmitJson {
-                    orders: vec![view],
-                    findings: report.findings,
-                    ..SubmitJson::default()
-                },
-                replaced: backend.view(ctx, &replaced),
-            })?;
-            Ok(())
-        } else {
-            print_order(ctx, &view, backend.today)
+        let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
+        let mut single = place_single(
+            ctx,
+            &backend,
+            &order,
+            user_cid,
+            Some(&old.order_id),
+            &interrupt,
+        )
+        .await?;
+        if let Some((entry, error)) = single.failure.take() {
+            // After a cancel, a failure says the old order is gone.
+            let what = if still_open {
+                format!(
+                    "order {label} was cancelled, but placing its replacement {} failed",
+                    order.pon
+                )
+            } else {
+                format!("placing order {} (replacing {label}) failed", order.pon)
+            };
+            single.failure = Some((entry, error.context(what)));
         }
+        let wait = args.wait.map(|target| (target, timeout));
+        let replaced = backend.view(ctx, &replaced);
+        conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
+            .await?
+            .finish(
+                ctx,
+                backend.today,
+                |view| {
+                    format!(
+                        "resubmitted {label} as {} (order {})",
+                        order_name(view),
+                        view.order_id
+                    )
+                },
+                |submit| ResubmitJson { submit, replaced },
+            )
     })
 }
 
@@ -182,6 +205,7 @@ async fn resubmit_split(
     ctx: &Context,
     backend: &Backend,
     args: &ResubmitArgs,
+    timeout: std::time::Duration,
     old: &Order,
     spec: SplitSpec,
     draft: &OrderDraft,
@@ -202,6 +226,8 @@ async fn resubmit_split(
         dry_run: args.dry_run,
         force: args.force,
         replaces_order_id: Some(old.order_id.clone()).filter(|id| !id.is_empty()),
+        precheck: args.precheck,
+        wait: args.wait.map(|target| (target, timeout)),
     };
     show_warnings(ctx, &report.findings);
     if args.dry_run {
@@ -210,7 +236,7 @@ async fn resubmit_split(
         }
         return submit_split(ctx, backend, &order, &options).await;
     }
-    check_split(ctx, backend, &order, &options).await?;
+    let (_, cost) = check_split(ctx, backend, &order, &options).await?;
     if still_open {
         confirm(
             ctx,
@@ -223,7 +249,7 @@ async fn resubmit_split(
         )?;
         cancel_order(ctx, backend, old).await?;
     }
-    send_split(ctx, backend, &order, &options).await
+    send_split(ctx, backend, &order, &options, Some(cost)).await
 }
 
 /// An old order's requested FOC date is often behind us by the time it is resubmitted: say
@@ -235,25 +261,6 @@ fn note_inherited_date(ctx: &Context, report: &Report, fields: &OrderFieldArgs, 
             "the requested FOC date is the one of order {label}; give the new order its own with --foc (e.g. --foc +2bd)"
         ));
     }
-}
-
-/// Places the new order; after a cancel, a failure says the old order is gone.
-async fn place(
-    ctx: &Context,
-    backend: &Backend,
-    body: &wire::LsrOrder,
-    old_label: &str,
-    cancelled_old: bool,
-) -> anyhow::Result<Order> {
-    let pon = body.pon.clone().unwrap_or_default();
-    place_one(ctx, backend, body).await.map_err(|e| {
-        let what = if cancelled_old {
-            format!("order {old_label} was cancelled, but placing its replacement {pon} failed")
-        } else {
-            format!("placing order {pon} (replacing {old_label}) failed")
-        };
-        anyhow::Error::from(e).context(what)
-    })
 }
 
 /// Parses every `--remove-tn`, keeping the text as typed for messages (usage error naming

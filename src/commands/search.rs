@@ -14,7 +14,7 @@ use crate::history::{HistoryStore, LocalQuery};
 use crate::model::{OrderStatus, Pon, Tn};
 use crate::output::lookup::search_rows;
 use crate::output::{self, OrderView, OutputMode};
-use crate::session::backend::{Backend, history_key, runtime};
+use crate::session::backend::{Backend, history_key, number_by_creation, runtime};
 use crate::validate::{BusinessCalendar, parse_requested_date};
 
 /// Search orders by PON, TN, status, customer order id or creation date.
@@ -167,6 +167,16 @@ impl Filters {
         })
     }
 
+    /// True when only `--pon` is given: the backend's answer lists every order of the PON.
+    fn is_pon_only(&self) -> bool {
+        self.pon.is_some()
+            && *self
+                == Filters {
+                    pon: self.pon.clone(),
+                    ..Filters::default()
+                }
+    }
+
     fn local_query(&self) -> LocalQuery {
         LocalQuery {
             pon: self.pon.clone(),
@@ -272,8 +282,15 @@ async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Foun
     }
     // Newest first; versions of one PON created in the same instant still come out newest
     // version first (R8).
-    summaries.sort_by_key(|s| std::cmp::Reverse((s.created_at, s.pon_version)));
     backend.merge_summaries(ctx, &mut summaries);
+    if filters.is_pon_only() {
+        // Every order of the PON is listed: number them by creation (R8), the history's way.
+        for order in &mut summaries {
+            order.pon_version = None;
+        }
+        number_by_creation(&mut summaries);
+    }
+    summaries.sort_by_key(|s| std::cmp::Reverse((s.created_at, s.pon_version)));
     let views = summaries
         .iter()
         .map(|o| OrderView::new(o, &ctx.calendar, backend.today))

@@ -5,26 +5,34 @@ use clap::Args;
 use crate::batch::SplitSpec;
 use crate::context::Context;
 use crate::model::OrderDraft;
-use crate::output::{self, OutputMode};
+use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
-use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
-use crate::session::present::{
-    SubmitJson, print_dry_run, print_order, show_warnings, stop_on_findings,
+use crate::session::input::{OrderFieldArgs, OrderInput, TnInputArgs, read_order_input};
+use crate::session::precheck::PrecheckMode;
+use crate::session::present::{print_dry_run, stop_on_findings};
+use crate::session::split::{SplitOptions, make_plan, parse_split_spec, submit_split};
+use crate::session::submit::{
+    Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
+    place_single, request_body, with_customer_order_id,
 };
-use crate::session::split::{SplitOptions, make_plan, parse_split_spec, print_plan, submit_split};
-use crate::session::submit::{accept, offline_report, online_report, place_one, request_body};
-use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
-use crate::session::wizard;
+use crate::session::wait::{WaitTarget, parse_timeout};
+use crate::session::wizard::{self, Decision};
 use crate::validate::Report;
 
 /// Submit a new port-out LSR.
 ///
 /// The order comes from flags, a --from file (TOML or JSON), or both (flags win). Before
-/// anything is sent it is checked offline and against pending FOCs (17008, R4) in the history
-/// and on the backend; errors stop it (exit 3) unless --force. Every order carries a customer
-/// order id, so an unclear outcome is checked, never blindly re-sent. On a terminal, missing
-/// required fields are asked for, each answer checked as you type; with --no-input, --yes or
-/// off a terminal they are a usage error (exit 2) naming each flag.
+/// anything is sent it is checked offline, an earlier submission of the same PON or TNs whose
+/// outcome is unknown is looked up and settled, and every TN is checked for an order that is
+/// not final (a pending FOC, 17008, R4; or PENDING, EXCEPTION …) in the history and on the
+/// backend (--precheck); errors stop it (exit 3) unless --force, so running the same submit
+/// twice is refused the second time. The order is journaled before its POST with a customer
+/// order id; when the answer is lost, an order counts as placed only if its customer order id,
+/// PON and TNs prove it is this one (exit 5 when that cannot be proven; never sent twice).
+/// Ctrl-C waits for the answer in flight (a second Ctrl-C stops at once), says what is known
+/// and exits 130. On a terminal, missing required fields are asked for, each answer checked as
+/// you type; with --no-input, --yes or off a terminal they are a usage error (exit 2) naming
+/// each flag.
 ///
 /// Example: lsr submit --from port-out.toml --tn 919-555-0100 --wait foc
 #[derive(Debug, Clone, Args)]
@@ -55,7 +63,14 @@ pub struct SubmitArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Wait until the order has a FOC date (`foc`) or reaches a final status (`final`).
+    /// Where the check for TNs on open orders looks: `remote` (the history, re-read, and one
+    /// backend search per TN it does not cover), `local` (the history only), `off`.
+    #[arg(long, value_enum, default_value_t = PrecheckMode::Remote, value_name = "WHERE")]
+    pub precheck: PrecheckMode,
+
+    /// Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0
+    /// when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout.
+    /// With --split, for every order of the batch (the worst decides).
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
     pub wait: Option<WaitTarget>,
 
@@ -65,11 +80,7 @@ pub struct SubmitArgs {
 }
 
 pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
-    let split = args
-        .split
-        .as_deref()
-        .map(|text| parse_split_spec(text, args.wait.is_some()))
-        .transpose()?;
+    let split = args.split.as_deref().map(parse_split_spec).transpose()?;
     let timeout = parse_timeout(&args.timeout)?;
     let input = read_order_input(args.from.as_deref(), &args.fields, &args.tns)?;
     let mut draft = input.draft.clone();
@@ -78,76 +89,107 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
     }
     // Missing required fields: asked for on a terminal, else a usage error naming the flags.
     let asked = wizard::complete_order(ctx, &mut draft)?;
-    // Offline first: no network for an order that cannot pass.
-    let report = offline_report(ctx, &draft, Some(&input), split, ctx.today);
-    if !report.ok() {
-        return stop_on_findings(ctx, &draft, &report, "nothing was sent");
+    // Each round checks the draft as it stands; a field edited at the wizard's summary starts
+    // the next round, so an edit is checked exactly as the first answers were.
+    loop {
+        // The TN origins (`--tn #2`, a line of the file) hold while the TNs are the ones given.
+        let origins = (draft.tns == input.draft.tns).then_some(&input);
+        // Offline first: no network for an order that cannot pass.
+        let report = offline_report(ctx, &draft, origins, split, ctx.today);
+        if !report.ok() {
+            return stop_on_findings(ctx, &draft, &report, "nothing was sent");
+        }
+        let round = match split {
+            Some(spec) => {
+                submit_split_command(ctx, args, timeout, spec, &mut draft, &report, asked)?
+            }
+            None => runtime()?.block_on(submit_single(
+                ctx, args, timeout, &mut draft, origins, &report, asked,
+            ))?,
+        };
+        if round == Round::Done {
+            return Ok(());
+        }
     }
-    if let Some(spec) = split {
-        return submit_split_command(ctx, args, spec, &draft, &report, asked);
-    }
-    runtime()?.block_on(async {
-        let backend = Backend::connect(ctx).await?;
-        let tns = report
-            .order
-            .as_ref()
-            .map(|o| o.tns.clone())
-            .unwrap_or_default();
-        let report = online_report(ctx, &backend, &draft, &tns, Some(&input), None, None).await?;
-        let order = accept(
-            ctx,
-            &draft,
-            &report,
-            None,
-            backend.today,
-            args.force,
-            "nothing was sent; --force sends anyway",
-        )?;
-        let body = request_body(&order);
-        if args.dry_run {
-            return print_dry_run(ctx, &order, &body, &report.findings);
-        }
-        if asked {
-            wizard::confirm_sending(ctx, &order, &report.findings)?;
-        }
-        let mut placed = place_one(ctx, &backend, &body).await.map_err(|e| {
-            anyhow::Error::from(e).context(format!("submitting order {}", order.pon))
-        })?;
-        if let Some(target) = args.wait {
-            placed = wait_for(ctx, &backend, placed, target, timeout).await?;
-        }
-        let view = backend.view(ctx, &placed);
-        ctx.note(&format!(
-            "submitted {}@{} as order {}",
-            view.pon,
-            view.pon_version.unwrap_or(1),
-            view.order_id
-        ));
-        if ctx.output == OutputMode::Json {
-            output::print_json(&SubmitJson {
-                orders: vec![view],
-                findings: report.findings,
-                ..SubmitJson::default()
-            })?;
-            Ok(())
-        } else {
-            print_order(ctx, &view, backend.today)
-        }
-    })
 }
 
-/// `lsr submit --split …`, after the offline checks of the whole order passed: the plan (dry
-/// run, no network) or the batch.
+/// How one round of checks and sending ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Round {
+    /// Sent (or printed, for a dry run); nothing more to do.
+    Done,
+    /// The user edited a field at the summary: check the draft again.
+    Edited,
+}
+
+/// One order: the pre-submission checks, the summary (when the wizard asked), the send and
+/// `--wait`.
+async fn submit_single(
+    ctx: &Context,
+    args: &SubmitArgs,
+    timeout: std::time::Duration,
+    draft: &mut OrderDraft,
+    origins: Option<&OrderInput>,
+    offline: &Report,
+    asked: bool,
+) -> anyhow::Result<Round> {
+    let backend = Backend::connect(ctx).await?;
+    let tns = offline
+        .order
+        .as_ref()
+        .map(|o| o.tns.clone())
+        .unwrap_or_default();
+    let checks = Checks {
+        mode: args.precheck,
+        force: args.force,
+        replaces: None,
+    };
+    let (report, _) = online_report(ctx, &backend, draft, &tns, origins, None, &checks).await?;
+    let order = accept(
+        ctx,
+        draft,
+        &report,
+        None,
+        backend.today,
+        args.force,
+        "nothing was sent; --force sends anyway",
+    )?;
+    let (order, user_cid) = with_customer_order_id(&order);
+    if args.dry_run {
+        print_dry_run(ctx, &order, &request_body(&order), &report.findings)?;
+        return Ok(Round::Done);
+    }
+    if asked && wizard::confirm_sending(ctx, draft, &order, &report.findings)? == Decision::Edited {
+        return Ok(Round::Edited);
+    }
+    let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
+    let single = place_single(ctx, &backend, &order, user_cid, None, &interrupt).await?;
+    let wait = args.wait.map(|target| (target, timeout));
+    conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
+        .await?
+        .finish(
+            ctx,
+            backend.today,
+            |view| format!("submitted {} as order {}", order_name(view), view.order_id),
+            |json| json,
+        )?;
+    Ok(Round::Done)
+}
+
+/// `lsr submit --split …`, after the offline checks of the whole order passed: the plan and
+/// the checks (dry run), or the batch.
 fn submit_split_command(
     ctx: &Context,
     args: &SubmitArgs,
+    timeout: std::time::Duration,
     spec: SplitSpec,
-    draft: &OrderDraft,
+    draft: &mut OrderDraft,
     report: &Report,
     asked: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Round> {
     let Some(order) = report.order.clone() else {
-        return stop_on_findings(ctx, draft, report, "nothing was sent");
+        stop_on_findings(ctx, draft, report, "nothing was sent")?;
+        return Ok(Round::Done);
     };
     let options = SplitOptions {
         spec,
@@ -155,16 +197,21 @@ fn submit_split_command(
         dry_run: args.dry_run,
         force: args.force,
         replaces_order_id: None,
+        precheck: args.precheck,
+        wait: args.wait.map(|target| (target, timeout)),
     };
-    if args.dry_run {
-        show_warnings(ctx, &report.findings);
-        return print_plan(ctx, &make_plan(&order, spec)?, &report.findings);
-    }
-    if asked {
-        wizard::confirm_sending(ctx, &order, &report.findings)?;
+    // The plan is offline: a parent PON too long for its children's suffixes is refused before
+    // anything connects.
+    make_plan(&order, spec)?;
+    if asked
+        && !args.dry_run
+        && wizard::confirm_sending(ctx, draft, &order, &report.findings)? == Decision::Edited
+    {
+        return Ok(Round::Edited);
     }
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         submit_split(ctx, &backend, &order, &options).await
-    })
+    })?;
+    Ok(Round::Done)
 }

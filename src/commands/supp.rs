@@ -36,7 +36,8 @@ pub struct SuppArgs {
     #[command(flatten)]
     pub fields: OrderFieldArgs,
 
-    /// Wait until the order has a FOC date (`foc`) or reaches a final status (`final`).
+    /// Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0
+    /// when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
     pub wait: Option<WaitTarget>,
 
@@ -96,10 +97,13 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("supping order {label}"))?;
         ctx.note(&format!("supped {label}: {}", changed_fields(&changes)));
-        if let Some(target) = args.wait {
-            updated = wait_for(ctx, &backend, updated, target, timeout).await?;
-        }
-        print_order(ctx, &backend.view(ctx, &updated), backend.today)
+        let Some(target) = args.wait else {
+            return print_order(ctx, &backend.view(ctx, &updated), backend.today);
+        };
+        let waited = wait_for(ctx, &backend, updated, target, timeout, None).await?;
+        updated = waited.order.clone();
+        print_order(ctx, &backend.view(ctx, &updated), backend.today)?;
+        waited.into_result()
     })
 }
 

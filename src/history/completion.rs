@@ -10,6 +10,7 @@ use super::open::HistoryStore;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownReference {
     pub pon: String,
+    /// lsr's number for it, the N of `PON@N` (R8).
     pub pon_version: u32,
     pub order_id: String,
     pub status: String,
@@ -35,7 +36,7 @@ impl HistoryStore {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.read(|conn| {
             conn.prepare_cached(
-                "SELECT pon, pon_version, order_id, status FROM orders
+                "SELECT pon, pon_count, order_id, status FROM orders
                  WHERE pon LIKE ?1 ESCAPE '\\' OR order_id LIKE ?1 ESCAPE '\\'
                  ORDER BY updated_at DESC LIMIT ?2",
             )?

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::error::StoreError;
 use super::open::HistoryStore;
-use super::orders::ensure_backend;
+use super::orders::{ensure_backend, find_backend};
 use super::record::BackendKey;
 use crate::model::Tn;
 
@@ -29,6 +29,9 @@ pub enum ChildState {
     Rejected,
     /// The POST's outcome stayed unclear even after the client's own lookups.
     Unknown,
+    /// Never sent and never to be: a single submission that stopped before its POST, or whose
+    /// unclear POST a later lookup proved missing (the user submits again instead).
+    Withdrawn,
 }
 
 impl ChildState {
@@ -39,6 +42,7 @@ impl ChildState {
             ChildState::Sent => "sent",
             ChildState::Rejected => "rejected",
             ChildState::Unknown => "unknown",
+            ChildState::Withdrawn => "withdrawn",
         }
     }
 
@@ -49,6 +53,7 @@ impl ChildState {
             "sent" => ChildState::Sent,
             "rejected" => ChildState::Rejected,
             "unknown" => ChildState::Unknown,
+            "withdrawn" => ChildState::Withdrawn,
             _ => return None,
         })
     }
@@ -78,6 +83,11 @@ pub struct PlannedChild<'a> {
     pub pon: &'a str,
     pub customer_order_id: &'a str,
     pub tns: &'a [Tn],
+    /// Orders that carried `customer_order_id` before anything was sent: never this child.
+    pub known_before: &'a [String],
+    /// The customer order id is the user's own (not an lsr token): an order found by it must
+    /// also have been created after the first POST.
+    pub strict_identity: bool,
 }
 
 /// One child as the journal holds it.
@@ -91,6 +101,12 @@ pub struct JournalChild {
     pub order_id: Option<String>,
     pub error: Option<String>,
     pub updated_at: DateTime<Utc>,
+    /// Orders that carried the customer order id before anything was sent: never this child.
+    pub known_before: Vec<String>,
+    /// See [`PlannedChild::strict_identity`].
+    pub strict_identity: bool,
+    /// When its first POST went out, on the backend's clock.
+    pub attempt_at: Option<DateTime<Utc>>,
 }
 
 /// How many children are in each state.
@@ -101,11 +117,12 @@ pub struct StateCounts {
     pub sent: usize,
     pub rejected: usize,
     pub unknown: usize,
+    pub withdrawn: usize,
 }
 
 impl StateCounts {
     pub fn total(&self) -> usize {
-        self.planned + self.sending + self.sent + self.rejected + self.unknown
+        self.planned + self.sending + self.sent + self.rejected + self.unknown + self.withdrawn
     }
 
     /// Children `resume` still has work for: unsent, or of unknown outcome.
@@ -120,6 +137,7 @@ impl StateCounts {
             ChildState::Sent => self.sent += n,
             ChildState::Rejected => self.rejected += n,
             ChildState::Unknown => self.unknown += n,
+            ChildState::Withdrawn => self.withdrawn += n,
         }
     }
 }
@@ -154,6 +172,17 @@ pub struct BatchLock {
     pub path: PathBuf,
 }
 
+impl BatchLock {
+    /// Releases the lock and removes its file: for a batch whose every child is settled, which
+    /// nothing will lock again to send (a single submission ends this way, so that one file per
+    /// submit does not pile up).
+    pub fn release_settled(self) {
+        // Removed while still held: whoever opened it meanwhile finds it gone and starts over.
+        let _ = std::fs::remove_file(&self.path);
+        drop(self);
+    }
+}
+
 impl HistoryStore {
     /// Takes the batch's lock, or `None` when another live process holds it.
     pub fn lock_batch(&self, batch_id: i64) -> Result<Option<BatchLock>, StoreError> {
@@ -167,22 +196,32 @@ impl HistoryStore {
             path: path.clone(),
             source,
         };
-        let conn = Connection::open(&path).map_err(|source| StoreError::Open {
-            path: path.clone(),
-            source,
-        })?;
-        conn.busy_timeout(Duration::ZERO).map_err(sqlite)?;
-        match conn.execute_batch("BEGIN EXCLUSIVE") {
-            Ok(()) => Ok(Some(BatchLock { _conn: conn, path })),
-            Err(e)
-                if matches!(
-                    e.sqlite_error_code(),
-                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
-                ) =>
-            {
-                Ok(None)
+        // A settled batch's file may be removed while another process opens it
+        // ([`BatchLock::release_settled`]): a failed attempt on a vanished file is tried again
+        // on a fresh one.
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let conn = Connection::open(&path).map_err(|source| StoreError::Open {
+                path: path.clone(),
+                source,
+            })?;
+            conn.busy_timeout(Duration::ZERO).map_err(sqlite)?;
+            match conn.execute_batch("BEGIN EXCLUSIVE") {
+                Ok(()) => return Ok(Some(BatchLock { _conn: conn, path })),
+                Err(e)
+                    if matches!(
+                        e.sqlite_error_code(),
+                        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    ) =>
+                {
+                    return Ok(None);
+                }
+                Err(_) if attempt < 3 => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(sqlite(e)),
             }
-            Err(e) => Err(sqlite(e)),
         }
     }
 
@@ -211,8 +250,9 @@ impl HistoryStore {
             let batch_id = conn.last_insert_rowid();
             let mut insert = conn.prepare_cached(
                 "INSERT INTO batch_children
-                   (batch_id, position, pon, customer_order_id, tns, state, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'planned', ?6)",
+                   (batch_id, position, pon, customer_order_id, tns, state, updated_at,
+                    known_before, strict_identity)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'planned', ?6, ?7, ?8)",
             )?;
             for child in children {
                 insert.execute(params![
@@ -221,7 +261,9 @@ impl HistoryStore {
                     child.pon,
                     child.customer_order_id,
                     tns_to_sql(child.tns),
-                    now
+                    now,
+                    child.known_before.join(","),
+                    child.strict_identity,
                 ])?;
             }
             Ok(batch_id)
@@ -260,6 +302,55 @@ impl HistoryStore {
         })
     }
 
+    /// Marks a child `sending` just before its POST (committed before this returns), with when
+    /// the first POST went out on the backend's clock (kept from the first attempt on).
+    pub fn mark_sending(
+        &self,
+        batch_id: i64,
+        index: usize,
+        attempt_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let now = self.nanos(Utc::now())?;
+        let attempt = self.nanos(attempt_at)?;
+        self.write(|conn| {
+            conn.prepare_cached(
+                "UPDATE batch_children
+                    SET state = 'sending', error = NULL, updated_at = ?3,
+                        attempt_at = COALESCE(attempt_at, ?4)
+                  WHERE batch_id = ?1 AND position = ?2",
+            )?
+            .execute(params![batch_id, index as i64, now, attempt])?;
+            Ok(())
+        })
+    }
+
+    /// The children of this backend's batches whose outcome is unknown (`sending`, `unknown`),
+    /// and the unsent order of single submissions (split `none`, `planned`: the process stopped
+    /// between the journal and the POST), each with its batch id and split, oldest batch
+    /// first: the submissions a later one touching the same PON or TNs settles first.
+    pub fn uncertain_children(
+        &self,
+        backend: &BackendKey,
+    ) -> Result<Vec<(i64, String, JournalChild)>, StoreError> {
+        self.read(|conn| {
+            let Some(backend_id) = find_backend(conn, backend)? else {
+                return Ok(Vec::new());
+            };
+            conn.prepare_cached(&format!(
+                "SELECT c.batch_id, b.split, {CHILD_COLUMNS}
+                   FROM batch_children c JOIN batches b ON b.id = c.batch_id
+                  WHERE b.backend_id = ?1
+                    AND (c.state IN ('sending', 'unknown')
+                         OR (c.state = 'planned' AND b.split = 'none'))
+                  ORDER BY c.batch_id, c.position"
+            ))?
+            .query_map(params![backend_id], |row| {
+                Ok((row.get(0)?, row.get(1)?, child_row_at(row, 2)?))
+            })?
+            .collect()
+        })
+    }
+
     /// Every batch, newest first.
     pub fn batches(&self) -> Result<Vec<BatchSummary>, StoreError> {
         self.read(|conn| {
@@ -282,14 +373,30 @@ impl HistoryStore {
         self.read(|conn| load_summary(conn, batch_id))
     }
 
+    /// One child of a batch, as the journal holds it now.
+    pub fn batch_child(
+        &self,
+        batch_id: i64,
+        index: usize,
+    ) -> Result<Option<JournalChild>, StoreError> {
+        self.read(|conn| {
+            conn.prepare_cached(&format!(
+                "SELECT {CHILD_COLUMNS} FROM batch_children c
+                  WHERE c.batch_id = ?1 AND c.position = ?2"
+            ))?
+            .query_row(params![batch_id, index as i64], |row| child_row_at(row, 0))
+            .optional()
+        })
+    }
+
     /// The children of a batch, in plan order.
     pub fn batch_children(&self, batch_id: i64) -> Result<Vec<JournalChild>, StoreError> {
         self.read(|conn| {
-            conn.prepare_cached(
-                "SELECT position, pon, customer_order_id, tns, state, order_id, error, updated_at
-                   FROM batch_children WHERE batch_id = ?1 ORDER BY position",
-            )?
-            .query_map(params![batch_id], child_row)?
+            conn.prepare_cached(&format!(
+                "SELECT {CHILD_COLUMNS} FROM batch_children c
+                  WHERE c.batch_id = ?1 ORDER BY c.position"
+            ))?
+            .query_map(params![batch_id], |row| child_row_at(row, 0))?
             .collect()
         })
     }
@@ -336,33 +443,47 @@ fn load_summary(conn: &Connection, batch_id: i64) -> rusqlite::Result<Option<Bat
     Ok(Some(summary))
 }
 
-fn child_row(row: &Row<'_>) -> rusqlite::Result<JournalChild> {
-    let position: i64 = row.get(0)?;
-    let tns_text: String = row.get(3)?;
+/// The columns [`child_row_at`] reads, in order.
+const CHILD_COLUMNS: &str = "c.position, c.pon, c.customer_order_id, c.tns, c.state, c.order_id, \
+     c.error, c.updated_at, c.known_before, c.strict_identity, c.attempt_at";
+
+/// A child from [`CHILD_COLUMNS`], starting at column `at`.
+fn child_row_at(row: &Row<'_>, at: usize) -> rusqlite::Result<JournalChild> {
+    let position: i64 = row.get(at)?;
+    let tns_text: String = row.get(at + 3)?;
     let tns = tns_text
         .split(',')
         .filter(|t| !t.is_empty())
         .map(|t| {
             Tn::parse(t).map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(
-                    3,
+                    at + 3,
                     rusqlite::types::Type::Text,
                     Box::new(e),
                 )
             })
         })
         .collect::<rusqlite::Result<Vec<Tn>>>()?;
-    let state_text: String = row.get(4)?;
+    let state_text: String = row.get(at + 4)?;
+    let known_before: String = row.get(at + 8)?;
+    let attempt_at: Option<i64> = row.get(at + 10)?;
     Ok(JournalChild {
         index: usize::try_from(position).unwrap_or_default(),
-        pon: row.get(1)?,
-        customer_order_id: row.get(2)?,
+        pon: row.get(at + 1)?,
+        customer_order_id: row.get(at + 2)?,
         tns,
         // A state this lsr does not know is treated as the most careful one.
         state: ChildState::parse(&state_text).unwrap_or(ChildState::Unknown),
-        order_id: row.get(5)?,
-        error: row.get(6)?,
-        updated_at: DateTime::from_timestamp_nanos(row.get(7)?),
+        order_id: row.get(at + 5)?,
+        error: row.get(at + 6)?,
+        updated_at: DateTime::from_timestamp_nanos(row.get(at + 7)?),
+        known_before: known_before
+            .split(',')
+            .filter(|id| !id.is_empty())
+            .map(str::to_string)
+            .collect(),
+        strict_identity: row.get(at + 9)?,
+        attempt_at: attempt_at.map(DateTime::from_timestamp_nanos),
     })
 }
 
@@ -398,12 +519,16 @@ mod tests {
                 pon: "P-0001",
                 customer_order_id: "B-0001",
                 tns: &tns[..2],
+                known_before: &[],
+                strict_identity: false,
             },
             PlannedChild {
                 index: 2,
                 pon: "P-0002",
                 customer_order_id: "B-0002",
                 tns: &tns[2..],
+                known_before: &[],
+                strict_identity: false,
             },
         ];
         let batch = NewBatch {

@@ -12,7 +12,7 @@ use super::orders::{ensure_backend, find_backend};
 use super::record::{BackendKey, Learned, LearnedRule};
 use super::rows::{Stamped, date_column, tn_to_sql};
 use crate::model::{OrderStatus, Tn};
-use crate::validate::PendingFoc;
+use crate::validate::{OpenOrder, PendingFoc};
 
 /// Statuses of an open order (R3); only these can hold a pending FOC (R4).
 pub(super) const OPEN_STATUSES: [OrderStatus; 3] = [
@@ -30,19 +30,41 @@ impl HistoryStore {
         backend: &BackendKey,
         tns: &[Tn],
     ) -> Result<Vec<PendingFoc>, StoreError> {
+        Ok(self
+            .open_orders_on(backend, tns)?
+            .into_iter()
+            .filter_map(|o| {
+                Some(PendingFoc {
+                    tn: o.tn,
+                    foc_date: o.foc_date?,
+                    pon: o.pon,
+                    order_id: o.order_id,
+                })
+            })
+            .collect())
+    }
+
+    /// Every open order (PENDING, FOC, EXCEPTION: not final, R3) that holds one of `tns`, once
+    /// per TN and order, named `PON@N`. Ordered by the TNs as given, then by FOC date (orders
+    /// without one last), then by creation.
+    pub fn open_orders_on(
+        &self,
+        backend: &BackendKey,
+        tns: &[Tn],
+    ) -> Result<Vec<OpenOrder>, StoreError> {
         self.read(|conn| {
             let Some(backend_id) = find_backend(conn, backend)? else {
                 return Ok(Vec::new());
             };
             // CROSS JOIN: start from the TN index, never from the orders (see `search_statement`).
             let mut statement = conn.prepare_cached(
-                "SELECT o.pon, o.actual_foc_date, o.order_id
+                "SELECT o.pon, o.actual_foc_date, o.order_id, o.status, o.pon_count
                  FROM order_tns t
                  CROSS JOIN orders o ON o.id = t.order_row
                  WHERE t.tn = ?1 AND o.backend_id = ?2
-                   AND o.status IN (?3, ?4, ?5) AND o.actual_foc_date IS NOT NULL
+                   AND o.status IN (?3, ?4, ?5)
                  GROUP BY o.id
-                 ORDER BY o.actual_foc_date, o.created_at",
+                 ORDER BY o.actual_foc_date IS NULL, o.actual_foc_date, o.created_at",
             )?;
             let mut seen = HashSet::new();
             let mut found = Vec::new();
@@ -57,17 +79,23 @@ impl HistoryStore {
                     ],
                     |row| {
                         let pon: String = row.get(0)?;
-                        let order_id: String = row.get(2)?;
-                        Ok(date_column(row, 1)?.map(|foc_date| PendingFoc {
+                        let count: i64 = row.get(4)?;
+                        Ok(OpenOrder {
                             tn: *tn,
+                            label: if count > 0 {
+                                format!("{pon}@{count}")
+                            } else {
+                                pon.clone()
+                            },
                             pon,
-                            foc_date,
-                            order_id: Some(order_id),
-                        }))
+                            order_id: Some(row.get(2)?),
+                            status: row.get(3)?,
+                            foc_date: date_column(row, 1)?,
+                        })
                     },
                 )?;
-                for pending in rows {
-                    found.extend(pending?);
+                for open in rows {
+                    found.push(open?);
                 }
             }
             Ok(found)

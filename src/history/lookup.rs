@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
 use super::error::StoreError;
+use super::events::EventSource;
 use super::open::HistoryStore;
 use super::orders::find_backend;
 use super::record::{BackendKey, LocalQuery, OrderRecord, OrderRef, StatusEvent};
@@ -74,7 +75,8 @@ impl HistoryStore {
     ) -> Result<Vec<StatusEvent>, StoreError> {
         self.read(|conn| {
             let mut statement = conn.prepare_cached(
-                "SELECT e.at, e.status, e.requested_foc_date, e.actual_foc_date, e.error_codes
+                "SELECT e.at, e.status, e.requested_foc_date, e.actual_foc_date, e.error_codes,
+                        e.source, e.message
                  FROM status_events e
                  JOIN orders o ON o.id = e.order_row
                  JOIN backends b ON b.id = o.backend_id
@@ -91,6 +93,8 @@ impl HistoryStore {
                             requested_foc_date: date_column(row, 2)?,
                             actual_foc_date: date_column(row, 3)?,
                             error_codes: codes_column(row, 4)?,
+                            source: EventSource::from_stored(row.get::<_, Option<String>>(5)?),
+                            message: row.get(6)?,
                         })
                     },
                 )?
@@ -99,8 +103,8 @@ impl HistoryStore {
         })
     }
 
-    /// The PON version the next order with `pon` will probably get (R8): one more than the
-    /// highest version this history knows, or 1. Only a hint: orders placed elsewhere count too.
+    /// The number the next order with `pon` will probably get (R8): one more than the orders
+    /// of it this history knows, or 1. Only a hint: orders placed elsewhere count too.
     pub fn next_pon_version_hint(
         &self,
         backend: &BackendKey,
@@ -112,7 +116,7 @@ impl HistoryStore {
             };
             let highest: Option<i64> = conn
                 .prepare_cached(
-                    "SELECT max(pon_version) FROM orders WHERE backend_id = ?1 AND pon = ?2",
+                    "SELECT max(pon_count) FROM orders WHERE backend_id = ?1 AND pon = ?2",
                 )?
                 .query_row(params![backend_id, pon.as_str()], |row| row.get(0))?;
             let highest = u32::try_from(highest.unwrap_or(0)).unwrap_or(u32::MAX);
@@ -182,9 +186,9 @@ pub(crate) fn search_statement(backend_id: i64, query: &LocalQuery) -> (String, 
         ""
     };
     let order = if selective {
-        "ORDER BY +o.created_at DESC, +o.pon_version DESC, +o.id DESC"
+        "ORDER BY +o.created_at DESC, +o.pon_count DESC, +o.id DESC"
     } else {
-        "ORDER BY o.created_at DESC, o.pon_version DESC, o.id DESC"
+        "ORDER BY o.created_at DESC, o.pon_count DESC, o.id DESC"
     };
     let limit = query
         .limit
@@ -197,7 +201,7 @@ pub(crate) fn search_statement(backend_id: i64, query: &LocalQuery) -> (String, 
     (sql, values)
 }
 
-/// The newest order with `pon`, of exactly `version` when given, else of the highest version.
+/// The order with `pon` numbered `version` (lsr's count, R8) when given, else the last one.
 pub(super) fn latest_version(
     conn: &Connection,
     backend_id: i64,
@@ -211,14 +215,14 @@ pub(super) fn latest_version(
     let filter = match version {
         Some(version) => {
             values.push(Value::Integer(i64::from(version)));
-            "o.backend_id = ?1 AND o.pon = ?2 AND o.pon_version = ?3"
+            "o.backend_id = ?1 AND o.pon = ?2 AND o.pon_count = ?3"
         }
         None => "o.backend_id = ?1 AND o.pon = ?2",
     };
     // `+` keeps the planner on `orders_by_pon` (see `search_statement`).
     let sql = select_orders(
         filter,
-        "ORDER BY o.pon_version DESC, +o.created_at DESC, +o.id DESC LIMIT 1",
+        "ORDER BY o.pon_count DESC, +o.created_at DESC, +o.id DESC LIMIT 1",
     );
     let rows = query_order_rows(conn, &sql, values)?;
     Ok(rows.into_iter().next())

@@ -20,6 +20,7 @@
 
 mod completion;
 mod error;
+mod events;
 mod journal;
 mod learned;
 mod lookup;
@@ -34,6 +35,7 @@ mod tests;
 
 pub use completion::KnownReference;
 pub use error::StoreError;
+pub use events::{EventSource, OrderNote, Origin};
 pub use journal::{
     BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts,
 };

@@ -1,10 +1,13 @@
 //! Recording orders: upserting snapshots with their TNs, errors and status events, and the
 //! backend rows they hang off.
 
+use std::collections::BTreeSet;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::error::StoreError;
+use super::events::Origin;
 use super::learned::learn_from_errors;
 use super::open::HistoryStore;
 use super::record::{BackendKey, OrderRecord, RecordOutcome};
@@ -35,6 +38,17 @@ impl HistoryStore {
         backend: &BackendKey,
         records: &[OrderRecord],
     ) -> Result<Vec<RecordOutcome>, StoreError> {
+        self.record_orders_from(backend, records, &Origin::default())
+    }
+
+    /// [`HistoryStore::record_orders`], with the status events marked as coming from `origin`
+    /// (a notification, or a poll that found what notifications missed).
+    pub fn record_orders_from(
+        &self,
+        backend: &BackendKey,
+        records: &[OrderRecord],
+        origin: &Origin,
+    ) -> Result<Vec<RecordOutcome>, StoreError> {
         let stamped = records
             .iter()
             .map(|record| {
@@ -42,17 +56,39 @@ impl HistoryStore {
                     record,
                     created_at: self.nanos(record.created_at)?,
                     updated_at: self.nanos(record.updated_at)?,
+                    origin,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         self.write(|conn| {
             let backend_id = ensure_backend(conn, backend)?;
-            stamped
+            let outcomes = stamped
                 .iter()
                 .map(|item| upsert_order(conn, backend_id, item))
-                .collect()
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let pons: BTreeSet<&str> = records.iter().map(|r| r.pon.as_str()).collect();
+            for pon in pons {
+                renumber_pon(conn, backend_id, pon)?;
+            }
+            Ok(outcomes)
         })
     }
+}
+
+/// Numbers the orders of one PON by creation time (ties by order id): `pon_count`, the N of
+/// `PON@N` (R8). A PON has a handful of orders, so counting per row is cheap; unary `+` keeps
+/// the planner on the PON index (the creation-time index would walk every older order).
+fn renumber_pon(conn: &Connection, backend_id: i64, pon: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE orders SET pon_count = (
+             SELECT count(*) FROM orders p
+              WHERE p.backend_id = ?1 AND p.pon = ?2
+                AND (+p.created_at < orders.created_at
+                     OR (+p.created_at = orders.created_at AND +p.order_id <= orders.order_id)))
+          WHERE backend_id = ?1 AND pon = ?2",
+    )?
+    .execute(params![backend_id, pon])?;
+    Ok(())
 }
 
 pub(super) fn find_backend(
@@ -112,8 +148,9 @@ pub(super) fn insert_event(
     let record = item.record;
     conn.prepare_cached(
         "INSERT INTO status_events
-            (order_row, at, status, requested_foc_date, actual_foc_date, error_codes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (order_row, at, status, requested_foc_date, actual_foc_date, error_codes, source,
+             message)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         row_id,
@@ -122,6 +159,8 @@ pub(super) fn insert_event(
         date_to_sql(record.requested_foc_date),
         date_to_sql(record.actual_foc_date),
         codes_to_sql(&record.errors),
+        item.origin.source.stored(),
+        item.origin.message,
     ])?;
     Ok(())
 }

@@ -46,7 +46,10 @@ impl fmt::Display for BackendKey {
 /// How the history stores an [`Order`]: the part of it the store keys and searches by, with
 /// the guarantees that takes (an order id, a valid PON, a known status, times). Built from an
 /// `Order` and read back as one ([`OrderRecord::from_order`], [`OrderRecord::to_order`]);
-/// `pon_version` is Bandwidth's PON version (R8). `updated_at` is when this snapshot was taken
+/// `pon_version` is the server's `PonVersion` as it sent it (0 when it sent none) and
+/// `pon_count` lsr's own number, the N of `PON@N` (R8): the N-th order placed with the PON, by
+/// creation time, computed by the store (what a record carries in is ignored).
+/// `updated_at` is when this snapshot was taken
 /// (or the backend's last-modified time); the store keeps the newest snapshot and a status
 /// event per change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,6 +57,7 @@ pub struct OrderRecord {
     pub order_id: String,
     pub pon: Pon,
     pub pon_version: u32,
+    pub pon_count: u32,
     pub customer_order_id: Option<String>,
     pub status: OrderStatus,
     pub requested_foc_date: Option<NaiveDate>,
@@ -71,7 +75,8 @@ impl OrderRecord {
         Some(OrderRecord {
             order_id: Some(order.order_id.clone()).filter(|i| !i.is_empty())?,
             pon: Pon::parse(&order.pon).ok()?,
-            pon_version: order.pon_version.unwrap_or(1),
+            pon_version: order.server_pon_version.unwrap_or(0),
+            pon_count: order.pon_version.unwrap_or(0),
             customer_order_id: order.customer_order_id.clone(),
             status: order.status?,
             requested_foc_date: order.requested_foc_date,
@@ -88,7 +93,8 @@ impl OrderRecord {
         Order {
             order_id: self.order_id.clone(),
             pon: self.pon.to_string(),
-            pon_version: Some(self.pon_version),
+            pon_version: Some(self.pon_count).filter(|n| *n > 0),
+            server_pon_version: Some(self.pon_version),
             customer_order_id: self.customer_order_id.clone(),
             status: Some(self.status),
             status_text: self.status.as_str().to_string(),
@@ -137,9 +143,13 @@ impl OrderRecord {
         self.actual_foc_date.or(self.requested_foc_date)
     }
 
-    /// `PON@N`, the reference that names exactly this version.
+    /// `PON@N`, the reference that names exactly this version; the PON alone for a record
+    /// the store has not numbered yet (never `@0`).
     pub fn versioned_ref(&self) -> String {
-        format!("{}@{}", self.pon, self.pon_version)
+        match self.pon_count {
+            0 => self.pon.to_string(),
+            n => format!("{}@{n}", self.pon),
+        }
     }
 }
 
@@ -166,6 +176,10 @@ pub struct StatusEvent {
     pub actual_foc_date: Option<NaiveDate>,
     /// The error codes the order carried at that moment.
     pub error_codes: Vec<u32>,
+    /// How lsr learned of it.
+    pub source: super::EventSource,
+    /// The notification's message, when one carried it.
+    pub message: Option<String>,
 }
 
 /// Filters for [`HistoryStore::search`](super::HistoryStore::search); all given filters must
@@ -294,6 +308,7 @@ mod tests {
             order_id: "id-1".into(),
             pon: Pon::parse("ACME").unwrap(),
             pon_version: 1,
+            pon_count: 1,
             customer_order_id: None,
             status: OrderStatus::Pending,
             requested_foc_date: NaiveDate::from_ymd_opt(2026, 12, 4),

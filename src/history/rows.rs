@@ -7,18 +7,20 @@ use chrono::{DateTime, NaiveDate};
 use rusqlite::types::{Type, Value};
 use rusqlite::{Connection, Row, params_from_iter};
 
+use super::events::Origin;
 use super::record::OrderRecord;
 use crate::model::BandwidthError;
 use crate::model::{OrderStatus, Pon, Tn};
 
 pub(super) const ORDER_COLUMNS: &str = "o.id, o.order_id, o.pon, o.pon_version, o.customer_order_id, \
-     o.status, o.requested_foc_date, o.actual_foc_date, o.created_at, o.updated_at";
+     o.status, o.requested_foc_date, o.actual_foc_date, o.created_at, o.updated_at, o.pon_count";
 
-/// An order record with its timestamps already converted for storage.
+/// An order record with its timestamps already converted for storage, and where it came from.
 pub(super) struct Stamped<'a> {
     pub(super) record: &'a OrderRecord,
     pub(super) created_at: i64,
     pub(super) updated_at: i64,
+    pub(super) origin: &'a Origin,
 }
 
 /// An `orders` row before its TNs and errors are loaded.
@@ -27,6 +29,7 @@ pub(super) struct OrderRow {
     pub(super) order_id: String,
     pub(super) pon: Pon,
     pub(super) pon_version: u32,
+    pub(super) pon_count: u32,
     pub(super) customer_order_id: Option<String>,
     pub(super) status: OrderStatus,
     pub(super) requested_foc_date: Option<NaiveDate>,
@@ -109,6 +112,8 @@ fn order_row(row: &Row<'_>) -> rusqlite::Result<OrderRow> {
         actual_foc_date: date_column(row, 7)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        pon_count: u32::try_from(row.get::<_, i64>(10)?)
+            .map_err(|_| conversion_error(10, "PON count".into()))?,
     })
 }
 
@@ -157,6 +162,7 @@ pub(super) fn complete_record(conn: &Connection, row: OrderRow) -> rusqlite::Res
         order_id: row.order_id,
         pon: row.pon,
         pon_version: row.pon_version,
+        pon_count: row.pon_count,
         customer_order_id: row.customer_order_id,
         status: row.status,
         requested_foc_date: row.requested_foc_date,

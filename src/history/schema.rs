@@ -107,6 +107,46 @@ pub(crate) const MIGRATIONS: &[&str] = &[
             PRIMARY KEY (batch_id, position)
         ) WITHOUT ROWID;
     "#,
+    // Notifications (`lsr listen`): where each status event came from — NULL when a command
+    // read the backend, `notification` when Bandwidth pushed it, `poll` when listen's reconcile
+    // found a change the notifications missed — with the notification's message; and the notes
+    // notifications carried. Kept its own step so it follows any other migration of this era.
+    r#"
+        ALTER TABLE status_events ADD COLUMN source TEXT;
+        ALTER TABLE status_events ADD COLUMN message TEXT;
+
+        CREATE TABLE order_notes (
+            id         INTEGER PRIMARY KEY,
+            order_row  INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+            at         INTEGER NOT NULL,
+            text       TEXT NOT NULL,
+            source     TEXT NOT NULL,
+            UNIQUE (order_row, at, text)
+        );
+    "#,
+    // 4: lsr's own PON version count next to the server's `PonVersion` (R8: `PON@N` is the N-th
+    // order placed with the PON, by creation time, whatever number the server sends), and what
+    // the journal needs to prove that an order found after an unclear create is this child's.
+    r#"
+        -- The N of `PON@N`: 1 + the orders of the same backend and PON created before this one
+        -- (ties by order id). The store renumbers a PON whenever it records one of its orders.
+        ALTER TABLE orders ADD COLUMN pon_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE orders SET pon_count = (
+            SELECT count(*) FROM orders p
+             WHERE p.backend_id = orders.backend_id AND p.pon = orders.pon
+               AND (+p.created_at < orders.created_at
+                    OR (+p.created_at = orders.created_at AND +p.order_id <= orders.order_id)));
+        CREATE INDEX orders_by_pon_count ON orders (backend_id, pon, pon_count);
+
+        -- Order ids that carried the child's customer order id before its first POST (written
+        -- with the plan): whatever a lookup finds later, these are never this child.
+        ALTER TABLE batch_children ADD COLUMN known_before TEXT NOT NULL DEFAULT '';
+        -- 1 when the customer order id is the user's own rather than an lsr token: an order
+        -- found by it must also have been created after the first POST went out.
+        ALTER TABLE batch_children ADD COLUMN strict_identity INTEGER NOT NULL DEFAULT 0;
+        -- When the first POST went out, on the backend's clock (UTC nanoseconds).
+        ALTER TABLE batch_children ADD COLUMN attempt_at INTEGER;
+    "#,
 ];
 
 /// The schema version this lsr writes.

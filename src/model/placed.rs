@@ -30,8 +30,12 @@ pub struct Order {
     pub order_id: String,
     /// The PON as the backend spells it (the backend enforced the rules when it took it).
     pub pon: String,
-    /// The server's `PonVersion`.
+    /// lsr's number for the order, the N of `PON@N` (R8): the N-th order placed with this PON,
+    /// by creation time. `None` until lsr has counted (the wire leaves it out: servers number
+    /// versions their own way, Bandwidth's examples start at 0).
     pub pon_version: Option<u32>,
+    /// The server's `PonVersion`, as it sent it.
+    pub server_pon_version: Option<u32>,
     pub customer_order_id: Option<String>,
     /// `None` for a status word lsr does not know; `status_text` keeps the word.
     pub status: Option<OrderStatus>,

@@ -1,9 +1,13 @@
 //! Renderers: tables on a terminal, TSV when piped, JSON on request. Commands build values;
 //! these functions format them. Data goes to stdout; notes and hints go to stderr.
 
+pub mod agenda;
+pub mod auth;
 pub mod findings;
+pub mod ics;
 pub mod lookup;
 pub mod order;
+pub mod subscriptions;
 pub mod timeline;
 
 pub use findings::{findings_rows, summary_line};

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Rows;
 use crate::model::Order;
-use crate::validate::advice::{next_steps, r1_window_standing};
+use crate::validate::advice::{PonOwner, next_steps_with, r1_window_standing};
 use crate::validate::{BusinessCalendar, codes};
 
 /// One order, ready to print. Field names are the stable JSON keys.
@@ -14,7 +14,10 @@ use crate::validate::{BusinessCalendar, codes};
 pub struct OrderView {
     pub order_id: String,
     pub pon: String,
+    /// lsr's number for the order, the N of `PON@N` (R8): the N-th order placed with the PON.
     pub pon_version: Option<u32>,
+    /// The number the server sends (`PonVersion`), which need not count from 1.
+    pub server_pon_version: Option<u32>,
     pub customer_order_id: Option<String>,
     /// The backend's status word (`FOC`), kept as sent even when it is not one we know.
     pub status: String,
@@ -40,11 +43,22 @@ pub struct ErrorView {
 impl OrderView {
     /// The order as of `today`: its FOC window (R1) and the FAQ's next steps.
     pub fn new(order: &Order, calendar: &BusinessCalendar, today: NaiveDate) -> OrderView {
+        OrderView::knowing(order, calendar, today, &|_| PonOwner::Unknown)
+    }
+
+    /// [`OrderView::new`], knowing whose PONs a pending-FOC 17008 names.
+    pub fn knowing(
+        order: &Order,
+        calendar: &BusinessCalendar,
+        today: NaiveDate,
+        owner: &dyn Fn(&str) -> PonOwner,
+    ) -> OrderView {
         let window = r1_window_standing(order, calendar, today);
         OrderView {
             order_id: order.order_id.clone(),
             pon: order.pon.clone(),
             pon_version: order.pon_version,
+            server_pon_version: order.server_pon_version,
             customer_order_id: order.customer_order_id.clone(),
             status: order.status_text.clone(),
             submitted: order.created_at.map(|t| t.date_naive()),
@@ -59,10 +73,11 @@ impl OrderView {
                 .map(|e| ErrorView {
                     code: e.code,
                     description: e.description.clone(),
-                    explanation: codes::by_code(e.code).map(|c| c.title.to_string()),
+                    explanation: codes::meaning_of(e.code, &e.description)
+                        .map(|m| m.title.to_string()),
                 })
                 .collect(),
-            next_steps: next_steps(order, window, today),
+            next_steps: next_steps_with(order, window, today, owner),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod admin_api;
 pub mod clock;
 pub mod embedded;
 pub mod engine;
+pub mod notify;
 pub mod order;
 mod request_xml;
 mod server;
@@ -55,6 +56,14 @@ pub const DEMO_ACCOUNT_2: DemoAccount = DemoAccount {
 };
 
 pub const DEMO_ACCOUNTS: [DemoAccount; 2] = [DEMO_ACCOUNT_1, DEMO_ACCOUNT_2];
+
+/// An OAuth2 client allowed on both demo accounts (client id, secret, accounts): its token
+/// lists two accounts, as a Bandwidth client with several accounts does.
+pub const DEMO_MULTI_CLIENT: (&str, &str, [&str; 2]) = (
+    "demo-client-all",
+    "demo-secret-all",
+    [DEMO_ACCOUNT_1.account_id, DEMO_ACCOUNT_2.account_id],
+);
 
 /// The default processing delay of `lsr sandbox serve` (between a POST and the TN-line rules).
 pub const DEFAULT_PROCESSING_DELAY: Duration = Duration::from_secs(2);

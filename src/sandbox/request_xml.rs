@@ -1,5 +1,6 @@
 //! Strict screening of request bodies: the sandbox refuses elements Bandwidth's schema does not
-//! have, so a misspelt element (`<Ponn>`) is a 400 instead of a silently dropped field.
+//! have, and elements whose name differs only in case (`<pon>`, the Ruby SDK's `<sPID>`): XML
+//! names are case-sensitive, so such an element is a 400 naming it, never a dropped field.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -59,21 +60,23 @@ const ADDRESS_CHILDREN: &[&str] = &[
 ];
 const NOTE_CHILDREN: &[&str] = &["Id", "UserId", "Description", "LastDateModifier"];
 
-fn allowed_children(parent: &str) -> Option<&'static [&'static str]> {
-    let lower = parent.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "lsrorder" => ORDER_CHILDREN,
-        "lsrorderresponse" => &["LsrOrder", "ResponseStatus", "LsrOrderErrors"],
-        "subscriber" => SUBSCRIBER_CHILDREN,
-        "serviceaddress" => ADDRESS_CHILDREN,
-        "listoftelephonenumbers" => &["TelephoneNumber"],
-        "lsrordererrors" => &["LsrOrderError"],
-        "lsrordererror" | "error" => &["Code", "Description"],
-        "responsestatus" => &["ErrorCode", "Description"],
-        "note" => NOTE_CHILDREN,
+/// The request roots Bandwidth's schema has.
+const ROOTS: &[&str] = &["LsrOrder", "Note"];
+
+fn allowed_children(parent: &str) -> &'static [&'static str] {
+    match parent {
+        "LsrOrder" => ORDER_CHILDREN,
+        "LsrOrderResponse" => &["LsrOrder", "ResponseStatus", "LsrOrderErrors"],
+        "Subscriber" => SUBSCRIBER_CHILDREN,
+        "ServiceAddress" => ADDRESS_CHILDREN,
+        "ListOfTelephoneNumbers" => &["TelephoneNumber"],
+        "LsrOrderErrors" => &["LsrOrderError"],
+        "LsrOrderError" | "Error" => &["Code", "Description"],
+        "ResponseStatus" => &["ErrorCode", "Description"],
+        "Note" => NOTE_CHILDREN,
         // Leaf elements: any child element is unknown.
         _ => &[],
-    })
+    }
 }
 
 /// The first element (as `Parent/Child`) that the schema does not know, if any. Malformed XML
@@ -87,12 +90,12 @@ pub fn first_unknown_element(body: &[u8]) -> Option<String> {
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                if let Some(parent) = stack.last() {
-                    let known = allowed_children(parent)
-                        .is_some_and(|kids| kids.iter().any(|k| k.eq_ignore_ascii_case(&name)));
-                    if !known {
+                match stack.last() {
+                    Some(parent) if !allowed_children(parent).contains(&name.as_str()) => {
                         return Some(format!("{parent}/{name}"));
                     }
+                    None if !ROOTS.contains(&name.as_str()) => return Some(name),
+                    _ => {}
                 }
                 if matches!(event, Event::Start(_)) {
                     stack.push(name);
@@ -120,5 +123,20 @@ mod tests {
         assert_eq!(first_unknown_element(bad).as_deref(), Some("LsrOrder/Ponn"));
         let nested = b"<LsrOrder><Pon><Inner/></Pon></LsrOrder>";
         assert_eq!(first_unknown_element(nested).as_deref(), Some("Pon/Inner"));
+        // Names are case-sensitive: another case is another element (the Ruby SDK's `sPID`).
+        let cased = b"<LsrOrder><pon>A</pon></LsrOrder>";
+        assert_eq!(
+            first_unknown_element(cased).as_deref(),
+            Some("LsrOrder/pon")
+        );
+        let ruby = b"<LsrOrder><sPID>123C</sPID></LsrOrder>";
+        assert_eq!(
+            first_unknown_element(ruby).as_deref(),
+            Some("LsrOrder/sPID")
+        );
+        assert_eq!(
+            first_unknown_element(b"<lsrOrder/>").as_deref(),
+            Some("lsrOrder")
+        );
     }
 }

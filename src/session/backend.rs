@@ -6,17 +6,18 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use chrono::{NaiveDate, Utc};
+use futures_util::StreamExt;
 
-use crate::client::{
-    ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret, TokenCache,
-};
-use crate::config::{Sourced, read_client_secret};
+use crate::client::{ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret};
+use crate::config::Sourced;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef};
+use crate::history::{BackendKey, HistoryStore, OrderRecord, OrderRef, RecordOutcome};
 use crate::model::Order;
 use crate::output::OrderView;
 use crate::sandbox::embedded::EmbeddedSandbox;
+use crate::session::credentials::{check_endpoints, client_secret};
+use crate::validate::advice::PonOwner;
 use crate::wire;
 
 /// The history key of the embedded sandbox: its port changes every run, its store does not.
@@ -29,6 +30,9 @@ pub struct Backend {
     pub history: HistoryStore,
     /// Today for date rules: the sandbox's clock when talking to the embedded sandbox.
     pub today: NaiveDate,
+    /// The backend's clock minus this machine's: the embedded sandbox's clock moves (zero
+    /// elsewhere). Creation times the backend reports are compared on its clock.
+    pub clock_offset: chrono::Duration,
     /// Keeps the embedded sandbox running while the command works.
     embedded: Option<EmbeddedSandbox>,
 }
@@ -54,62 +58,77 @@ impl Backend {
             };
             let embedded = started.map_err(CliError::from)?;
             let demo = embedded.demo_account();
-            let mut opts = ClientOptions::new(embedded.api_base_url(), demo.account_id);
+            // The embedded sandbox speaks the profile's API version (v2: E.164 both ways).
+            let version = ctx.settings.endpoints.api_version;
+            let mut opts = ClientOptions::new(
+                format!("{}/api/{version}", embedded.base_url()),
+                demo.account_id,
+            );
+            opts.api_version = version;
             opts.trace = verbose_trace(ctx);
             opts.credentials = Some(Credentials::ClientCredentials {
                 client_id: demo.client_id.to_string(),
                 client_secret: Secret::new(demo.client_secret),
             });
             let client = LsrClient::new(opts)?;
-            let today = match crate::client::sandbox_admin::SandboxAdmin::new(embedded.base_url()) {
-                Ok(admin) => admin
-                    .clock()
-                    .await
-                    .ok()
-                    .and_then(|c| NaiveDate::parse_from_str(&c.today, "%Y-%m-%d").ok())
-                    .unwrap_or(ctx.today),
-                Err(_) => ctx.today,
+            let clock = match crate::client::sandbox_admin::SandboxAdmin::new(embedded.base_url()) {
+                Ok(admin) => admin.clock().await.ok(),
+                Err(_) => None,
             };
+            let today = clock
+                .as_ref()
+                .and_then(|c| NaiveDate::parse_from_str(&c.today, "%Y-%m-%d").ok())
+                .unwrap_or(ctx.today);
+            let clock_offset = clock.map_or(chrono::Duration::zero(), |c| {
+                chrono::Duration::milliseconds(c.offset_ms)
+            });
             return Ok(Backend {
                 key: BackendKey::new(EMBEDDED_SANDBOX_KEY, demo.account_id),
                 client,
                 history,
                 today,
+                clock_offset,
                 embedded: Some(embedded),
             });
         }
         let s = &ctx.settings;
+        check_endpoints(ctx)?;
         let account = s.account_id.as_ref().ok_or_else(|| {
             CliError::new(Exit::Usage, "no account id is configured")
-                .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
+                .with_hint("run `lsr auth login`, pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
         })?;
         let mut opts = ClientOptions::new(s.base_url.value.clone(), account.value.clone())
             .with_timeout(http_timeout(s.http_timeout.as_ref())?);
+        opts.api_version = s.endpoints.api_version;
         opts.trace = verbose_trace(ctx);
-        opts.credentials = match (&s.client_id, &s.client_secret, &s.username, &s.password) {
-            (Some(id), Some(secret), _, _) => Some(Credentials::ClientCredentials {
-                client_id: id.value.clone(),
-                client_secret: Secret::new(read_client_secret(secret).map_err(CliError::from)?),
-            }),
-            (_, _, Some(user), Some(password)) => Some(Credentials::Basic {
+        opts.credentials = match (&s.client_id, &s.username, &s.password) {
+            (Some(id), _, _) => {
+                client_secret(ctx, &id.value)?.map(|(secret, _)| Credentials::ClientCredentials {
+                    client_id: id.value.clone(),
+                    client_secret: Secret::new(secret),
+                })
+            }
+            (None, Some(user), Some(password)) => Some(Credentials::Basic {
                 username: user.value.clone(),
                 password: Secret::new(password.value.clone()),
             }),
-            _ => {
-                return Err(ApiError::MissingCredentials {
-                    backend: crate::config::redact_url_credentials(&s.base_url.value),
-                }
-                .into());
-            }
+            _ => None,
         };
+        if opts.credentials.is_none() {
+            return Err(ApiError::MissingCredentials {
+                backend: crate::config::redact_url_credentials(&s.base_url.value),
+            }
+            .into());
+        }
         opts.token_url = s.token_url.as_ref().map(|t| t.value.clone());
-        opts.token_cache = Some(TokenCache::new(ctx.config_dir.join("token-cache.json")));
+        opts.token_cache = Some(crate::session::credentials::token_cache(ctx));
         let client = LsrClient::new(opts)?;
         Ok(Backend {
-            key: BackendKey::new(&client.base_url(), &account.value),
+            key: BackendKey::new(&history_base(&client.base_url()), &account.value),
             client,
             history,
             today: ctx.today,
+            clock_offset: chrono::Duration::zero(),
             embedded: None,
         })
     }
@@ -119,21 +138,110 @@ impl Backend {
     }
 
     /// Records what the backend said about an order in the history (best effort: a history
-    /// failure is reported, never fatal to the command that already talked to the backend).
-    pub fn remember(&self, ctx: &Context, order: &Order) {
+    /// failure is reported, never fatal to the command that already talked to the backend) and
+    /// gives the order lsr's number for it, the N of `PON@N` (R8). True when the history did
+    /// not know the order before.
+    pub fn remember(&self, ctx: &Context, order: &mut Order) -> bool {
         let Some(record) = OrderRecord::from_order(order, Utc::now()) else {
-            return;
+            return false;
         };
-        if let Err(e) = self.history.record_order(&self.key, &record) {
-            ctx.note(&format!("warning: could not update the history: {e}"));
+        match self.history.record_order(&self.key, &record) {
+            Ok(outcome) => {
+                self.number(order);
+                outcome == RecordOutcome::Inserted
+            }
+            Err(e) => {
+                ctx.note(&format!("warning: could not update the history: {e}"));
+                false
+            }
         }
     }
 
-    /// GETs one order and records it.
+    /// Gives the order the number the history has for it (the N of `PON@N`).
+    pub fn number(&self, order: &mut Order) {
+        if let Some(known) = self.known_record(&order.order_id) {
+            order.pon_version = Some(known.pon_count).filter(|n| *n > 0);
+        }
+    }
+
+    /// GETs one order and records it. The first time lsr sees an order, the backend's list for
+    /// its PON is read too (one search), so that its number counts the orders placed before it
+    /// elsewhere (R8).
     pub async fn get_order(&self, ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
-        let order = with_id(self.client.get_order(order_id).await?.to_order(), order_id);
-        self.remember(ctx, &order);
+        let mut order = self.fetch(ctx, order_id).await?;
+        if self.remember(ctx, &mut order) && !order.pon.is_empty() {
+            // Best effort: without the list the history's count stands.
+            if self.pon_list(ctx, &order.pon).await.is_ok() {
+                self.number(&mut order);
+            }
+        }
         Ok(order)
+    }
+
+    /// GETs one order, nothing more.
+    async fn fetch(&self, _ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
+        Ok(with_id(
+            self.client.get_order(order_id).await?.to_order(),
+            order_id,
+        ))
+    }
+
+    /// The backend's orders with `pon` (one search), each numbered by creation time (R8) over
+    /// the backend's list merged with the history's; orders the history did not know are
+    /// fetched and recorded, the others refreshed from their summaries. Oldest first.
+    pub async fn pon_list(&self, ctx: &Context, pon: &str) -> Result<Vec<Order>, ApiError> {
+        let found = self
+            .search(&SearchQuery {
+                pon: Some(pon.to_string()),
+                ..SearchQuery::default()
+            })
+            .await?;
+        let mut listed: Vec<Order> = found
+            .orders
+            .into_iter()
+            .filter(|o| o.pon == pon && !o.order_id.is_empty())
+            .collect();
+        self.merge_summaries(ctx, &mut listed);
+        let unknown: Vec<String> = listed
+            .iter()
+            .filter(|o| self.known_record(&o.order_id).is_none())
+            .map(|o| o.order_id.clone())
+            .collect();
+        let fetched: Vec<Result<Order, ApiError>> = futures_util::stream::iter(unknown)
+            .map(|id| async move { self.fetch(ctx, &id).await })
+            .buffer_unordered(PON_LIST_FETCHES)
+            .collect()
+            .await;
+        let mut full: std::collections::HashMap<String, Order> = std::collections::HashMap::new();
+        for mut order in fetched.into_iter().flatten() {
+            self.remember(ctx, &mut order);
+            full.insert(order.order_id.clone(), order);
+        }
+        for order in &mut listed {
+            if let Some(whole) = full.remove(&order.order_id) {
+                *order = whole;
+            }
+        }
+        // The history may know orders the list leaves out (older than the backend shows).
+        if let Ok(pon) = crate::model::Pon::parse(pon) {
+            let query = crate::history::LocalQuery {
+                pon: Some(pon),
+                ..crate::history::LocalQuery::default()
+            };
+            for record in self.history.search(&self.key, &query).unwrap_or_default() {
+                if !listed.iter().any(|o| o.order_id == record.order_id) {
+                    listed.push(record.to_order());
+                }
+            }
+        }
+        // Numbered over the whole list (the history, which now holds the same orders, counts
+        // the same way).
+        for order in &mut listed {
+            order.pon_version = None;
+        }
+        number_by_creation(&mut listed);
+        listed.sort_by_key(|o| o.pon_version);
+        Ok(listed)
     }
 
     /// Searches the backend; summaries carry no TNs.
@@ -156,18 +264,18 @@ impl Backend {
         order_id: &str,
         changes: &wire::LsrOrder,
     ) -> Result<Order, ApiError> {
-        let order = with_id(
+        let mut order = with_id(
             self.client.supp(order_id, changes).await?.to_order(),
             order_id,
         );
-        self.remember(ctx, &order);
+        self.remember(ctx, &mut order);
         Ok(order)
     }
 
     /// Cancels an order (a PUT with `OrderStatus=CANCELLED`) and records the answer.
     pub async fn cancel(&self, ctx: &Context, order_id: &str) -> Result<Order, ApiError> {
-        let order = with_id(self.client.cancel(order_id).await?.to_order(), order_id);
-        self.remember(ctx, &order);
+        let mut order = with_id(self.client.cancel(order_id).await?.to_order(), order_id);
+        self.remember(ctx, &mut order);
         Ok(order)
     }
 
@@ -182,6 +290,7 @@ impl Backend {
                 continue;
             };
             summary.tns.clone_from(&known.tns);
+            summary.pon_version = Some(known.pon_count).filter(|n| *n > 0);
             refreshed.extend(known.refreshed_by(summary));
         }
         if !refreshed.is_empty()
@@ -192,7 +301,7 @@ impl Backend {
     }
 
     /// The history's record of this exact order id, if any.
-    fn known_record(&self, order_id: &str) -> Option<OrderRecord> {
+    pub fn known_record(&self, order_id: &str) -> Option<OrderRecord> {
         if order_id.is_empty() {
             return None;
         }
@@ -203,10 +312,108 @@ impl Backend {
             .filter(|r| r.order_id == order_id)
     }
 
-    /// The order as `status` shows it, with today from the backend's point of view.
+    /// The order as `status` shows it, with today from the backend's point of view and lsr's
+    /// number for it (`PON@N`). The PONs a pending-FOC 17008 names are ours when the history
+    /// knows them.
     pub fn view(&self, ctx: &Context, order: &Order) -> OrderView {
-        OrderView::new(order, &ctx.calendar, self.today)
+        let owners: Vec<(String, PonOwner)> = pending_foc_pons(order)
+            .into_iter()
+            .filter_map(|pon| self.history_owner(&pon).map(|o| (pon, o)))
+            .collect();
+        self.view_with(ctx, order, owners)
     }
+
+    /// [`Backend::view`], asking our account's search about the PONs the history does not know:
+    /// a PON the search does not find either is another carrier's.
+    pub async fn explained_view(&self, ctx: &Context, order: &Order) -> OrderView {
+        let mut owners = Vec::new();
+        for pon in pending_foc_pons(order) {
+            let owner = match self.history_owner(&pon) {
+                Some(owner) => owner,
+                None => match self
+                    .search(&SearchQuery {
+                        pon: Some(pon.clone()),
+                        ..SearchQuery::default()
+                    })
+                    .await
+                {
+                    Ok(found) => match found.orders.into_iter().max_by_key(|o| o.created_at) {
+                        Some(mut ours) => {
+                            self.number(&mut ours);
+                            PonOwner::Ours(ours.label())
+                        }
+                        None => PonOwner::NotOurs,
+                    },
+                    Err(_) => PonOwner::Unknown,
+                },
+            };
+            owners.push((pon, owner));
+        }
+        self.view_with(ctx, order, owners)
+    }
+
+    fn view_with(
+        &self,
+        ctx: &Context,
+        order: &Order,
+        owners: Vec<(String, PonOwner)>,
+    ) -> OrderView {
+        let owner = |pon: &str| {
+            owners
+                .iter()
+                .find(|(p, _)| p == pon)
+                .map_or(PonOwner::Unknown, |(_, o)| o.clone())
+        };
+        // The history's number for it when the order does not carry one yet.
+        let mut numbered = order.clone();
+        if numbered.pon_version.is_none() {
+            self.number(&mut numbered);
+        }
+        OrderView::knowing(&numbered, &ctx.calendar, self.today, &owner)
+    }
+
+    /// The latest order of ours with this PON, as the history knows it.
+    fn history_owner(&self, pon: &str) -> Option<PonOwner> {
+        self.history
+            .resolve_ref(&self.key, &OrderRef::IdOrPon(pon.to_string()))
+            .ok()
+            .flatten()
+            .filter(|r| r.pon.as_str() == pon)
+            .map(|r| PonOwner::Ours(r.to_order().label()))
+    }
+}
+
+/// The base URL the history keys a backend by. Bandwidth's hosts of one realm are one backend,
+/// whichever host (api or the legacy dashboard) and API version a profile talks to: they key as
+/// the realm's legacy v1 base, as histories written before OAuth2 moved to api.bandwidth.com
+/// did, so an upgrade keeps every PON version. Anyone else's base keys as itself.
+pub fn history_base(base: &str) -> String {
+    let realm = url::Url::parse(base)
+        .ok()
+        .and_then(|u| u.host_str().and_then(crate::wire::hosts::realm_of_host));
+    match realm {
+        Some(realm) => crate::wire::hosts::api_base(
+            realm,
+            crate::wire::hosts::Scheme::Basic,
+            crate::wire::hosts::ApiVersion::V1,
+        ),
+        None => base.trim_end_matches('/').to_string(),
+    }
+}
+
+/// The PONs the order's pending-FOC 17008 errors name.
+fn pending_foc_pons(order: &Order) -> Vec<String> {
+    let mut pons: Vec<String> = order
+        .errors
+        .iter()
+        .filter(|e| e.code == 17008)
+        .filter_map(|e| crate::validate::codes::parse_pending_foc(&e.description))
+        .flatten()
+        .map(|(_, pon, _)| pon)
+        .collect();
+    pons.sort();
+    pons.dedup();
+    pons
 }
 
 /// What a backend search found.
@@ -215,6 +422,24 @@ pub struct Found {
     pub orders: Vec<Order>,
     /// The backend's `TotalCount`: more than `orders` holds when it capped the answer.
     pub total_count: Option<usize>,
+}
+
+/// How many orders of one PON [`Backend::pon_list`] fetches at once.
+const PON_LIST_FETCHES: usize = 8;
+
+/// Numbers orders of one PON that carry no number yet by creation time, ties by order id (R8):
+/// the N of `PON@N` for a complete list of the PON's orders.
+pub fn number_by_creation(orders: &mut [Order]) {
+    let mut order: Vec<usize> = (0..orders.len()).collect();
+    order.sort_by(|&a, &b| {
+        (orders[a].created_at, &orders[a].order_id)
+            .cmp(&(orders[b].created_at, &orders[b].order_id))
+    });
+    for (n, i) in order.into_iter().enumerate() {
+        if orders[i].pon_version.is_none() {
+            orders[i].pon_version = u32::try_from(n + 1).ok();
+        }
+    }
 }
 
 /// Some servers leave the order id out of an answer about that very order.
@@ -226,7 +451,7 @@ pub(crate) fn with_id(mut order: Order, order_id: &str) -> Order {
 }
 
 /// The request timeout: `LSR_HTTP_TIMEOUT_SECS` (whole seconds, at least 1) or the default.
-fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
+pub(crate) fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
     let Some(setting) = setting else {
         return Ok(crate::client::DEFAULT_REQUEST_TIMEOUT);
     };
@@ -245,7 +470,7 @@ fn http_timeout(setting: Option<&Sourced>) -> Result<Duration, CliError> {
 
 /// With `-v`, the client's request lines go to stderr (never credentials: the client only
 /// reports method, URL, status and time).
-fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
+pub(crate) fn verbose_trace(ctx: &Context) -> Option<crate::client::Trace> {
     if ctx.global.verbose == 0 || ctx.global.quiet > 0 {
         return None;
     }
@@ -273,5 +498,33 @@ pub fn history_key(ctx: &Context) -> anyhow::Result<BackendKey> {
             .with_hint("pass --account-id, set LSR_ACCOUNT_ID, or `lsr config set account_id ID` (or use --sandbox)")
     })?;
     let base = crate::client::parse_base_url(&s.base_url.value)?;
-    Ok(BackendKey::new(base.as_str(), &account.value))
+    Ok(BackendKey::new(
+        &history_base(base.as_str()),
+        &account.value,
+    ))
+}
+
+#[cfg(test)]
+mod history_base_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::history_base;
+
+    #[test]
+    fn history_base_keeps_one_key_per_bandwidth_realm() {
+        for base in [
+            "https://api.bandwidth.com/api/v1",
+            "https://api.bandwidth.com/api/v2",
+            "https://dashboard.bandwidth.com/api/v1",
+        ] {
+            assert_eq!(history_base(base), "https://dashboard.bandwidth.com/api/v1");
+        }
+        assert_eq!(
+            history_base("https://test.api.bandwidth.com/api/v2"),
+            "https://test.dashboard.bandwidth.com/api/v1"
+        );
+        assert_eq!(
+            history_base("http://127.0.0.1:4000/api/v1/"),
+            "http://127.0.0.1:4000/api/v1"
+        );
+    }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::{LsrOrder, OrderDraft};
-use crate::output::{self, OrderView, OutputMode, findings_rows, summary_line};
+use crate::output::{self, ErrorView, OrderView, OutputMode, findings_rows, summary_line};
 use crate::validate::{Finding, Report};
 use crate::wire;
 
@@ -21,12 +21,57 @@ pub struct SubmitJson {
     pub dry_run: bool,
 }
 
-/// An order that was not placed (or not cancelled).
-#[derive(Debug, Serialize)]
+/// An order that was not placed (or not cancelled), or that missed its `--wait` target.
+#[derive(Debug, Clone, Serialize)]
 pub struct FailedOrder {
     pub pon: Option<String>,
     pub tns: Vec<String>,
     pub error: String,
+    /// The order, when there is one (it missed its `--wait` target, or its outcome is known).
+    pub order_id: Option<String>,
+    /// Its status word, when there is an order.
+    pub status: Option<String>,
+    /// Bandwidth's errors: the order's, or those the backend refused it with.
+    pub errors: Vec<ErrorView>,
+}
+
+impl FailedOrder {
+    /// An order that was not placed (or not changed), with why.
+    pub fn new(pon: Option<String>, tns: Vec<String>, error: String) -> FailedOrder {
+        FailedOrder {
+            pon,
+            tns,
+            error,
+            order_id: None,
+            status: None,
+            errors: Vec::new(),
+        }
+    }
+
+    /// An order that exists but missed what was asked of it.
+    pub fn of_order(view: &OrderView, error: String) -> FailedOrder {
+        FailedOrder {
+            pon: Some(view.pon.clone()).filter(|p| !p.is_empty()),
+            tns: view.tns.clone(),
+            error,
+            order_id: Some(view.order_id.clone()).filter(|id| !id.is_empty()),
+            status: Some(view.status.clone()).filter(|s| !s.is_empty()),
+            errors: view.errors.clone(),
+        }
+    }
+
+    /// With the codes the backend refused the order with.
+    pub fn with_codes(mut self, codes: &[crate::model::BandwidthError]) -> FailedOrder {
+        self.errors = codes
+            .iter()
+            .map(|e| ErrorView {
+                code: e.code,
+                description: e.description.clone(),
+                explanation: crate::validate::codes::by_code(e.code).map(|c| c.title.to_string()),
+            })
+            .collect();
+        self
+    }
 }
 
 /// Prints one order in the chosen output mode: the status block and its timeline on a
@@ -63,6 +108,24 @@ pub fn print_order(
     Ok(())
 }
 
+/// Prints what a single submission ended with: the `submit` JSON, or the placed order (on a
+/// terminal its status block and timeline). Nothing on stdout for an order that was not placed
+/// (the error says why on stderr).
+pub fn print_submitted<T: Serialize>(
+    ctx: &Context,
+    json: &T,
+    view: Option<&OrderView>,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    if ctx.output == OutputMode::Json {
+        return output::print_json(json).map_err(Into::into);
+    }
+    match view {
+        Some(view) => print_order(ctx, view, today),
+        None => Ok(()),
+    }
+}
+
 /// Prints the status block alone (no timeline).
 pub fn print_status_block(ctx: &Context, view: &OrderView) -> anyhow::Result<()> {
     output::print_text(&output::order::render_status_block(
@@ -95,11 +158,11 @@ pub fn stop_on_findings(
     let tn_count = draft.tns.len();
     if ctx.output == OutputMode::Json {
         output::print_json(&SubmitJson {
-            failed: vec![FailedOrder {
-                pon: draft.pon.clone(),
-                tns: draft.tns.clone(),
-                error: summary_line(draft, report, tn_count),
-            }],
+            failed: vec![FailedOrder::new(
+                draft.pon.clone(),
+                draft.tns.clone(),
+                summary_line(draft, report, tn_count),
+            )],
             findings: report.findings.clone(),
             ..SubmitJson::default()
         })?;

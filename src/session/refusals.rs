@@ -46,14 +46,17 @@ mod tests {
     use super::*;
 
     fn order(status: &str) -> Order {
-        crate::wire::LsrOrder {
+        let mut order = crate::wire::LsrOrder {
             order_id: Some("id-1".into()),
             pon: Some("ACME-1".into()),
             pon_version: Some(2),
             order_status: Some(status.into()),
             ..crate::wire::LsrOrder::default()
         }
-        .to_order()
+        .to_order();
+        // lsr's number for it (the second order placed with ACME-1), as the backend gives it.
+        order.pon_version = Some(2);
+        order
     }
 
     #[test]

@@ -1,17 +1,28 @@
 //! The one submit pipeline, shared by `submit`, `resubmit` and split batches: the offline rules
-//! first (no network for an order that cannot pass), then the pre-submission checks with what
-//! the history and the backend know (one validation context, built once), then the send with a
-//! customer order id always set, recorded in the history.
+//! first (no network for an order that cannot pass), then earlier submissions of unknown
+//! outcome settled and the pre-submission checks with what the history and the backend know
+//! (one validation context, built once), then the send: journaled before its POST as a batch of
+//! one (split `none`), with a customer order id always set, recorded in the history.
+
+use std::time::Duration;
 
 use super::backend::Backend;
 use super::input::OrderInput;
-use super::precheck;
-use super::present::{show_warnings, stop_on_findings};
-use crate::batch::SplitSpec;
-use crate::client::ApiError;
+use super::intents;
+use super::interrupt::Interrupt;
+use super::precheck::{self, PrecheckCost, PrecheckMode};
+use super::present::{FailedOrder, SubmitJson, print_submitted, show_warnings, stop_on_findings};
+use super::split::drive::{Progress, drive, journal, planned_children, template_json};
+use super::split::failed_entry;
+use super::wait::{WaitTarget, wait_for};
+use crate::batch::{ChildOutcome, SplitSpec};
+use crate::client::SearchQuery;
 use crate::context::Context;
+use crate::exit::{CliError, Exit};
+use crate::history::{ChildState, LocalQuery, NewBatch, PlannedChild};
 use crate::model::{LsrOrder, Order, OrderDraft, Tn};
-use crate::validate::{Report, ValidationContext, validate_order};
+use crate::output::OrderView;
+use crate::validate::{Finding, Report, ValidationContext, validate_order};
 use crate::wire;
 
 /// The offline findings of a draft (no network), as a plain order or as the parent of a split.
@@ -30,8 +41,20 @@ pub fn offline_report(
     report
 }
 
-/// The findings with what the history and the backend know about the TNs: pending FOCs (R4,
-/// except on `replaces`, the order a resubmit cancels) and learned rules (R5, R6).
+/// What the checks before a send do besides the rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Checks<'a> {
+    /// How far the check for open orders looks (`--precheck`).
+    pub mode: PrecheckMode,
+    /// `--force`: an earlier submission that cannot be settled only warns.
+    pub force: bool,
+    /// The order a resubmit cancels: its own TNs do not count.
+    pub replaces: Option<&'a str>,
+}
+
+/// The findings with what the history and the backend know about the TNs, after earlier
+/// submissions of unknown outcome with this PON or these TNs were settled: TNs on open orders
+/// (R4, except on `checks.replaces`) and learned rules (R5, R6). Also what the check cost.
 pub async fn online_report(
     ctx: &Context,
     backend: &Backend,
@@ -39,15 +62,18 @@ pub async fn online_report(
     tns: &[Tn],
     input: Option<&OrderInput>,
     split: Option<SplitSpec>,
-    replaces: Option<&str>,
-) -> anyhow::Result<Report> {
-    let outside = precheck::gather(ctx, backend, tns, replaces).await?;
+    checks: &Checks<'_>,
+) -> anyhow::Result<(Report, PrecheckCost)> {
+    if let Some(pon) = draft.pon.as_deref() {
+        intents::settle_earlier(ctx, backend, pon, tns, checks.force).await?;
+    }
+    let outside = precheck::gather(ctx, backend, tns, checks.replaces, checks.mode).await?;
     let rules = outside.rules(backend.today, &ctx.calendar);
     let mut report = report_for(draft, &rules, split);
     if let Some(input) = input {
         input.annotate_findings(&mut report.findings);
     }
-    Ok(report)
+    Ok((report, outside.cost))
 }
 
 /// The typed order a report allows: errors stop it (exit 3, nothing done) unless `force`;
@@ -120,37 +146,354 @@ pub fn split_report(draft: &OrderDraft, rules: &ValidationContext<'_>, spec: Spl
     report
 }
 
-/// The POST body: the validated order, with a customer order id always set (it is how an
-/// unclear outcome is checked).
-pub fn request_body(order: &LsrOrder) -> wire::LsrOrder {
-    let mut body = wire::LsrOrder::from(order);
-    if body
+/// The order with a customer order id always set (it is how an unclear outcome is checked):
+/// the user's, or a fresh lsr token. True when it is the user's own.
+pub fn with_customer_order_id(order: &LsrOrder) -> (LsrOrder, bool) {
+    let mut order = order.clone();
+    let users = order
         .customer_order_id
         .as_deref()
-        .is_none_or(|c| c.trim().is_empty())
-    {
-        body.customer_order_id = Some(crate::batch::new_batch_token());
+        .is_some_and(|c| !c.trim().is_empty());
+    if !users {
+        order.customer_order_id = Some(crate::batch::new_batch_token());
     }
-    body
+    (order, users)
 }
 
-/// Places one order and records it in the history. An answer that was lost but whose order
-/// was found by its customer order id is said so.
-pub async fn place_one(
+/// The POST body of an order that already carries its customer order id.
+pub fn request_body(order: &LsrOrder) -> wire::LsrOrder {
+    wire::LsrOrder::from(order)
+}
+
+/// One order as it was sent: the journal's batch of one and how it ended.
+pub struct Single {
+    pub batch_id: i64,
+    /// The order, when it was placed (or found again after a lost answer).
+    pub placed: Option<Order>,
+    /// Why it was not placed, when it was not: the `failed` entry and the error to exit with.
+    pub failure: Option<(FailedOrder, anyhow::Error)>,
+    /// Ctrl-C came while it was sent.
+    pub interrupted: bool,
+}
+
+/// Places one order (it carries its customer order id: [`with_customer_order_id`]) as a batch
+/// of one: the orders that carried its customer order id before (backend and history) are
+/// noted first, the journal is written before the POST, the answer after it, and Ctrl-C waits
+/// for the answer in flight (up to the request timeout; a second press stops at once). A lost
+/// answer counts as placed only when the order found proves to be this one. `user_cid` says
+/// the customer order id is the user's own.
+pub async fn place_single(
     ctx: &Context,
     backend: &Backend,
-    body: &wire::LsrOrder,
-) -> Result<Order, ApiError> {
-    let created = backend.client.create_order(body).await?;
-    if created.recovered {
+    order: &LsrOrder,
+    user_cid: bool,
+    replaces: Option<&str>,
+    interrupt: &Interrupt,
+) -> anyhow::Result<Single> {
+    let cid = order.customer_order_id.clone().unwrap_or_default();
+    let known_before = if user_cid {
+        carried_before(ctx, backend, order, &cid).await?
+    } else {
+        Vec::new()
+    };
+    let (template, template_json) = template_json(order)?;
+    let planned = [PlannedChild {
+        index: 1,
+        pon: order.pon.as_str(),
+        customer_order_id: &cid,
+        tns: &order.tns,
+        known_before: &known_before,
+        strict_identity: user_cid,
+    }];
+    let batch_id = journal(
+        backend,
+        &NewBatch {
+            parent_pon: order.pon.as_str(),
+            split: "none",
+            template: &template_json,
+            replaces_order_id: replaces,
+        },
+        &planned,
+    )?;
+    let children = planned_children(&planned);
+    let lock = backend.history.lock_batch(batch_id)?;
+    let driven = drive(
+        ctx,
+        backend,
+        batch_id,
+        &template,
+        children,
+        Vec::new(),
+        1,
+        interrupt,
+        Progress::Quiet,
+    )
+    .await?;
+    let interrupted = driven.interrupted;
+    let Some(result) = driven.results.into_iter().next() else {
+        return Err(
+            CliError::new(Exit::Failure, format!("batch {batch_id} lost its order"))
+                .with_hint(format!("`lsr batch show {batch_id}`"))
+                .into(),
+        );
+    };
+    let resolve_hint = format!(
+        "nothing will be sent twice: the next `lsr submit` of PON {} or of these TNs looks it up first (or `lsr batch resume {batch_id}`); `lsr search --customer-order-id {cid}` shows what the backend has",
+        order.pon
+    );
+    let mut single = Single {
+        batch_id,
+        placed: None,
+        failure: None,
+        interrupted,
+    };
+    let entry = failed_entry(&result);
+    let settled = !matches!(result.outcome, ChildOutcome::Unknown { .. });
+    match (lock, settled) {
+        (Some(lock), true) => lock.release_settled(),
+        (lock, _) => drop(lock),
+    }
+    match result.outcome {
+        ChildOutcome::Sent {
+            order, recovered, ..
+        } => {
+            let mut order = *order;
+            backend.remember(ctx, &mut order);
+            // Its number counts the PON's orders placed elsewhere too (R8).
+            if backend.pon_list(ctx, &order.pon).await.is_ok() {
+                backend.number(&mut order);
+            }
+            if recovered {
+                ctx.note(&format!(
+                    "the answer was lost, but order {} ({}) was found by its customer order id, PON and TNs: it was not sent twice",
+                    order.label(),
+                    order.order_id
+                ));
+            }
+            single.placed = Some(order);
+        }
+        ChildOutcome::Rejected { error, .. } => {
+            let error = match result.cause.map(std::sync::Arc::try_unwrap) {
+                Some(Ok(api)) => anyhow::Error::from(api),
+                _ => CliError::new(Exit::Rejected, error).into(),
+            };
+            let entry = entry.unwrap_or_else(|| FailedOrder::new(None, Vec::new(), String::new()));
+            single.failure = Some((
+                entry,
+                error.context(format!("submitting order {}", order.pon)),
+            ));
+        }
+        ChildOutcome::Unknown { error } => {
+            let message = format!(
+                "the outcome of order {} (batch {batch_id}) is unknown: {}",
+                order.pon,
+                match result.cause.as_deref() {
+                    Some(api) => api.to_string(),
+                    None => error.clone(),
+                }
+            );
+            let exit = if interrupted {
+                Exit::Interrupted
+            } else {
+                Exit::Network
+            };
+            let hint = match result.cause.as_deref() {
+                Some(crate::client::ApiError::Ambiguous { .. }) => format!(
+                    "lsr does not guess: {resolve_hint}; keep the order that is yours and cancel the others (`lsr cancel ORDER --yes`)"
+                ),
+                _ => resolve_hint,
+            };
+            let entry = entry.unwrap_or_else(|| FailedOrder::new(None, Vec::new(), error));
+            single.failure = Some((entry, CliError::new(exit, message).with_hint(hint).into()));
+        }
+        ChildOutcome::NotSent { reason } => {
+            // Never sent and never to be: this submission is over.
+            let _ =
+                backend
+                    .history
+                    .mark_child(batch_id, 1, ChildState::Withdrawn, None, Some(&reason));
+            let error = match result.cause.map(std::sync::Arc::try_unwrap) {
+                Some(Ok(api)) => {
+                    anyhow::Error::from(api).context(format!("submitting order {}", order.pon))
+                }
+                _ if interrupted => CliError::new(
+                    Exit::Interrupted,
+                    format!(
+                        "interrupted before order {} was sent: nothing was sent",
+                        order.pon
+                    ),
+                )
+                .with_hint("run the same command again to send it")
+                .into(),
+                _ => CliError::new(
+                    Exit::Failure,
+                    format!("order {} was not sent: {reason}", order.pon),
+                )
+                .into(),
+            };
+            let entry = FailedOrder::new(
+                Some(order.pon.to_string()),
+                order.tns.iter().map(|t| t.digits()).collect(),
+                reason,
+            );
+            single.failure = Some((entry, error));
+        }
+    }
+    Ok(single)
+}
+
+/// The orders that carry `cid` already (the backend's, one search, and the history's): never
+/// this submission. A user's customer order id that another order carries makes recovery
+/// weaker, so it is said.
+async fn carried_before(
+    ctx: &Context,
+    backend: &Backend,
+    order: &LsrOrder,
+    cid: &str,
+) -> anyhow::Result<Vec<String>> {
+    let found = backend
+        .search(&SearchQuery {
+            customer_order_id: Some(cid.to_string()),
+            ..SearchQuery::default()
+        })
+        .await
+        .map_err(|e| {
+            anyhow::Error::from(e).context(format!(
+                "looking up customer order id `{cid}` before sending order {}; nothing was sent",
+                order.pon
+            ))
+        })?;
+    let mut ids: Vec<String> = found
+        .orders
+        .into_iter()
+        .filter(|o| o.customer_order_id.as_deref() == Some(cid))
+        .map(|o| o.order_id)
+        .collect();
+    let local = backend
+        .history
+        .search(
+            &backend.key,
+            &LocalQuery {
+                customer_order_id: Some(cid.to_string()),
+                ..LocalQuery::default()
+            },
+        )
+        .unwrap_or_default();
+    ids.extend(local.into_iter().map(|r| r.order_id));
+    ids.retain(|id| !id.is_empty());
+    ids.sort();
+    ids.dedup();
+    if !ids.is_empty() {
+        let named: Vec<String> = ids
+            .iter()
+            .map(|id| match backend.known_record(id) {
+                Some(r) => format!("{} ({id})", r.versioned_ref()),
+                None => id.clone(),
+            })
+            .collect();
         ctx.note(&format!(
-            "the answer was lost, but order {} was found by its customer order id: it was not sent twice",
-            created.order_id
+            "warning: customer order id `{cid}` is already on {} order{}: {}; should this answer be lost, only an order with this PON and these TNs created from now on counts as this one (a fresh customer order id per order makes that certain)",
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" },
+            named.join(", ")
         ));
     }
-    let placed = super::backend::with_id(created.order.to_order(), &created.order_id);
-    backend.remember(ctx, &placed);
-    Ok(placed)
+    Ok(ids)
+}
+
+/// What a single submission prints and how it exits, after `--wait` when asked.
+pub struct Concluded {
+    pub json: SubmitJson,
+    /// The placed order, as last seen.
+    pub view: Option<OrderView>,
+    pub error: Option<anyhow::Error>,
+}
+
+impl Concluded {
+    /// Says `said(order)` (e.g. "submitted ACME@2 as order …") when an order was placed,
+    /// prints the JSON `shape` makes of the `submit` JSON (or the order for people), and ends
+    /// with the error to exit with.
+    pub fn finish<T: serde::Serialize>(
+        self,
+        ctx: &Context,
+        today: chrono::NaiveDate,
+        said: impl FnOnce(&OrderView) -> String,
+        shape: impl FnOnce(SubmitJson) -> T,
+    ) -> anyhow::Result<()> {
+        if let Some(view) = &self.view {
+            ctx.note(&said(view));
+        }
+        let json = shape(self.json);
+        print_submitted(ctx, &json, self.view.as_ref(), today)?;
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+/// Listens for Ctrl-C while order `pon` is sent: the first press says it waits for the answer
+/// in flight (up to the request timeout), a second stops at once.
+pub fn listen_while_sending(ctx: &Context, backend: &Backend, pon: &str) -> Interrupt {
+    Interrupt::listen(ctx.show_notes().then(|| {
+        format!(
+            "interrupted: waiting up to {}s for the answer of order {pon} (Ctrl-C again to stop at once)…",
+            backend.client.transport().options().request_timeout.as_secs(),
+        )
+    }))
+}
+
+/// Follows a placed order with `--wait` and turns the outcome into what is printed (the
+/// `submit` JSON, the order) and the error to exit with: 4 for a rejected order or one that
+/// missed its target, 5 for an unknown outcome, 8 for a wait that timed out, 130 for Ctrl-C.
+pub async fn conclude_single(
+    ctx: &Context,
+    backend: &Backend,
+    single: Single,
+    wait: Option<(WaitTarget, Duration)>,
+    interrupt: &Interrupt,
+    findings: Vec<Finding>,
+) -> anyhow::Result<Concluded> {
+    let mut done = Concluded {
+        json: SubmitJson {
+            findings,
+            ..SubmitJson::default()
+        },
+        view: None,
+        error: None,
+    };
+    if let Some((entry, error)) = single.failure {
+        done.json.failed.push(entry);
+        done.error = Some(error);
+        return Ok(done);
+    }
+    let Some(mut placed) = single.placed else {
+        return Ok(done);
+    };
+    if single.interrupted {
+        done.error = Some(
+            CliError::new(
+                Exit::Interrupted,
+                format!(
+                    "interrupted: order {} was placed (order id {}) before Ctrl-C took effect",
+                    placed.label(),
+                    placed.order_id
+                ),
+            )
+            .with_hint(format!("follow it with `lsr status {}`", placed.label()))
+            .into(),
+        );
+    } else if let Some((target, timeout)) = wait {
+        let waited = wait_for(ctx, backend, placed, target, timeout, Some(interrupt)).await?;
+        placed = waited.order.clone();
+        if let Some(why) = waited.miss() {
+            done.json
+                .failed
+                .push(FailedOrder::of_order(&backend.view(ctx, &placed), why));
+        }
+        done.error = waited.into_result().err();
+    }
+    let view = backend.view(ctx, &placed);
+    done.json.orders.push(view.clone());
+    done.view = Some(view);
+    Ok(done)
 }
 
 #[cfg(test)]

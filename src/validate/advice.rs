@@ -33,9 +33,31 @@ pub fn r1_window_standing(
     })
 }
 
+/// Whose order a PON named in a 17008 is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PonOwner {
+    /// An order of ours (the history knows it, or our account's search found it): its name.
+    Ours(String),
+    /// Not an order of our account: another carrier's.
+    NotOurs,
+    /// Not looked up.
+    Unknown,
+}
+
 /// The FAQ's advice for where the order stands, most urgent first; each code's own action from
-/// the catalog follows the status's advice.
+/// the catalog follows the status's advice. PONs in a 17008 are of unknown owner.
 pub fn next_steps(order: &Order, window: Option<WindowStanding>, today: NaiveDate) -> Vec<String> {
+    next_steps_with(order, window, today, &|_| PonOwner::Unknown)
+}
+
+/// [`next_steps`], knowing whose PONs a pending-FOC 17008 names (`owner`): the next step of a
+/// code depends on its text too (`codes::meaning_of`).
+pub fn next_steps_with(
+    order: &Order,
+    window: Option<WindowStanding>,
+    today: NaiveDate,
+    owner: &dyn Fn(&str) -> PonOwner,
+) -> Vec<String> {
     let reference = order.label();
     let mut steps = Vec::new();
     match order.status {
@@ -66,12 +88,66 @@ pub fn next_steps(order: &Order, window: Option<WindowStanding>, today: NaiveDat
         if matches!(error.code, 7517 | 7521) {
             continue; // said above, in the status's own words
         }
-        if let Some(entry) = codes::by_code(error.code) {
-            let step = format!("{}: {}", error.code, entry.action);
+        if error.code == 17008
+            && let Some(hits) = codes::parse_pending_foc(&error.description)
+        {
+            for step in r4_pending_foc(&hits, &reference, owner) {
+                if !steps.contains(&step) {
+                    steps.push(step);
+                }
+            }
+            continue;
+        }
+        if let Some(meaning) = codes::meaning_of(error.code, &error.description) {
+            let step = format!("{}: {}", error.code, meaning.action);
             if !steps.contains(&step) {
                 steps.push(step);
             }
         }
+    }
+    steps
+}
+
+/// R4: a TN with a pending FOC on another order. Whose PON it is decides: ours is supped or
+/// cancelled; another carrier's is cancelled by the end user with that carrier, and a new
+/// order fails until then.
+fn r4_pending_foc(
+    hits: &[(crate::model::Tn, String, NaiveDate)],
+    reference: &str,
+    owner: &dyn Fn(&str) -> PonOwner,
+) -> Vec<String> {
+    let mut steps = Vec::new();
+    let mut pons: Vec<&str> = hits.iter().map(|(_, pon, _)| pon.as_str()).collect();
+    pons.dedup();
+    for pon in pons {
+        let of_pon: Vec<String> = hits
+            .iter()
+            .filter(|(_, p, _)| p == pon)
+            .map(|(tn, _, date)| format!("{} (FOC {date})", tn.digits()))
+            .collect();
+        let what = format!(
+            "TN{} {} already {} a pending FOC on PON {pon}",
+            if of_pon.len() == 1 { "" } else { "s" },
+            of_pon.join(", "),
+            if of_pon.len() == 1 { "has" } else { "have" }
+        );
+        steps.push(match owner(pon) {
+            PonOwner::Ours(name) => format!(
+                "{what}, your order {name}: change that port with a supp (`lsr supp {name} \
+                 --foc YYYY-MM-DD`) or cancel it (`lsr cancel {name}`), then place this order \
+                 again (`lsr resubmit {reference}`) (R4)"
+            ),
+            PonOwner::NotOurs => format!(
+                "{what}, which is not an order of your account: the end user must have it \
+                 cancelled with the carrier that placed it; until then a new order for the TN \
+                 fails again with 17008 (R4)"
+            ),
+            PonOwner::Unknown => format!(
+                "{what}: if it is your order, supp or cancel it (`lsr supp {pon}`, `lsr cancel \
+                 {pon}`); if not, the end user must have it cancelled with the other carrier, \
+                 and a new order for the TN fails until then (R4)"
+            ),
+        });
     }
     steps
 }
@@ -246,6 +322,46 @@ mod tests {
         let s = steps(&o, d("2026-12-01"));
         assert!(s[0].contains("lsr email manual-handling ACME@2"), "{s:?}");
         assert_eq!(s.iter().filter(|x| x.contains("7521")).count(), 1, "{s:?}");
+    }
+
+    #[test]
+    fn r4_next_step_depends_on_whose_pon_and_on_the_text() {
+        let mut o = order(OrderStatus::Failed);
+        o.errors.push(BandwidthError::new(
+            17008,
+            "TNs found with a pending FOC Date: TN: [9195550100, 9195550101], PON: [MINE, OTHERCO-1], FOC Date: [12/07/2026, 12/08/2026]",
+        ));
+        let calendar = BusinessCalendar::us_npac();
+        let today = d("2026-12-01");
+        let owner = |pon: &str| {
+            if pon == "MINE" {
+                PonOwner::Ours("MINE@1".into())
+            } else {
+                PonOwner::NotOurs
+            }
+        };
+        let s = next_steps_with(&o, r1_window_standing(&o, &calendar, today), today, &owner);
+        let all = s.join("\n");
+        assert!(all.contains("TN 9195550100 (FOC 2026-12-07) already has a pending FOC on PON MINE, your order MINE@1"), "{all}");
+        assert!(all.contains("lsr cancel MINE@1"), "{all}");
+        assert!(
+            all.contains("PON OTHERCO-1, which is not an order of your account: the end user must"),
+            "{all}"
+        );
+        assert!(!all.contains("lsr supp OTHERCO-1"), "{all}");
+
+        // Bandwidth's spec example: 17008 with another text is its errors table's meaning.
+        let mut holiday = order(OrderStatus::Failed);
+        holiday.errors.push(BandwidthError::new(
+            17008,
+            "FOC date cannot fall on a holiday",
+        ));
+        let s = steps(&holiday, today).join("\n");
+        assert!(
+            s.contains("1 business day") && s.contains("lsr email escalation"),
+            "{s}"
+        );
+        assert!(!s.contains("pending FOC"), "{s}");
     }
 
     #[test]

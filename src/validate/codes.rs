@@ -78,6 +78,39 @@ pub struct CatalogEntry {
     pub rule: Option<&'static str>,
     /// Bandwidth's documented text, with its `%s`/`%d` placeholders.
     pub bandwidth_text: Option<&'static str>,
+    /// When Bandwidth documents several texts for the code with different meanings: the text
+    /// this entry's own meaning goes with (placeholders as wildcards). `None`: every text.
+    pub own_text: Option<&'static str>,
+    /// The code's other documented texts and what each means; the first whose pattern matches
+    /// (or that has none: any other text) applies when `own_text` does not match.
+    pub other_texts: &'static [TextMeaning],
+}
+
+/// Another documented text of a code, with its own meaning: codes are explained by what the
+/// server says, not by their number alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextMeaning {
+    /// The text, placeholders as wildcards; `None`: any text no other pattern matches.
+    pub pattern: Option<&'static str>,
+    /// Where Bandwidth documents it.
+    pub source: &'static str,
+    pub title: &'static str,
+    pub meaning: &'static str,
+    pub action: &'static str,
+    pub rule: Option<&'static str>,
+}
+
+/// What a code means with the text the server sent: the entry's own meaning or one of its
+/// other texts'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meaning {
+    pub code: u32,
+    pub title: &'static str,
+    pub meaning: &'static str,
+    pub action: &'static str,
+    pub rule: Option<&'static str>,
+    /// True when this is the entry's own meaning (not one of its other texts').
+    pub primary: bool,
 }
 
 impl CatalogEntry {
@@ -101,6 +134,8 @@ const BLANK: CatalogEntry = CatalogEntry {
     action: "",
     rule: None,
     bandwidth_text: None,
+    own_text: None,
+    other_texts: &[],
 };
 
 const EXCEPTION: Option<OrderStatus> = Some(OrderStatus::Exception);
@@ -886,14 +921,32 @@ static CATALOG: &[CatalogEntry] = &[
         meaning: "A TN on this order already has a pending FOC date on another open order, \
                   yours or another carrier's, so this order failed. The FAQ's form of the \
                   message: \"TNs found with a pending FOC Date: TN: [9195551234], PON: [ABC123], \
-                  FOC Date: [01/13/2030]\". Bandwidth documents other texts for 17008 too (an \
-                  internal error; \"FOC date cannot fall on a holiday\"), so lsr shows the \
+                  FOC Date: [01/13/2030]\". This meaning goes with that text only: Bandwidth's \
+                  errors table documents 17008 as an internal error, and its spec's example \
+                  pairs 17008 with \"FOC date cannot fall on a holiday\". lsr shows the \
                   server's text as it is.",
-        action: "Change that port through a supp of the existing PON (`lsr supp PON \
-                 --requested-foc-date DATE`), or have the other carrier cancel its order. A \
-                 FAILED order cannot change: place a new order afterwards (`lsr resubmit \
-                 ORDER`). lsr checks for pending FOCs before it submits.",
+        action: "Whose PON is it? Yours: change that port through a supp of the existing PON \
+                 (`lsr supp PON --requested-foc-date DATE`) or cancel it (`lsr cancel PON`). \
+                 Another carrier's: the end user must have that order cancelled with the other \
+                 carrier; a new order for the TN fails until then. A FAILED order cannot \
+                 change: place a new order afterwards (`lsr resubmit ORDER`). lsr checks for \
+                 pending FOCs before it submits.",
         rule: Some("R4"),
+        own_text: Some(PENDING_FOC_PATTERN),
+        other_texts: &[TextMeaning {
+            pattern: None,
+            source: "Bandwidth's errors table (Bandwidth/api-docs site/docs/numbers/errors.mdx); \
+                     the spec's example text \"FOC date cannot fall on a holiday\"",
+            title: "Bandwidth internal error",
+            meaning: "With any text other than the pending-FOC one, 17008 is what Bandwidth's \
+                      errors table says: \"An internal error has occurred. Please contact \
+                      support if this issue is not resolved in 1 business day\". The server's \
+                      own text says what went wrong; nothing on the order needs a supp for it.",
+            action: "Read the server's text with `lsr status ORDER`; if the order has not moved \
+                     after 1 business day, contact Bandwidth support (`lsr email escalation \
+                     ORDER` drafts the email).",
+            rule: None,
+        }],
         ..BLANK
     },
     CatalogEntry {
@@ -1080,12 +1133,20 @@ static CATALOG: &[CatalogEntry] = &[
         kind: PutValidation,
         bandwidth_text: Some("%s field%s cannot be modified."),
         meaning: "A supp tried to change something that cannot change after submission: the \
-                  PON or the TN list, or a status other than CANCELLED. Bandwidth also uses this \
-                  code for \"OrderStatus cannot be changed to %s. Only cancelled value \
-                  allowed.\"",
+                  PON or the TN list.",
         action: "To change TNs or the PON, cancel and place a new order: `lsr resubmit ORDER \
                  --remove-tn TN` or `lsr resubmit ORDER --pon NEW-PON`.",
         rule: Some("R9"),
+        own_text: Some("%s field%s cannot be modified."),
+        other_texts: &[TextMeaning {
+            pattern: Some("OrderStatus cannot be changed to %s. Only cancelled value allowed."),
+            source: "Bandwidth's errors table (Bandwidth/api-docs site/docs/numbers/errors.mdx)",
+            title: "Only CANCELLED can be set",
+            meaning: "A supp tried to set a status other than CANCELLED: a client never sets \
+                      a status except to cancel; Bandwidth moves the order itself.",
+            action: "Leave OrderStatus out of a supp; to cancel, `lsr cancel ORDER`.",
+            rule: None,
+        }],
         ..BLANK
     },
     CatalogEntry {
@@ -1377,14 +1438,134 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// The FAQ's 17008 text (R4), placeholders as wildcards.
+pub const PENDING_FOC_PATTERN: &str =
+    "TNs found with a pending FOC Date: TN: [%s], PON: [%s], FOC Date: [%s]";
+
 /// The 17008 description in the FAQ's form (R4), as the sandbox and local checks word it:
 /// `TNs found with a pending FOC Date: TN: [9195551234], PON: [ABC123], FOC Date: [01/13/2030]`.
 pub fn pending_foc_message(tn: Tn, pon: &str, foc_date: NaiveDate) -> String {
+    pending_foc_message_all(&[(tn, pon.to_string(), foc_date)])
+}
+
+/// The 17008 description naming every conflicting TN, each with its PON and FOC date at the
+/// same place of its list: `TN: [A, B], PON: [P, Q], FOC Date: [d1, d2]`.
+pub fn pending_foc_message_all(hits: &[(Tn, String, NaiveDate)]) -> String {
+    let tns: Vec<String> = hits.iter().map(|(tn, _, _)| tn.digits()).collect();
+    let pons: Vec<&str> = hits.iter().map(|(_, pon, _)| pon.as_str()).collect();
+    let dates: Vec<String> = hits
+        .iter()
+        .map(|(_, _, d)| d.format("%m/%d/%Y").to_string())
+        .collect();
     format!(
-        "TNs found with a pending FOC Date: TN: [{}], PON: [{pon}], FOC Date: [{}]",
-        tn.digits(),
-        foc_date.format("%m/%d/%Y")
+        "TNs found with a pending FOC Date: TN: [{}], PON: [{}], FOC Date: [{}]",
+        tns.join(", "),
+        pons.join(", "),
+        dates.join(", ")
     )
+}
+
+/// Every TN, PON and FOC date a pending-FOC 17008 text names (lists aligned by position; one
+/// PON or date for several TNs applies to all of them; TNs in either form). `None` when the
+/// text is not the FAQ's form.
+pub fn parse_pending_foc(text: &str) -> Option<Vec<(Tn, String, NaiveDate)>> {
+    let text = text.trim();
+    let rest = text.strip_prefix("TNs found with a pending FOC Date:")?;
+    let list = |rest: &str, label: &str| -> Option<(Vec<String>, usize)> {
+        let start = rest.find(label)? + label.len();
+        let after = rest[start..].trim_start().strip_prefix('[')?;
+        let end = after.find(']')?;
+        let items = after[..end]
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        Some((items, rest.len() - after.len() + end + 1))
+    };
+    let mut hits = Vec::new();
+    let mut rest = rest;
+    while let Some((tns, after_tns)) = list(rest, "TN:") {
+        let (pons, after_pons) = list(&rest[after_tns..], "PON:")?;
+        let (dates, after_dates) = list(&rest[after_tns + after_pons..], "FOC Date:")?;
+        for (i, tn) in tns.iter().enumerate() {
+            let pon = pons.get(i).or(pons.first())?.clone();
+            let date = dates.get(i).or(dates.first())?;
+            let date = NaiveDate::parse_from_str(date, "%m/%d/%Y")
+                .or_else(|_| NaiveDate::parse_from_str(date, "%Y-%m-%d"))
+                .ok()?;
+            hits.push((Tn::parse(tn).ok()?, pon, date));
+        }
+        rest = &rest[after_tns + after_pons + after_dates..];
+    }
+    (!hits.is_empty()).then_some(hits)
+}
+
+/// True when `text` reads as `pattern`, whose `%s`, `%d` and `%1$d`-style placeholders stand
+/// for any text (surrounding whitespace and runs of spaces do not count).
+pub fn text_matches(pattern: &str, text: &str) -> bool {
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (pattern, text) = (squash(pattern), squash(text));
+    let mut parts: Vec<&str> = Vec::new();
+    let mut rest = pattern.as_str();
+    while let Some(at) = rest.find('%') {
+        parts.push(&rest[..at]);
+        let tail = &rest[at + 1..];
+        let skip = tail
+            .find(['s', 'd'])
+            .filter(|&i| tail[..i].chars().all(|c| c.is_ascii_digit() || c == '$'))
+            .map_or(0, |i| i + 1);
+        rest = &tail[skip..];
+    }
+    parts.push(rest);
+    let mut at = 0;
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            if !text.starts_with(part) {
+                return false;
+            }
+            at = part.len();
+        } else if i == parts.len() - 1 {
+            return text.len() >= at + part.len() && text.ends_with(part);
+        } else {
+            match text[at..].find(part) {
+                Some(found) => at += found + part.len(),
+                None => return false,
+            }
+        }
+    }
+    text.len() == at
+}
+
+/// What a code means with the server's text: the entry's own meaning when its text fits (or
+/// it has only one), else the first of its other texts that fits. `None` for an unknown code.
+pub fn meaning_of(code: u32, text: &str) -> Option<Meaning> {
+    let entry = by_code(code)?;
+    let own = Meaning {
+        code: entry.code.unwrap_or(code),
+        title: entry.title,
+        meaning: entry.meaning,
+        action: entry.action,
+        rule: entry.rule,
+        primary: true,
+    };
+    if entry
+        .own_text
+        .is_none_or(|pattern| text_matches(pattern, text))
+    {
+        return Some(own);
+    }
+    let other = entry
+        .other_texts
+        .iter()
+        .find(|t| t.pattern.is_none_or(|p| text_matches(p, text)));
+    Some(other.map_or(own, |t| Meaning {
+        code: own.code,
+        title: t.title,
+        meaning: t.meaning,
+        action: t.action,
+        rule: t.rule,
+        primary: false,
+    }))
 }
 
 #[cfg(test)]

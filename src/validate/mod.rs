@@ -2,6 +2,7 @@
 //! calendar and FOC window, and the catalog of Bandwidth codes and FAQ topics.
 
 pub mod advice;
+pub mod agenda;
 pub mod calendar;
 pub mod codes;
 mod duration;
@@ -74,14 +75,43 @@ pub struct PendingFoc {
     pub order_id: Option<String>,
 }
 
+/// A TN already on an order that is not final (PENDING, FOC, EXCEPTION, or a status lsr does
+/// not know): a second order for it is refused before it is sent. With a confirmed FOC date it
+/// is a pending FOC (R4, 17008).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenOrder {
+    pub tn: Tn,
+    pub pon: String,
+    /// How to name the order: `PON@N` when lsr knows its number, else the PON.
+    pub label: String,
+    pub order_id: Option<String>,
+    /// The status word as the backend sent it.
+    pub status: String,
+    /// The confirmed FOC date, when there is one.
+    pub foc_date: Option<NaiveDate>,
+}
+
+impl From<&PendingFoc> for OpenOrder {
+    fn from(p: &PendingFoc) -> OpenOrder {
+        OpenOrder {
+            tn: p.tn,
+            pon: p.pon.clone(),
+            label: p.pon.clone(),
+            order_id: p.order_id.clone(),
+            status: "FOC".into(),
+            foc_date: Some(p.foc_date),
+        }
+    }
+}
+
 /// Data from outside the order that some rules need: the date, the calendar, and what the
 /// history store or backend knows. Keeping it here keeps the validator pure.
 #[derive(Debug, Clone, Copy)]
 pub struct ValidationContext<'a> {
     pub today: NaiveDate,
     pub calendar: &'a BusinessCalendar,
-    /// TNs with a pending FOC on an open order (17008 errors).
-    pub pending_focs: &'a [PendingFoc],
+    /// TNs on orders that are not final: 17008 with a pending FOC (R4), an error otherwise.
+    pub open_orders: &'a [OpenOrder],
     /// TNs that earlier met 7517: the reseller wants one TN per request (warning, R5).
     pub one_tn_required: &'a HashSet<Tn>,
     /// TNs that earlier met 7521: manual handling (warning, R6).
@@ -96,7 +126,7 @@ impl<'a> ValidationContext<'a> {
         ValidationContext {
             today,
             calendar,
-            pending_focs: &[],
+            open_orders: &[],
             one_tn_required: empty,
             manual_handling: empty,
         }

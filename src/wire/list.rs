@@ -111,7 +111,8 @@ impl LsrOrderSummary {
         model::Order {
             order_id: self.order_id.clone().unwrap_or_default(),
             pon: self.pon.clone().unwrap_or_default(),
-            pon_version: self.pon_version,
+            pon_version: None,
+            server_pon_version: self.pon_version,
             customer_order_id: self.customer_order_id.clone(),
             status: self.status(),
             status_text: self.order_status.clone().unwrap_or_default(),

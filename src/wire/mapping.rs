@@ -248,7 +248,9 @@ impl LsrOrder {
         model::Order {
             order_id: self.order_id.clone().unwrap_or_default(),
             pon: self.pon.clone().unwrap_or_default(),
-            pon_version: self.pon_version,
+            // lsr counts versions itself (the history does, `Backend` fills it in).
+            pon_version: None,
+            server_pon_version: self.pon_version,
             customer_order_id: self.customer_order_id.clone(),
             status: self.status(),
             status_text: self.order_status.clone().unwrap_or_default(),

@@ -17,6 +17,9 @@
 //! | `GET …/history` | — | [`OrderHistoryWrapper`] | [`LsrOrderReportResponse::not_found`] 404 |
 //! | `GET …/notes` | — | [`Notes`] (204 when none) | — |
 //! | `POST`/`PUT …/notes` | [`Note::request`] | no body | [`NoteResponse::error`] 400 |
+//! | `GET /subscriptions[/{id}]` | — | [`SubscriptionsResponse`] | [`SubscriptionsResponse::error`] 404 |
+//! | `POST`/`PUT /subscriptions[/{id}]` | [`Subscription::lsr_callback`] | no body (201 with `Location`, 200) | [`SubscriptionsResponse::error`] 400/404/409 |
+//! | callback `POST` to the subscriber | [`Notification`] | — | — |
 //!
 //! A client reading any non-2xx body can use [`ErrorBody`], which accepts every error root.
 //!
@@ -29,13 +32,16 @@ mod error;
 mod error_body;
 mod history;
 pub mod hosts;
+pub mod jwt;
 mod list;
 mod mapping;
 mod notes;
 mod order;
 mod query;
 mod screen;
+mod subscription;
 mod text;
+mod tn_form;
 mod writer;
 
 pub use envelope::{ErrorBody, LsrOrderReportResponse, NoteResponse, ResponseStatus};
@@ -50,10 +56,16 @@ pub use order::{
 };
 pub use query::{QueryError, SearchQuery};
 pub use screen::{MAX_BODY_BYTES, MAX_DEPTH};
+pub use subscription::{
+    BasicAuthentication, CallbackCredentials, CallbackPassword, CallbackSubscription,
+    DEFAULT_EXPIRY_SECS, EmailSubscription, Notification, ORDER_TYPE_LSR, Subscription,
+    SubscriptionsResponse,
+};
 pub use text::{
     format_wire_date, format_wire_timestamp, is_bidi_control, parse_wire_date,
     parse_wire_timestamp, printable_excerpt,
 };
+pub use tn_form::{TnForm, rewrite_tns, tns_not_in};
 pub use writer::XmlWriter;
 
 /// The media type of every `lsrorders` body, for `Content-Type` and `Accept`.

@@ -47,12 +47,17 @@ pub enum QueryError {
 impl SearchQuery {
     /// The query string, `status` repeated once per value.
     pub fn to_query_string(&self) -> String {
+        self.to_query_string_in(super::TnForm::Digits)
+    }
+
+    /// The query string with the `tn` filter written in `form` (E.164 on v2).
+    pub fn to_query_string_in(&self, form: super::TnForm) -> String {
         let mut q = form_urlencoded::Serializer::new(String::new());
         if let Some(v) = &self.pon {
             q.append_pair(PON, v);
         }
         if let Some(tn) = self.tn {
-            q.append_pair(TN, &tn.digits());
+            q.append_pair(TN, &form.write(tn));
         }
         for s in &self.statuses {
             q.append_pair(STATUS, s.as_str());

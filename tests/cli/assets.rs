@@ -144,8 +144,12 @@ fn assets_bash_completion_completes_subcommands() {
         words.sort_unstable();
         words
     }
-    assert_eq!(complete("sub"), ["submit"]);
-    assert_eq!(complete("su"), ["submit", "supp"]);
+    assert_eq!(complete("subm"), ["submit"]);
+    assert_eq!(complete("sub"), ["submit", "subscribe", "subscriptions"]);
+    assert_eq!(
+        complete("su"),
+        ["submit", "subscribe", "subscriptions", "supp"]
+    );
     assert_eq!(complete("foc"), ["foc-window"]);
 }
 

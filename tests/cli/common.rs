@@ -20,6 +20,9 @@ pub fn lsr_process(config_dir: &Path) -> std::process::Command {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("LSR_CONFIG_DIR", config_dir)
         .env("LSR_TODAY", "2026-11-30")
+        // Never the developer's real OS keychain (`lsr auth login`); a test that wants the
+        // keychain attempt removes it.
+        .env("LSR_SECRET_STORE", "file")
         .env("NO_COLOR", "1");
     cmd
 }
@@ -90,6 +93,16 @@ pub fn all_output(output: &Output) -> String {
     )
 }
 
+/// [`lsr_process`] against `api_url` with the demo account's OAuth2 client credentials.
+pub fn demo_lsr_process(config_dir: &Path, api_url: &str) -> std::process::Command {
+    let mut cmd = lsr_process(config_dir);
+    cmd.env("LSR_BASE_URL", api_url)
+        .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
+        .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
+        .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
+    cmd
+}
+
 /// A `lsr sandbox serve` process on 127.0.0.1:0 with its own data dir; killed on drop.
 pub struct SandboxProcess {
     child: std::process::Child,
@@ -143,12 +156,7 @@ impl SandboxProcess {
 
     /// The same as [`SandboxProcess::lsr`], as a plain `std::process::Command` (to spawn several).
     pub fn lsr_process(&self, config_dir: &Path) -> std::process::Command {
-        let mut cmd = lsr_process(config_dir);
-        cmd.env("LSR_BASE_URL", self.api_url())
-            .env("LSR_ACCOUNT_ID", DEMO_ACCOUNT)
-            .env("LSR_CLIENT_ID", DEMO_CLIENT_ID)
-            .env("LSR_CLIENT_SECRET", DEMO_CLIENT_SECRET);
-        cmd
+        demo_lsr_process(config_dir, &self.api_url())
     }
 
     /// Runs `lsr --json ARGS` against this sandbox, expects success, and parses stdout.
@@ -325,6 +333,22 @@ impl SandboxWorld {
     }
 }
 
+/// Submits a business order for `tns` with FOC `+5bd` (Mon 2026-12-07) and `extra` flags in the
+/// world, checks it is PENDING, lets the sandbox process it, and returns its order id.
+pub fn submit_processed(world: &SandboxWorld, pon: &str, tns: &[&str], extra: &[&str]) -> String {
+    let mut args = vec!["submit", "--pon", pon, "--foc", "+5bd"];
+    args.extend_from_slice(BUSINESS_ORDER_FLAGS);
+    for tn in tns {
+        args.extend_from_slice(&["--tn", tn]);
+    }
+    args.extend_from_slice(extra);
+    let submitted = world.json(&args);
+    let order = &submitted["orders"][0];
+    assert_eq!(order["status"], "PENDING", "{submitted}");
+    world.process();
+    order["order_id"].as_str().unwrap().to_string()
+}
+
 /// The order-field flags of a valid business port-out, without PON or TNs.
 pub const BUSINESS_ORDER_FLAGS: &[&str] = &[
     "--auth-person",
@@ -475,4 +499,191 @@ impl Drop for TmuxSession {
             .arg("kill-server")
             .output();
     }
+}
+
+/// [`write_order_file`] with a fixed customer order id (as the shipped example has one).
+pub fn write_order_file_with_customer_order_id(
+    dir: &Path,
+    name: &str,
+    pon: &str,
+    tns: &[&str],
+    customer_order_id: &str,
+) -> std::path::PathBuf {
+    let plain = write_order_file(dir, pon, tns);
+    let text = std::fs::read_to_string(&plain).expect("read order file");
+    let path = dir.join(format!("{name}.toml"));
+    std::fs::write(
+        &path,
+        format!("customer_order_id = \"{customer_order_id}\"\n{text}"),
+    )
+    .expect("write order file");
+    path
+}
+
+/// What a [`FaultProxy`] does with one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProxyAction {
+    /// Passes it on and passes the answer back.
+    Forward,
+    /// Answers 503 itself; the backend never sees the request.
+    Refuse503,
+    /// Passes it on, then closes the connection without the answer (the backend acted).
+    ForwardAndDrop,
+    /// Passes it on twice (a retrying middlebox), then closes without an answer.
+    ForwardTwiceAndDrop,
+}
+
+/// One request a [`FaultProxy`] saw: method, target and body.
+#[derive(Debug, Clone)]
+pub struct ProxiedRequest {
+    pub method: String,
+    pub target: String,
+    pub body: String,
+}
+
+type ProxyRule = dyn Fn(&ProxiedRequest, usize) -> ProxyAction + Send + Sync;
+
+/// A loopback HTTP/1.1 proxy in front of a backend that lets a test decide, request by request,
+/// to forward it, answer 503 without forwarding, or forward it and lose the answer. The rule
+/// gets the request and how many requests came before it. Stops on drop.
+pub struct FaultProxy {
+    addr: std::net::SocketAddr,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<ProxiedRequest>>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl FaultProxy {
+    /// `upstream` is `http://HOST:PORT` (a sandbox's [`SandboxProcess::url`]).
+    pub fn start(
+        upstream: &str,
+        rule: impl Fn(&ProxiedRequest, usize) -> ProxyAction + Send + Sync + 'static,
+    ) -> FaultProxy {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{Arc, Mutex};
+        let upstream = upstream
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind proxy");
+        let addr = listener.local_addr().expect("proxy address");
+        let seen: Arc<Mutex<Vec<ProxiedRequest>>> = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let rule: Arc<ProxyRule> = Arc::new(rule);
+        let (seen2, stop2) = (seen.clone(), stop.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop2.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let (rule, seen, upstream) = (rule.clone(), seen2.clone(), upstream.clone());
+                std::thread::spawn(move || {
+                    let _ = proxy_connection(stream, &upstream, &*rule, &seen);
+                });
+            }
+        });
+        FaultProxy { addr, seen, stop }
+    }
+
+    /// `http://127.0.0.1:PORT/api/v1`
+    pub fn api_url(&self) -> String {
+        format!("http://{}/api/v1", self.addr)
+    }
+
+    /// Every request seen so far.
+    pub fn seen(&self) -> Vec<ProxiedRequest> {
+        self.seen.lock().expect("proxy log").clone()
+    }
+
+    /// `lsr` through this proxy with the demo account's credentials.
+    pub fn lsr(&self, config_dir: &Path) -> Command {
+        Command::from_std(demo_lsr_process(config_dir, &self.api_url()))
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = std::net::TcpStream::connect(self.addr);
+    }
+}
+
+/// Serves one request of a client connection over its own upstream connection, then closes
+/// (the answer says `connection: close`, so the client opens a new connection for the next).
+fn proxy_connection(
+    mut client: std::net::TcpStream,
+    upstream: &str,
+    rule: &ProxyRule,
+    seen: &std::sync::Mutex<Vec<ProxiedRequest>>,
+) -> std::io::Result<()> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut reader = BufReader::new(client.try_clone()?);
+    let mut head = Vec::new();
+    loop {
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        let end = line == b"\r\n";
+        head.extend_from_slice(&line);
+        if end {
+            break;
+        }
+    }
+    let text = String::from_utf8_lossy(&head).to_string();
+    let mut parts = text.lines().next().unwrap_or_default().split(' ');
+    let method = parts.next().unwrap_or_default().to_string();
+    let target = parts.next().unwrap_or_default().to_string();
+    let length = text
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())
+                .flatten()
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    reader.read_exact(&mut body)?;
+    let request = ProxiedRequest {
+        method,
+        target,
+        body: String::from_utf8_lossy(&body).to_string(),
+    };
+    let index = {
+        let mut log = seen.lock().expect("proxy log");
+        log.push(request.clone());
+        log.len() - 1
+    };
+    let action = rule(&request, index);
+    if action == ProxyAction::Refuse503 {
+        return client.write_all(
+            b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        );
+    }
+    let mut head_out = String::new();
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        if !line.to_ascii_lowercase().starts_with("connection:") {
+            head_out.push_str(line);
+            head_out.push_str("\r\n");
+        }
+    }
+    head_out.push_str("Connection: close\r\n\r\n");
+    let forward = || -> std::io::Result<Vec<u8>> {
+        let mut up = std::net::TcpStream::connect(upstream)?;
+        up.write_all(head_out.as_bytes())?;
+        up.write_all(&body)?;
+        let mut answer = Vec::new();
+        up.read_to_end(&mut answer)?;
+        Ok(answer)
+    };
+    let answer = forward()?;
+    if action == ProxyAction::ForwardTwiceAndDrop {
+        forward()?;
+    }
+    if action != ProxyAction::Forward {
+        return Ok(());
+    }
+    client.write_all(&answer)?;
+    client.flush()
 }

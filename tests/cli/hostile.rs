@@ -27,16 +27,17 @@ const WITHIN: Duration = Duration::from_secs(TIMEOUT_SECS + 3);
 /// One request the server read.
 #[derive(Debug, Clone)]
 pub(crate) struct Seen {
-    method: String,
-    target: String,
-    authorization: Option<String>,
+    pub(crate) method: String,
+    pub(crate) target: String,
+    pub(crate) authorization: Option<String>,
 }
 
 type Answer = dyn Fn(&Seen, &mut dyn Write) -> std::io::Result<()> + Send + Sync;
 
-/// A loopback server that answers every request with a test's closure; stops on drop.
+/// A loopback server that answers every request with a test's closure; stops on drop (also
+/// the replay server of `conformance.rs` and the proxy of `auth.rs`).
 pub(crate) struct HostileServer {
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     seen: Arc<Mutex<Vec<Seen>>>,
     connections: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
@@ -57,7 +58,7 @@ impl HostileServer {
     }
 
     /// Every request, the token endpoint's too, goes to `answer`.
-    fn start_raw(
+    pub(crate) fn start_raw(
         answer: impl Fn(&Seen, &mut dyn Write) -> std::io::Result<()> + Send + Sync + 'static,
     ) -> HostileServer {
         HostileServer::serve(Arc::new(answer), None)
@@ -115,7 +116,7 @@ impl HostileServer {
         format!("http://{}/api/v1", self.addr)
     }
 
-    fn seen(&self) -> Vec<Seen> {
+    pub(crate) fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
 
@@ -763,7 +764,14 @@ fn hostile_429_pushback_reaches_the_caller() {
         .enable_all()
         .build()
         .unwrap();
-    let created = runtime.block_on(client.create_order(&order)).unwrap();
+    let identity = lsr::client::Identity {
+        customer_order_id: "PUSHBACK-COID-1".into(),
+        pon: "PUSHBACK-1".into(),
+        ..lsr::client::Identity::default()
+    };
+    let created = runtime
+        .block_on(client.create_order(&order, &identity))
+        .unwrap();
     assert_eq!(created.retry_after, Some(Duration::from_secs(1)));
     assert_eq!((created.attempts, created.recovered), (2, false));
     assert_eq!(created.order_id, "afce454a-4e89-4753-9f58-a442ebc7b142");

@@ -123,6 +123,16 @@ struct Tracked {
     cancels: Vec<Outcome>,
 }
 
+/// What proves which order a tracked creation made: its unique customer order id, PON and TN.
+fn identity(tracked: &Tracked) -> lsr::client::Identity {
+    lsr::client::Identity {
+        customer_order_id: tracked.customer_order_id.clone(),
+        pon: tracked.pon.clone(),
+        tns: vec![tracked.tn],
+        ..lsr::client::Identity::default()
+    }
+}
+
 impl Tracked {
     fn cancel_acknowledged(&self) -> bool {
         self.cancels.contains(&Outcome::Acknowledged)
@@ -258,7 +268,7 @@ async fn run_client(
                 cancels: Vec::new(),
             };
             let body = wire::LsrOrder::from_draft(&order_draft(&tracked));
-            match client.create_order(&body).await {
+            match client.create_order(&body, &identity(&tracked)).await {
                 Ok(created) => {
                     bump(&tally.created);
                     if created.recovered {
@@ -635,11 +645,8 @@ fn sandbox_under_load_keeps_every_acknowledged_order_once_and_memory_flat() {
         let client = client_for(&api_url);
         let mut landed = 0u32;
         for t in tracked.iter().filter(|t| t.order_id.is_none()) {
-            let found = client
-                .find_by_customer_order_id(&t.customer_order_id, Some(&t.pon))
-                .await
-                .unwrap();
-            landed += u32::from(found.is_some());
+            let found = client.find_created(&identity(t)).await.unwrap();
+            landed += u32::from(matches!(found, lsr::client::Lookup::Found(_)));
         }
         landed
     });

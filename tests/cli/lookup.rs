@@ -402,6 +402,7 @@ fn search_local_benchmark_history() {
                 order_id: format!("{i:08x}-0000-4000-8000-{i:012x}"),
                 pon: Pon::parse(&format!("PON-{:06}", i / 3)).unwrap(),
                 pon_version: (i % 3 + 1) as u32,
+                pon_count: 0,
                 customer_order_id: Some(format!("lsr-{i}")),
                 status: OrderStatus::ALL[i % OrderStatus::ALL.len()],
                 requested_foc_date: NaiveDate::from_ymd_opt(2025, 3, 1),

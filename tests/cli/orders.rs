@@ -3,25 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{
-    BUSINESS_ORDER_FLAGS, SandboxWorld, run_json, run_json_with_stderr, stderr_of,
-};
-
-/// Submits a business order for `tns` with FOC `+5bd` (Mon 2026-12-07), lets the sandbox
-/// process it, and returns its order id.
-fn submit_processed(world: &SandboxWorld, pon: &str, tns: &[&str], extra: &[&str]) -> String {
-    let mut args = vec!["submit", "--pon", pon, "--foc", "+5bd"];
-    args.extend_from_slice(BUSINESS_ORDER_FLAGS);
-    for tn in tns {
-        args.extend_from_slice(&["--tn", tn]);
-    }
-    args.extend_from_slice(extra);
-    let submitted = world.json(&args);
-    let order = &submitted["orders"][0];
-    assert_eq!(order["status"], "PENDING", "{submitted}");
-    world.process();
-    order["order_id"].as_str().unwrap().to_string()
-}
+use crate::common::{SandboxWorld, run_json, run_json_with_stderr, stderr_of, submit_processed};
 
 fn error_codes(order: &Value) -> Vec<u64> {
     order["errors"]

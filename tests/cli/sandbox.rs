@@ -392,8 +392,9 @@ async fn sandbox_supp_and_cancel_are_refused_on_failed_orders() {
         let response: wire::LsrOrderResponse = wire::decode(answer.body.as_bytes()).unwrap();
         let errors = response.lsr_order_errors.unwrap();
         assert_eq!(errors[0].code, 17015);
-        assert!(
-            errors[0].description.contains("FAILED is a final status"),
+        // Bandwidth's text (issue 12); why FAILED is final (R3) is lsr's to explain.
+        assert_eq!(
+            errors[0].description, "Lsr order is in unmodifiable state.",
             "{}",
             errors[0].description
         );
@@ -530,7 +531,17 @@ async fn sandbox_auth_401_403_and_oauth_tokens() {
         )
         .await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
-    assert!(theirs.body.contains("5035"), "{}", theirs.body);
+    // A GET of an unknown order is Bandwidth's 17014 (issue 12); a PUT's stays 5035.
+    assert!(
+        theirs.body.contains("<ErrorCode>17014</ErrorCode>"),
+        "{}",
+        theirs.body
+    );
+    assert!(
+        theirs.body.contains(&format!("Lsr {id} not found.")),
+        "{}",
+        theirs.body
+    );
 
     let token = h
         .http
@@ -924,6 +935,16 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
         "{}",
         answer.body
     );
+    // The example's SPID 123C is not demo account 1's: Bandwidth's 17020 (its PUT example).
+    assert!(
+        answer.body.contains("<Code>17020</Code>"),
+        "{}",
+        answer.body
+    );
+    let post = post.replace(
+        "<SPID>123C</SPID>",
+        &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid),
+    );
     let monday = post.replace("2015-11-15", "2015-11-16");
     let answer = h.post_order(monday).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
@@ -936,16 +957,26 @@ async fn sandbox_accepts_bandwidths_example_request_bodies() {
         ("CANCELLED", 7517)
     );
 
-    let supp = include_str!("../fixtures/wire/put-lsrorders-id-request-simple-response.xml");
+    let supp = include_str!("../fixtures/wire/put-lsrorders-id-request-simple-response.xml")
+        .replace(
+            "<SPID>123C</SPID>",
+            &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid),
+        );
+    let supp = supp.as_str();
     let answer = h.put_order(&id, supp).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    // Bandwidth's 17015 text (issue 12): lsr explains that CANCELLED is final.
     assert!(
-        answer.body.contains("CANCELLED is a final status"),
+        answer.body.contains("Lsr order is in unmodifiable state."),
         "{}",
         answer.body
     );
 
     let single = include_str!("../fixtures/wire/post-lsrorders-request-example.xml")
+        .replace(
+            "<SPID>123C</SPID>",
+            &format!("<SPID>{}</SPID>", DEMO_ACCOUNT_1.spid),
+        )
         .replace("2015-11-15", "2015-11-16")
         .replace("<TelephoneNumber>9192381467</TelephoneNumber>", "");
     let answer = h.post_order(single).await;
@@ -1043,4 +1074,114 @@ async fn sandbox_concurrent_posts_with_one_pon_get_distinct_versions() {
     }
     versions.sort();
     assert_eq!(versions, (1..=20).collect::<Vec<u32>>());
+}
+
+/// Issue 12: `/api/v2` serves the same orders with every TN in E.164, both ways; a 10-digit TN
+/// there is a 400, as Bandwidth's v2 documents.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_v2_routes_speak_e164_both_ways() {
+    let h = Harness::start().await;
+    let v2 = h
+        .orders_url(DEMO_ACCOUNT_1.account_id)
+        .replace("/api/v1/", "/api/v2/");
+    let digits = order_xml("V2-1", &["9192380100"], None);
+    let refused = h
+        .send(
+            reqwest::Method::POST,
+            &v2,
+            Some(digits.clone()),
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert!(refused.body.contains("E.164") && refused.body.contains("9192380100"));
+    let e164 = digits.replace(
+        "<TelephoneNumber>9192380100<",
+        "<TelephoneNumber>+19192380100<",
+    );
+    let created = h
+        .send(reqwest::Method::POST, &v2, Some(e164), Some(USER_1))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert!(
+        created
+            .body
+            .contains("<TelephoneNumber>+19192380100</TelephoneNumber>")
+    );
+    assert!(created.location.unwrap().contains("/api/v2/accounts/"));
+    let response: wire::LsrOrderResponse = wire::decode(created.body.as_bytes()).unwrap();
+    let id = response.lsr_order.unwrap().order_id.unwrap();
+    // The same order through v1: 10 digits.
+    let v1 = h.get_order(&id).await;
+    assert_eq!(
+        v1.list_of_telephone_numbers.unwrap(),
+        vec!["9192380100".to_string()]
+    );
+    let found = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{v2}?tn=%2B19192380100"),
+            None,
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert!(found.body.contains(&id), "{}", found.body);
+    let ten = h
+        .send(
+            reqwest::Method::GET,
+            &format!("{v2}?tn=9192380100"),
+            None,
+            Some(USER_1),
+        )
+        .await;
+    assert_eq!(ten.status, StatusCode::NOT_FOUND, "{}", ten.body);
+}
+
+/// Issue 12: element names are Bandwidth's exactly; another case is a 400 naming the element,
+/// never a dropped field. No payload is 17000.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_refuses_wrong_case_elements_and_empty_payloads() {
+    let h = Harness::start().await;
+    let ruby = order_xml("CASE-1", &["9192380100"], None)
+        .replace("<Pon>CASE-1</Pon>", "<pon>CASE-1</pon>");
+    let answer = h.post_order(ruby).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+    assert!(answer.body.contains("LsrOrder/pon"), "{}", answer.body);
+    let empty = h.post_order(String::new()).await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST, "{}", empty.body);
+    assert!(empty.body.contains("<Code>17000</Code>"), "{}", empty.body);
+    assert!(
+        empty
+            .body
+            .contains("Lsr submission order payload required."),
+        "{}",
+        empty.body
+    );
+}
+
+/// Issue 12 (R4): a manual-handling order does not get a FOC 24 hours later while another
+/// order already holds one for the same TN; its 17008 names the TN.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_manual_handling_checks_pending_focs_too() {
+    let h = Harness::start().await;
+    // The manual-handling order first (line 2xxx), then a plain order for the same TN: the
+    // second is processed after the first, which has no FOC yet, so it gets the FOC.
+    let manual = h.create("MAN-1", &["9192382001"], None).await;
+    assert_eq!(status_of(&h.get_order(&manual).await), "PENDING");
+    let (added, body) = h
+        .admin_post(
+            "/sandbox/inventory",
+            r#"{"tn":"9192382001","behaviour":"foc"}"#,
+        )
+        .await;
+    assert_eq!(added, StatusCode::OK, "{body}");
+    let plain = h.create("MAN-2", &["9192382001"], None).await;
+    assert_eq!(status_of(&h.get_order(&plain).await), "FOC");
+    h.advance("25h").await;
+    let order = h.get_order(&manual).await;
+    assert_eq!(status_of(&order), "FAILED");
+    let (code, text) = first_error(&order);
+    assert_eq!(code, 17008);
+    assert!(text.contains("TN: [9192382001], PON: [MAN-2]"), "{text}");
 }

@@ -18,7 +18,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
         return Ok(());
     }
     if batches.is_empty() {
-        ctx.note("no batches yet; `lsr submit --split per-tn …` starts one");
+        ctx.note("no batches yet; every `lsr submit` is journaled here (a single order as a batch of one)");
         return Ok(());
     }
     let mut rows = Rows::new([

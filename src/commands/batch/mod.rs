@@ -1,4 +1,4 @@
-//! `lsr batch`: the journal of split submissions — `list`, `show`, `resume`.
+//! `lsr batch`: the journal of submissions — `list`, `show`, `resume`.
 
 mod list;
 mod resume;
@@ -9,12 +9,14 @@ use clap::{Args, Subcommand};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 
-/// List, inspect and resume split submissions.
+/// List, inspect and resume submissions.
 ///
-/// Every `submit --split` (and `resubmit --split`) is journaled in the history before anything
-/// is sent: each child is marked before its POST and after. `resume` finishes an interrupted
-/// batch: children whose outcome is unknown are looked up by their customer order id first, so
-/// none is placed twice.
+/// Every submission is journaled in the history before anything is sent: a `submit --split`
+/// (and `resubmit --split`) as a batch of its children, a single `submit` or `resubmit` as a
+/// batch of one with split `none`. Each order is marked before its POST and after. `resume`
+/// finishes an interrupted batch: orders whose outcome is unknown are looked up first (an order
+/// counts only when its customer order id, PON and TNs prove it is that one), so none is placed
+/// twice. A state `withdrawn` is a single order that was never sent and never will be.
 ///
 /// Example: lsr batch resume 3
 #[derive(Debug, Clone, Args)]
@@ -26,7 +28,7 @@ pub struct BatchArgs {
 /// `lsr batch` actions.
 #[derive(Debug, Clone, Subcommand)]
 pub enum BatchAction {
-    /// List batches, newest first.
+    /// List batches, newest first (single submissions show split `none`).
     ///
     /// Example: lsr batch list
     List,
@@ -40,8 +42,8 @@ pub enum BatchAction {
     },
     /// Finish an interrupted batch without sending any child twice.
     ///
-    /// Children whose outcome is unknown are looked up by customer order id first; only those
-    /// the backend does not have are sent.
+    /// Children whose outcome is unknown are looked up first (customer order id, PON and TNs
+    /// must match); only those the backend proves it does not have are sent.
     ///
     /// Example: lsr batch resume 3
     Resume {

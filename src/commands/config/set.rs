@@ -4,7 +4,9 @@ use std::io::Read;
 
 use anyhow::Context as _;
 
-use crate::config::{PROFILE_KEYS, URL_KEYS, redact_url_credentials, url_has_credentials};
+use crate::config::{
+    PROFILE_KEYS, SetError, URL_KEYS, redact_url_credentials, url_has_credentials,
+};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 
@@ -47,14 +49,22 @@ pub fn run(ctx: &Context, key: &str, value: &str) -> anyhow::Result<()> {
                 .profiles
                 .entry(ctx.settings.profile.clone())
                 .or_default();
-            if !profile.set(key, value.clone()) {
-                let known: Vec<&str> = PROFILE_KEYS.iter().map(|(k, _)| *k).collect();
-                return Err(CliError::new(Exit::Usage, format!("unknown config key `{key}`"))
-                    .with_hint(format!(
-                        "profile keys: {}; top-level: default_profile, calendar.holidays, calendar.replace_default",
-                        known.join(", ")
-                    ))
-                    .into());
+            match profile.set(key, value.clone()) {
+                Ok(()) => {}
+                Err(SetError::Unknown) => {
+                    let known: Vec<&str> = PROFILE_KEYS.iter().map(|(k, _)| *k).collect();
+                    return Err(CliError::new(Exit::Usage, format!("unknown config key `{key}`"))
+                        .with_hint(format!(
+                            "profile keys: {}; top-level: default_profile, calendar.holidays, calendar.replace_default",
+                            known.join(", ")
+                        ))
+                        .into());
+                }
+                Err(SetError::Invalid(why)) => {
+                    return Err(CliError::new(Exit::Usage, why)
+                        .with_hint("environment: prod or test; api_version: v1 or v2")
+                        .into());
+                }
             }
         }
     }

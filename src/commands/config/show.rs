@@ -35,6 +35,16 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             value: Some(s.profile.clone()),
             source: None,
         },
+        ShownSetting {
+            key: "environment",
+            value: Some(s.endpoints.environment.to_string()),
+            source: Some(s.endpoints.environment_source.to_string()),
+        },
+        ShownSetting {
+            key: "api_version",
+            value: Some(s.endpoints.api_version.to_string()),
+            source: Some(s.endpoints.api_version_source.to_string()),
+        },
         shown("base_url", &Some(s.base_url.clone()), false),
         shown("account_id", &s.account_id, false),
         shown("token_url", &s.token_url, false),
@@ -63,6 +73,12 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             source: None,
         },
     ];
+    if let Some(problem) = &s.endpoints.problem {
+        ctx.note(&format!("error: {problem}"));
+    }
+    if let Some(warning) = &s.endpoints.warning {
+        ctx.note(&format!("warning: {warning}"));
+    }
     if ctx.output == OutputMode::Json {
         output::print_json(&lines)?;
         return Ok(());

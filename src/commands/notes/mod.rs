@@ -8,7 +8,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 
-/// Bandwidth refuses longer notes (12503).
+/// Bandwidth refuses longer notes (its spec gives 500 characters).
 pub const MAX_NOTE_CHARS: usize = 500;
 
 /// R12: what `notes add` says every time, because people expect someone to read the note.

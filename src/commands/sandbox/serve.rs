@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::sandbox::{DEFAULT_PROCESSING_DELAY, DEMO_ACCOUNTS, SandboxConfig, SandboxServer};
 use crate::session::backend::runtime;
+use crate::session::signal::stop_signal;
 
 fn parse_listen(listen: &str) -> anyhow::Result<SocketAddr> {
     let usage = || {
@@ -66,7 +67,7 @@ pub(super) fn run(
             DEMO_ACCOUNTS[0].account_id,
             DEMO_ACCOUNTS[0].client_id,
         ));
-        wait_for_stop_signal().await;
+        stop_signal().await;
         running
             .shutdown()
             .await
@@ -74,19 +75,4 @@ pub(super) fn run(
             .context("stopping the sandbox")?;
         Ok(())
     })
-}
-
-async fn wait_for_stop_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
-        }
-    }
-    let _ = tokio::signal::ctrl_c().await;
 }

@@ -32,6 +32,8 @@ fn record(order_id: &str, pon: &str, version: u32, tns: &[&str], minutes: i64) -
         order_id: order_id.to_string(),
         pon: Pon::parse(pon).unwrap(),
         pon_version: version,
+        // What the store computes for the only order of its PON.
+        pon_count: 1,
         customer_order_id: Some(format!("lsr-{order_id}")),
         status: OrderStatus::Pending,
         requested_foc_date: Some(day("2026-12-07")),

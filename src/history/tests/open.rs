@@ -365,3 +365,57 @@ fn history_bulk_write_leaves_no_large_wal_for_later_readers() {
         20_000
     );
 }
+
+#[test]
+fn history_schema_4_numbers_the_versions_an_older_file_holds() {
+    // A history written before schema 4: the server's PonVersion was all it had (0 for an
+    // unmodified order on Bandwidth), so `PON@N` could name nothing or the wrong order.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(HISTORY_FILE_NAME);
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        migrate(&mut conn, &crate::history::schema::MIGRATIONS[..3]).unwrap();
+        conn.execute(
+            "INSERT INTO backends (id, base_url, account_id) VALUES (1, 'https://x/api/v1', '1')",
+            [],
+        )
+        .unwrap();
+        for (id, order_id, pon, server_version, created) in [
+            (1, "b", "P", 0, 20),
+            (2, "a", "P", 0, 10),
+            (3, "c", "Q", 7, 30),
+        ] {
+            conn.execute(
+                "INSERT INTO orders (id, backend_id, order_id, pon, pon_version, status,
+                                     created_at, updated_at)
+                 VALUES (?1, 1, ?2, ?3, ?4, 'PENDING', ?5, ?5)",
+                rusqlite::params![id, order_id, pon, server_version, created],
+            )
+            .unwrap();
+        }
+    }
+    let store = HistoryStore::open(&path).unwrap();
+    let backend = BackendKey::new("https://x/api/v1", "1");
+    let first = store
+        .resolve_ref(&backend, &order_ref("P@1"))
+        .unwrap()
+        .unwrap();
+    let second = store
+        .resolve_ref(&backend, &order_ref("P@2"))
+        .unwrap()
+        .unwrap();
+    assert_eq!((first.order_id.as_str(), first.pon_count), ("a", 1));
+    assert_eq!((second.order_id.as_str(), second.pon_count), ("b", 2));
+    assert_eq!(second.pon_version, 0, "the server's number is kept");
+    let only = store
+        .resolve_ref(&backend, &order_ref("Q"))
+        .unwrap()
+        .unwrap();
+    assert_eq!((only.pon_count, only.pon_version), (1, 7));
+    assert!(
+        store
+            .resolve_ref(&backend, &order_ref("Q@7"))
+            .unwrap()
+            .is_none()
+    );
+}

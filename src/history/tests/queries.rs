@@ -546,3 +546,41 @@ mod properties {
             }
         }
 }
+
+#[test]
+fn history_numbers_a_pon_by_creation_whatever_the_server_sends() {
+    let (_dir, store) = open_temp();
+    let backend = sandbox();
+    // Seen in the order: the second order placed first, then the first one (a colleague's).
+    store
+        .record_order(&backend, &record("second", "P", 0, &["9195551234"], 10))
+        .unwrap();
+    assert_eq!(
+        store
+            .resolve_ref(&backend, &order_ref("P"))
+            .unwrap()
+            .unwrap()
+            .pon_count,
+        1
+    );
+    store
+        .record_order(&backend, &record("first", "P", 0, &["9195551235"], 0))
+        .unwrap();
+    let at = |n: &str| {
+        store
+            .resolve_ref(&backend, &order_ref(&format!("P@{n}")))
+            .unwrap()
+            .unwrap()
+            .order_id
+    };
+    assert_eq!(
+        (at("1"), at("2")),
+        ("first".to_string(), "second".to_string())
+    );
+    assert_eq!(
+        store
+            .next_pon_version_hint(&backend, &Pon::parse("P").unwrap())
+            .unwrap(),
+        3
+    );
+}

@@ -72,8 +72,8 @@ pub struct PendingFocHit {
 pub struct LineFacts {
     /// Every TN of the order with its explicit inventory entry, if it has one.
     pub tns: Vec<(Tn, Option<Behaviour>)>,
-    /// The first TN that has a pending FOC on another open order.
-    pub pending: Option<PendingFocHit>,
+    /// Every TN that has a pending FOC on another open order.
+    pub pending: Vec<PendingFocHit>,
     /// How the end user's PIN compared with the TNs' port-out PINs.
     pub pin: PinCheck,
 }
@@ -139,38 +139,42 @@ pub enum Decision {
     },
 }
 
-/// The R4 text of a 17008 rejection.
-pub fn pending_foc_text(hit: &PendingFocHit) -> String {
-    codes::pending_foc_message(hit.tn, &hit.pon, hit.foc_date)
+/// The R4 text of a 17008 rejection, naming every conflicting TN.
+pub fn pending_foc_text(hits: &[PendingFocHit]) -> String {
+    let all: Vec<_> = hits
+        .iter()
+        .map(|h| (h.tn, h.pon.clone(), h.foc_date))
+        .collect();
+    codes::pending_foc_message_all(&all)
 }
 
 /// Applies the TN-line table: the first line (in table order) that matches one of the TNs wins.
 pub fn decide(
     tns: &[(Tn, Behaviour)],
     pin: &PinCheck,
-    pending: Option<&PendingFocHit>,
+    pending: &[PendingFocHit],
     requested: Option<NaiveDate>,
     today: NaiveDate,
     calendar: &BusinessCalendar,
 ) -> Decision {
-    if let Some(hit) = pending {
+    // R4: every TN with a pending FOC, ours or the simulated other carrier's, in one 17008.
+    let mut hits: Vec<PendingFocHit> = pending.to_vec();
+    for (tn, behaviour) in tns {
+        if *behaviour == Behaviour::OtherCarrier && !hits.iter().any(|h| h.tn == *tn) {
+            hits.push(PendingFocHit {
+                tn: *tn,
+                pon: format!("OTHERCO-{:04}", tn.line()),
+                foc_date: calendar.add_business_days(today, OTHER_CARRIER_FOC_BUSINESS_DAYS),
+            });
+        }
+    }
+    if !hits.is_empty() {
         return Decision::Failed {
             code: 17008,
-            description: pending_foc_text(hit),
+            description: pending_foc_text(&hits),
         };
     }
     let first = |wanted: &dyn Fn(&Behaviour) -> bool| tns.iter().find(|(_, b)| wanted(b));
-    if let Some((tn, _)) = first(&|b| *b == Behaviour::OtherCarrier) {
-        let hit = PendingFocHit {
-            tn: *tn,
-            pon: format!("OTHERCO-{:04}", tn.line()),
-            foc_date: calendar.add_business_days(today, OTHER_CARRIER_FOC_BUSINESS_DAYS),
-        };
-        return Decision::Failed {
-            code: 17008,
-            description: pending_foc_text(&hit),
-        };
-    }
     for (wanted, code) in [(Behaviour::NotOurs, 7516), (Behaviour::Disconnected, 7518)] {
         if first(&|b| *b == wanted).is_some() {
             return Decision::Cancelled {
@@ -219,7 +223,7 @@ pub fn process(
     let decision = decide(
         &tns,
         &facts.pin,
-        facts.pending.as_ref(),
+        &facts.pending,
         order.requested_foc,
         date_of(at),
         calendar,
@@ -275,7 +279,7 @@ mod tests {
         let explicit: Vec<_> = tns.iter().map(|(t, _)| (*t, None)).collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let pin = PinCheck::of(pin, &explicit);
-        decide(&tns, &pin, None, None, today, &BusinessCalendar::us_npac())
+        decide(&tns, &pin, &[], None, today, &BusinessCalendar::us_npac())
     }
 
     #[test]
@@ -360,7 +364,7 @@ mod tests {
                 .iter()
                 .map(|l| (tn(&format!("919555{l}")), None))
                 .collect(),
-            pending: None,
+            pending: Vec::new(),
             pin: PinCheck::Missing,
         }
     }
@@ -421,14 +425,35 @@ mod tests {
 
         let mut order = received(&["0100"]);
         let mut pending = facts(&["0100"]);
-        pending.pending = Some(PendingFocHit {
+        pending.pending = vec![PendingFocHit {
             tn: tn("9195550100"),
             pon: "EARLIER".into(),
             foc_date: day(12, 3),
-        });
+        }];
         process(&mut order, &pending, NOON, &cal);
         assert_eq!(order.status, OrderStatus::Failed);
         assert_eq!(order.errors[0].code, 17008);
         assert!(order.errors[0].description.contains("PON: [EARLIER]"));
+    }
+
+    #[test]
+    fn a_17008_names_every_conflicting_tn() {
+        let cal = BusinessCalendar::us_npac();
+        let mut order = received(&["0100", "5123"]);
+        let mut facts = facts(&["0100", "5123"]);
+        facts.pending = vec![PendingFocHit {
+            tn: tn("9195550100"),
+            pon: "EARLIER".into(),
+            foc_date: day(12, 3),
+        }];
+        process(&mut order, &facts, NOON, &cal);
+        let text = &order.errors[0].description;
+        assert_eq!(
+            text,
+            "TNs found with a pending FOC Date: TN: [9195550100, 9195555123], PON: [EARLIER, OTHERCO-5123], FOC Date: [12/03/2026, 12/07/2026]"
+        );
+        let parsed = codes::parse_pending_foc(text).unwrap();
+        assert_eq!(parsed.len(), 2);
+        assert_eq!(parsed[1].1, "OTHERCO-5123");
     }
 }

@@ -9,6 +9,7 @@
 
 mod lines;
 mod orders;
+mod texts;
 mod timers;
 
 use chrono::NaiveDate;
@@ -25,7 +26,8 @@ pub use lines::{
     pending_foc_text, process,
 };
 pub use orders::{accept_new_order, create, set_foc, supp_changes, update, validation_errors};
-pub use timers::{Due, Timer, apply_timer, next_due, npac_activate, npac_subscribe};
+pub use texts::{EMITTED_CODES, bandwidth_errors, is_documented_text, spid_mismatch};
+pub use timers::{Due, Timer, apply_timer, manual_foc, next_due, npac_activate, npac_subscribe};
 
 /// The author of changes the sandbox makes by itself (as Bandwidth's `LastModifiedBy`).
 pub const SYSTEM_USER: &str = "System";
@@ -50,15 +52,31 @@ pub fn code_text(code: u32) -> &'static str {
         })
 }
 
-/// Bandwidth's text for a code with its `%s` placeholders filled in order.
+/// Bandwidth's text for a code with its placeholders (`%s`, `%d`, `%1$d`) filled in order.
 pub fn code_text_with(code: u32, values: &[&str]) -> String {
-    let mut text = code_text(code).to_string();
-    for value in values {
-        if let Some(at) = text.find("%s") {
-            text.replace_range(at..at + 2, value);
+    let template = code_text(code);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        let spec = tail
+            .find(['s', 'd'])
+            .filter(|&i| tail[..i].chars().all(|c| c.is_ascii_digit() || c == '$'));
+        match (spec, values.next()) {
+            (Some(i), Some(value)) => {
+                out.push_str(value);
+                rest = &tail[i + 1..];
+            }
+            _ => {
+                out.push('%');
+                rest = tail;
+            }
         }
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 /// An error with Bandwidth's text for its code.

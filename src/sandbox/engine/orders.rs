@@ -22,16 +22,12 @@ pub fn validation_errors(
     calendar: &BusinessCalendar,
 ) -> (Vec<OrderError>, Option<model::LsrOrder>) {
     let report = validate::validate_order(draft, &ValidationContext::offline(today, calendar));
-    let errors = report
+    let findings: Vec<&validate::Finding> = report
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| OrderError {
-            code: f.code.unwrap_or(400),
-            description: f.message.clone(),
-        })
         .collect();
-    (errors, report.order)
+    (super::bandwidth_errors(&findings, draft), report.order)
 }
 
 /// Decides whether a POSTed draft is accepted (validation with *today* = the sandbox date): the
@@ -41,6 +37,9 @@ pub fn accept_new_order(
     today: NaiveDate,
     calendar: &BusinessCalendar,
 ) -> Result<NewOrder, Vec<OrderError>> {
+    if *draft == OrderDraft::default() {
+        return Err(refused(17000, code_text(17000).to_string()));
+    }
     let (errors, typed) = validation_errors(draft, today, calendar);
     match typed {
         Some(typed) if errors.is_empty() => Ok(NewOrder {
@@ -49,10 +48,7 @@ pub fn accept_new_order(
             requested_foc: typed.requested_foc_date,
             draft: draft.clone(),
         }),
-        _ if errors.is_empty() => Err(vec![OrderError {
-            code: 17000,
-            description: "Lsr order payload is required".to_string(),
-        }]),
+        _ if errors.is_empty() => Err(refused(17000, code_text(17000).to_string())),
         _ => Err(errors),
     }
 }
@@ -148,11 +144,8 @@ pub fn update(
             ));
         }
     };
-    if let Some(explanation) = order.status.terminal_explanation() {
-        return Err(refused(
-            17015,
-            format!("{}: {explanation}", code_text(17015).trim_end_matches('.')),
-        ));
+    if order.status.terminal_explanation().is_some() {
+        return Err(refused(17015, code_text(17015).to_string()));
     }
     if cancel {
         settle(&mut order, OrderStatus::Cancelled, now, by);
@@ -338,10 +331,9 @@ mod tests {
             );
             let errors = supped.unwrap_err();
             assert_eq!(errors[0].code, 17015);
-            assert!(
-                errors[0]
-                    .description
-                    .starts_with("Lsr order is in unmodifiable state: "),
+            // Bandwidth's text exactly; lsr explains why (R3) on its side.
+            assert_eq!(
+                errors[0].description, "Lsr order is in unmodifiable state.",
                 "{errors:?}"
             );
         }

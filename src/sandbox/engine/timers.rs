@@ -61,6 +61,28 @@ pub fn next_due(
     }
 }
 
+/// R6 with R4: the agent handling a 7521 order sets its FOC, unless another order already holds
+/// a pending FOC for one of its TNs (`pending`): then the order fails with 17008 naming them
+/// all, as processing would, so one TN never has two FOCs.
+pub fn manual_foc(
+    order: &mut StoredOrder,
+    pending: &[super::PendingFocHit],
+    at: Millis,
+    calendar: &BusinessCalendar,
+) -> HistoryEntry {
+    if pending.is_empty() {
+        return apply_timer(order, Timer::ManualFoc, at, calendar);
+    }
+    let error = OrderError {
+        code: 17008,
+        description: super::pending_foc_text(pending),
+    };
+    settle(order, OrderStatus::Failed, at, SYSTEM_USER);
+    let note = format!("LSR has failed: {} {}", error.code, error.description);
+    order.errors = vec![error];
+    history(order, at, note, SYSTEM_USER, None)
+}
+
 /// Fires a timer at `at` and returns the history entry it writes.
 pub fn apply_timer(
     order: &mut StoredOrder,
@@ -226,6 +248,22 @@ mod tests {
         assert_eq!(order.status, OrderStatus::Foc);
         assert_eq!(order.actual_foc, Some(day(12, 15)));
         assert_eq!(entry.note, "Port-out date has been set");
+    }
+
+    #[test]
+    fn r4_manual_handling_never_gives_a_tn_a_second_foc() {
+        let mut order = received(&["2001"]);
+        order.stage = Stage::ManualHandling;
+        let held = super::super::PendingFocHit {
+            tn: crate::model::Tn::parse("9195552001").unwrap(),
+            pon: "FIRST".into(),
+            foc_date: day(12, 4),
+        };
+        let entry = manual_foc(&mut order, &[held], NOON + 24 * HOUR_MS, &cal());
+        assert_eq!(order.status, OrderStatus::Failed);
+        assert_eq!(order.actual_foc, None);
+        assert_eq!(order.errors[0].code, 17008);
+        assert!(entry.note.contains("PON: [FIRST]"), "{}", entry.note);
     }
 
     #[test]

@@ -56,18 +56,25 @@ pub(super) fn authorize(
     creds: &Credentials,
     account: &str,
 ) -> Result<Principal, Response> {
-    let principal = match creds {
-        Credentials::None => None,
+    match creds {
+        Credentials::None => Err(unauthorized()),
         Credentials::Basic { user, secret } => {
-            store.authenticate_user(user, secret).map_err(internal)?
+            let principal = store
+                .authenticate_user(user, secret)
+                .map_err(internal)?
+                .ok_or_else(unauthorized)?;
+            if principal.account_id != account {
+                return Err(forbidden(account));
+            }
+            Ok(principal)
         }
-        Credentials::Bearer(token) => store.authenticate_token(token).map_err(internal)?,
-    };
-    let principal = principal.ok_or_else(unauthorized)?;
-    if principal.account_id != account {
-        return Err(forbidden(account));
+        Credentials::Bearer(token) => store
+            .authenticate_token(token)
+            .map_err(internal)?
+            .ok_or_else(unauthorized)?
+            .principal_for(account)
+            .ok_or_else(|| forbidden(account)),
     }
-    Ok(principal)
 }
 
 /// The caller of a request, authorized for `account` from its headers alone (so that a

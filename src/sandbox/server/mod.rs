@@ -7,7 +7,8 @@
 //! - `auth.rs`: the handlers' prologue — injected faults, then Bearer or Basic credentials;
 //! - `handlers/`: one module per resource (orders, history, notes, token, admin);
 //! - `worker.rs`: the store's own thread, which commits concurrent requests' work together;
-//! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML.
+//! - `responses.rs`: XML and JSON answers and error bodies; `to_wire.rs`: stored data as XML;
+//! - `v2.rs`: the `/api/v2` routes, every TN in E.164 form both ways.
 
 // Handlers build the refusal `Response` where the problem is found and return it through `?`;
 // boxing it would only add noise on a path that allocates a body anyway.
@@ -20,6 +21,7 @@ mod rate_limit;
 mod responses;
 mod router;
 mod to_wire;
+mod v2;
 mod worker;
 
 use std::net::SocketAddr;
@@ -186,6 +188,11 @@ async fn serve_loop(
     let mut connections = JoinSet::new();
     let slots = limits::Connections::new(limits::connection_limit());
     let ticker = tokio::spawn(tick_loop(state.clone(), shutdown.clone(), tick));
+    let notifier = tokio::spawn(super::notify::run(
+        state.store.clone(),
+        shutdown.clone(),
+        tick,
+    ));
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -222,6 +229,7 @@ async fn serve_loop(
     .await;
     connections.abort_all();
     let _ = ticker.await;
+    let _ = notifier.await;
     state
         .store
         .alone(|store| store.checkpoint())

@@ -1,6 +1,6 @@
-//! The routes: the eight `lsrorders` endpoints under each API prefix Bandwidth's clients use,
-//! the OAuth2 token endpoint, the `/sandbox/` admin endpoints (loopback peers only, never from a
-//! web page), and the 404 fallback.
+//! The routes: the eight `lsrorders` endpoints and the Subscriptions API under each API prefix
+//! Bandwidth's clients use, the OAuth2 token endpoint, the `/sandbox/` admin endpoints (loopback
+//! peers only, never from a web page), and the 404 fallback.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -12,37 +12,65 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::{get, post, put};
 
+use subscriptions::{
+    create_subscription, delete_subscription, list_subscriptions, read_subscription,
+    update_subscription,
+};
+
 use super::AppState;
-use super::handlers::{admin, history, notes, orders, token};
+use super::handlers::{admin, history, notes, orders, subscriptions, token};
 use super::responses::{admin_error, status_response};
 use crate::wire::admin::path;
 
-/// The API path prefixes Bandwidth's clients use (the defaults of Bandwidth's SDKs).
+/// The v1 API path prefixes Bandwidth's clients use (the defaults of Bandwidth's SDKs).
 const API_PREFIXES: [&str; 3] = ["/api/v1", "/api", "/v1.0"];
+/// The v2 prefix: the same routes, every TN in E.164 form both ways (`v2.rs`).
+const API_V2_PREFIX: &str = "/api/v2";
+
+/// The eight lsrorders routes under one prefix.
+fn lsrorders_routes(mut router: Router<Arc<AppState>>, prefix: &str) -> Router<Arc<AppState>> {
+    let orders = format!("{prefix}/accounts/{{account}}/lsrorders");
+    router = router
+        .route(&orders, get(orders::list_orders).post(orders::create_order))
+        .route(
+            &format!("{orders}/{{order}}"),
+            get(orders::read_order).put(orders::update_order),
+        )
+        .route(
+            &format!("{orders}/{{order}}/history"),
+            get(history::read_history),
+        )
+        .route(
+            &format!("{orders}/{{order}}/notes"),
+            get(notes::list_notes).post(notes::create_note),
+        )
+        .route(
+            &format!("{orders}/{{order}}/notes/{{note}}"),
+            put(notes::update_note),
+        );
+    router
+}
 
 pub(super) fn routes(state: Arc<AppState>) -> Router {
     let mut router = Router::new();
     for prefix in API_PREFIXES {
-        let orders = format!("{prefix}/accounts/{{account}}/lsrorders");
+        router = lsrorders_routes(router, prefix);
+        let subscriptions = format!("{prefix}/accounts/{{account}}/subscriptions");
         router = router
-            .route(&orders, get(orders::list_orders).post(orders::create_order))
             .route(
-                &format!("{orders}/{{order}}"),
-                get(orders::read_order).put(orders::update_order),
+                &subscriptions,
+                get(list_subscriptions).post(create_subscription),
             )
             .route(
-                &format!("{orders}/{{order}}/history"),
-                get(history::read_history),
-            )
-            .route(
-                &format!("{orders}/{{order}}/notes"),
-                get(notes::list_notes).post(notes::create_note),
-            )
-            .route(
-                &format!("{orders}/{{order}}/notes/{{note}}"),
-                put(notes::update_note),
+                &format!("{subscriptions}/{{subscription}}"),
+                get(read_subscription)
+                    .put(update_subscription)
+                    .delete(delete_subscription),
             );
     }
+    let v2 = lsrorders_routes(Router::new(), API_V2_PREFIX)
+        .route_layer(axum::middleware::from_fn(super::v2::e164_only));
+    router = router.merge(v2);
     let admin = Router::new()
         .route(path::CLOCK, get(admin::clock_show))
         .route(path::CLOCK_SET, post(admin::clock_set))

@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
+use super::super::notify::StoreAccess;
 use super::super::store::{Checkpointer, Store};
 
 /// The most pieces of work one transaction holds: a bound on how long the first of them waits
@@ -42,6 +43,7 @@ enum Job {
 
 /// The queue to the store's thread. The thread stops (and closes the store) when the last
 /// handle is dropped.
+#[derive(Clone)]
 pub(super) struct StoreWorker {
     jobs: mpsc::Sender<Job>,
 }
@@ -103,6 +105,16 @@ impl StoreWorker {
         }));
         self.jobs.send(job).map_err(|_| WorkerGone.to_string())?;
         rx.await.map_err(|_| WorkerGone.to_string())
+    }
+}
+
+/// The notifier's store work shares the requests' batches.
+impl StoreAccess for StoreWorker {
+    async fn with_store<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Store) -> T + Send + 'static,
+    ) -> Option<T> {
+        self.shared(work).await.ok()
     }
 }
 

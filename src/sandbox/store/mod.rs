@@ -14,7 +14,8 @@
 //! - `npac.rs`: the NPAC simulation's subscribe and activate;
 //! - `notes.rs`: notes on orders;
 //! - `pins.rs`: how an order's PIN compared with its TNs' (the PIN itself is never stored);
-//! - `settings.rs`: the clock offset, faults and the TN inventory.
+//! - `settings.rs`: the clock offset, faults and the TN inventory;
+//! - `subscriptions.rs`: callback subscriptions and the notifications they are owed.
 
 mod auth;
 mod notes;
@@ -25,6 +26,7 @@ mod search;
 #[cfg(test)]
 mod search_tests;
 mod settings;
+mod subscriptions;
 #[cfg(test)]
 mod tests;
 
@@ -42,9 +44,10 @@ pub use super::order::{
     HistoryEntry, NewOrder, NpacState, OrderError, OrderUpdate, Stage, StoredOrder,
 };
 pub use crate::wire::admin::InventoryEntry;
-pub use auth::{Principal, TOKEN_LIFETIME_SECS};
+pub use auth::{Caller, Principal, SANDBOX_ROLES, TOKEN_LIFETIME_SECS};
 pub use notes::StoredNote;
 pub use orders::LIST_CAP;
+pub use subscriptions::{Delivery, NewSubscription, OrderEvent, StoredSubscription};
 
 /// The store file inside the data directory.
 pub const STORE_FILE: &str = "sandbox.sqlite3";
@@ -103,6 +106,7 @@ const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, spid TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS api_clients (client_id TEXT PRIMARY KEY, secret TEXT NOT NULL, account_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS api_users (username TEXT PRIMARY KEY, password TEXT NOT NULL, account_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS client_accounts (client_id TEXT NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (client_id, account_id));
 CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, principal TEXT NOT NULL, account_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS orders (
   id TEXT PRIMARY KEY, account_id TEXT NOT NULL, pon TEXT NOT NULL, pon_version INTEGER NOT NULL,
@@ -227,6 +231,7 @@ impl Store {
         // its commit.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(subscriptions::SCHEMA)?;
         migrate_indexes(&conn)?;
         let mut store = Store {
             conn,
@@ -356,7 +361,8 @@ impl Store {
         self.conn.execute_batch(
             "BEGIN IMMEDIATE; DELETE FROM orders; DELETE FROM order_tns; DELETE FROM history; \
              DELETE FROM order_pins; DELETE FROM notes; DELETE FROM inventory; DELETE FROM tokens; DELETE FROM settings; \
-             DELETE FROM api_clients; DELETE FROM api_users; DELETE FROM accounts; COMMIT;",
+             DELETE FROM api_clients; DELETE FROM client_accounts; DELETE FROM api_users; \
+             DELETE FROM accounts; DELETE FROM subscriptions; DELETE FROM notify_cursor; COMMIT;",
         )?;
         self.clock_offset_ms = 0;
         self.faults = Faults::default();

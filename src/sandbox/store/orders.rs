@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::super::clock::Millis;
-use super::super::engine::{self, Due, LineFacts, PendingFocHit, PinCheck};
+use super::super::engine::{self, Due, LineFacts, PendingFocHit, PinCheck, Timer};
 use super::super::order::{HistoryEntry, NewOrder, NpacState, OrderUpdate, Stage, StoredOrder};
 use super::{AdminError, Principal, Store, StoreError, UpdateError, corrupt};
 use crate::model::{OrderDraft, OrderStatus, Tn};
@@ -361,6 +361,11 @@ impl Store {
                             let facts = store.line_facts(&order)?;
                             engine::process(&mut order, &facts, at, &store.calendar)
                         }
+                        Due::Timer(Timer::ManualFoc) => {
+                            // R4: the agent's FOC too is refused while another order holds one.
+                            let pending = store.pending_foc_on(&order)?;
+                            engine::manual_foc(&mut order, &pending, at, &store.calendar)
+                        }
                         Due::Timer(timer) => {
                             engine::apply_timer(&mut order, timer, at, &store.calendar)
                         }
@@ -373,8 +378,8 @@ impl Store {
         })
     }
 
-    /// What processing needs to know about an order's TNs: their inventory entries and the
-    /// first one with a pending FOC on another order.
+    /// What processing needs to know about an order's TNs: their inventory entries and every
+    /// one with a pending FOC on another order.
     fn line_facts(&self, order: &StoredOrder) -> Result<LineFacts, StoreError> {
         let tns = order
             .tns
@@ -388,7 +393,10 @@ impl Store {
         })
     }
 
-    fn pending_foc_on(&self, order: &StoredOrder) -> Result<Option<PendingFocHit>, StoreError> {
+    /// Every TN of the order with a pending FOC on another open order (R4), each with that
+    /// order's PON and FOC date.
+    fn pending_foc_on(&self, order: &StoredOrder) -> Result<Vec<PendingFocHit>, StoreError> {
+        let mut hits = Vec::new();
         let mut stmt = self.conn.prepare_cached(lookup::PENDING_FOC)?;
         for tn in &order.tns {
             let found: Option<(String, String)> = stmt
@@ -398,13 +406,13 @@ impl Store {
                 .optional()?;
             if let Some((pon, date)) = found {
                 let foc_date = parse_date(Some(date)).ok_or_else(|| corrupt("actual_foc"))?;
-                return Ok(Some(PendingFocHit {
+                hits.push(PendingFocHit {
                     tn: *tn,
                     pon,
                     foc_date,
-                }));
+                });
             }
         }
-        Ok(None)
+        Ok(hits)
     }
 }

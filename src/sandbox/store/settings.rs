@@ -51,6 +51,14 @@ impl Store {
         Ok(())
     }
 
+    /// Writes a setting unless one is there already (a concurrent writer's value wins).
+    pub(super) fn put_setting_if_absent(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?
+            .execute([key, value])?;
+        Ok(())
+    }
+
     /// The sandbox time now.
     pub fn now(&mut self) -> Result<Millis, StoreError> {
         self.refresh()?;

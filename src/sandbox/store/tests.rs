@@ -246,9 +246,49 @@ fn tokens_and_api_users_authenticate_to_their_account() {
         .unwrap()
         .unwrap();
     assert_eq!(lifetime, TOKEN_LIFETIME_SECS);
-    let who = store.authenticate_token(&token).unwrap().unwrap();
+    let who = store
+        .authenticate_token(&token)
+        .unwrap()
+        .unwrap()
+        .principal_for(DEMO_ACCOUNT_2.account_id)
+        .unwrap();
     assert_eq!(who.account_id, DEMO_ACCOUNT_2.account_id);
     assert_eq!(who.name, DEMO_ACCOUNT_2.client_id);
+    // A JWT like Bandwidth's, listing the one account and the roles.
+    let claims = crate::wire::jwt::claims_of(&token).unwrap();
+    assert_eq!(claims.accounts, vec![DEMO_ACCOUNT_2.account_id]);
+    assert_eq!(claims.sub.as_deref(), Some(DEMO_ACCOUNT_2.client_id));
+    assert!(!claims.roles.is_empty());
+    // Another store's key does not sign for this one; a changed payload breaks the signature.
+    let other = tempfile::tempdir().unwrap();
+    assert!(
+        open(other.path())
+            .authenticate_token(&token)
+            .unwrap()
+            .is_none()
+    );
+    let mut parts: Vec<&str> = token.split('.').collect();
+    let forged =
+        crate::wire::jwt::b64url(br#"{"sub":"x","accounts":["9900001"],"exp":99999999999}"#);
+    parts[1] = &forged;
+    assert!(
+        store
+            .authenticate_token(&parts.join("."))
+            .unwrap()
+            .is_none()
+    );
+    let (multi, _) = store
+        .issue_token(
+            crate::sandbox::DEMO_MULTI_CLIENT.0,
+            crate::sandbox::DEMO_MULTI_CLIENT.1,
+        )
+        .unwrap()
+        .unwrap();
+    let both = store.authenticate_token(&multi).unwrap().unwrap();
+    assert_eq!(
+        both.accounts,
+        vec![DEMO_ACCOUNT_1.account_id, DEMO_ACCOUNT_2.account_id]
+    );
     assert!(store.authenticate_token("not-a-token").unwrap().is_none());
     assert!(
         store
@@ -567,4 +607,156 @@ fn a_store_written_with_pins_is_scrubbed_when_opened() {
         .unwrap()
         .unwrap();
     assert_eq!(order.status, OrderStatus::Foc);
+}
+
+fn callback(url: &str, order_id: Option<&str>, expiry_secs: u64) -> NewSubscription {
+    NewSubscription {
+        order_type: "lsrorders".into(),
+        order_id: order_id.map(str::to_string),
+        url: url.into(),
+        username: Some("desk".into()),
+        password: Some("pw".into()),
+        expiry_secs,
+    }
+}
+
+#[test]
+fn subscriptions_hear_of_their_accounts_orders_from_their_creation_until_expiry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = started(dir.path());
+    let one = principal(DEMO_ACCOUNT_1);
+    let before = store
+        .create_order(&one, new_order("EARLY", &["9195550001"]))
+        .unwrap();
+    let all = store
+        .create_subscription(
+            DEMO_ACCOUNT_1.account_id,
+            &callback("http://h/a", None, 3_600),
+        )
+        .unwrap();
+    let other = store
+        .create_subscription(
+            DEMO_ACCOUNT_2.account_id,
+            &callback("http://h/b", None, 3_600),
+        )
+        .unwrap();
+    // Events before the subscription are not owed to it.
+    assert!(store.take_notifications().unwrap().is_empty());
+    let order = store
+        .create_order(&one, new_order("LATE", &["9195550002"]))
+        .unwrap();
+    store
+        .add_note(&before.id, "demo-user-1", "called the customer")
+        .unwrap();
+    store
+        .set_clock(clock::parse_time(START).unwrap() + 10 * SECOND_MS)
+        .unwrap();
+    let owed = store.take_notifications().unwrap();
+    assert!(owed.iter().all(|d| d.subscription.id == all.id), "{owed:?}");
+    assert!(owed.iter().all(|d| d.subscription.id != other.id));
+    let seen: Vec<(&str, OrderStatus, bool)> = owed
+        .iter()
+        .map(|d| {
+            (
+                d.event.order_id.as_str(),
+                d.event.status,
+                d.event.note.is_some(),
+            )
+        })
+        .collect();
+    assert!(
+        seen.contains(&(order.id.as_str(), OrderStatus::Pending, false)),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&(order.id.as_str(), OrderStatus::Foc, false)),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&(before.id.as_str(), OrderStatus::Foc, true)),
+        "{seen:?}"
+    );
+    // Taken once: the cursor moved on.
+    assert!(store.take_notifications().unwrap().is_empty());
+    // One order only; a subscription expires on the sandbox clock.
+    store
+        .update_subscription(
+            DEMO_ACCOUNT_1.account_id,
+            &all.id,
+            &callback("http://h/a", Some(&order.id), 60),
+        )
+        .unwrap()
+        .unwrap();
+    store
+        .add_note(&before.id, "demo-user-1", "not this order")
+        .unwrap();
+    store
+        .add_note(&order.id, "demo-user-1", "this order")
+        .unwrap();
+    let owed = store.take_notifications().unwrap();
+    assert_eq!(owed.len(), 1, "{owed:?}");
+    assert_eq!(owed[0].event.note.as_deref(), Some("this order"));
+    store
+        .set_clock(clock::parse_time(START).unwrap() + 2 * HOUR_MS)
+        .unwrap();
+    store
+        .add_note(&order.id, "demo-user-1", "too late")
+        .unwrap();
+    assert!(store.take_notifications().unwrap().is_empty());
+    // Per account, and gone on delete and reset.
+    assert!(
+        store
+            .subscription(DEMO_ACCOUNT_2.account_id, &all.id)
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        !store
+            .delete_subscription(DEMO_ACCOUNT_2.account_id, &all.id)
+            .unwrap()
+    );
+    assert!(
+        store
+            .delete_subscription(DEMO_ACCOUNT_1.account_id, &all.id)
+            .unwrap()
+    );
+    store.reset().unwrap();
+    assert!(
+        store
+            .subscriptions(DEMO_ACCOUNT_2.account_id)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn tokens_issued_by_processes_meeting_a_fresh_store_at_once_all_verify() {
+    // Parallel `lsr --sandbox` runs meet a fresh store together: each must sign with the one
+    // key the store keeps (the first written), or some of their tokens get 401.
+    for _ in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        drop(open(dir.path()));
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(6));
+        let tokens: Vec<String> = (0..6)
+            .map(|_| {
+                let (dir, barrier) = (dir.path().to_path_buf(), barrier.clone());
+                std::thread::spawn(move || {
+                    let store = open(&dir);
+                    barrier.wait();
+                    store
+                        .issue_token(DEMO_ACCOUNT_1.client_id, DEMO_ACCOUNT_1.client_secret)
+                        .unwrap()
+                        .unwrap()
+                        .0
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let store = open(dir.path());
+        for token in &tokens {
+            assert!(store.authenticate_token(token).unwrap().is_some());
+        }
+    }
 }

@@ -2,25 +2,28 @@
 //! the journal written before each child is sent, the concurrent run with its progress and
 //! Ctrl-C, the exit code from the journal, and `batch resume`.
 
+pub(crate) mod drive;
 mod observer;
 mod report;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::Duration;
 
 use super::backend::Backend;
-use super::submit::{accept, online_report};
+use super::interrupt::Interrupt;
+use super::precheck::{PrecheckCost, PrecheckMode};
+use super::submit::{Checks, accept, online_report};
+use super::wait::{WaitTarget, wait_batch};
 use crate::batch::{
-    ChildOutcome, ChildResult, PlanError, Reconciled, Runner, SplitPlan, SplitSpec, Throttle,
-    new_batch_token, plan_split, reconcile,
+    ChildOutcome, ChildResult, PlanError, Reconciled, SplitPlan, SplitSpec, new_batch_token,
+    plan_split, reconcile,
 };
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::{ChildState, JournalChild, NewBatch, PlannedChild, StateCounts};
 use crate::model::LsrOrder;
 
-use observer::BatchObserver;
+use drive::{Driven, drive, journal, planned_children, template_json};
+pub(crate) use report::failed_entry;
 use report::print_results;
 pub use report::{first_line, print_plan, tns_cell};
 
@@ -36,20 +39,19 @@ pub struct SplitOptions {
     pub force: bool,
     /// The order a `resubmit --split` replaces: its own pending FOC does not count (R4).
     pub replaces_order_id: Option<String>,
+    /// How far the pre-submission check looks (`--precheck`).
+    pub precheck: PrecheckMode,
+    /// `--wait` for every placed child, and its `--timeout`.
+    pub wait: Option<(WaitTarget, Duration)>,
 }
 
-/// Reads `--split`: `per-tn` or N ≤ 999 (exit 2 otherwise); `--wait` does not go with it.
-pub fn parse_split_spec(text: &str, wait: bool) -> anyhow::Result<SplitSpec> {
+/// Reads `--split`: `per-tn` or N ≤ 999 (exit 2 otherwise).
+pub fn parse_split_spec(text: &str) -> anyhow::Result<SplitSpec> {
     let spec: SplitSpec = text.parse().map_err(|e: PlanError| {
         CliError::new(Exit::Usage, e.to_string()).with_hint(
             "use `--split per-tn` (one TN per order, R5) or `--split N` with N ≤ 999 (R7)",
         )
     })?;
-    if wait {
-        return Err(CliError::new(Exit::Usage, "--wait cannot be used with --split")
-            .with_hint("submit the batch, then follow its orders with `lsr watch --pon PON-0001 …` or `lsr batch show BATCH`")
-            .into());
-    }
     Ok(spec)
 }
 
@@ -64,33 +66,41 @@ pub async fn submit_split(
     order: &LsrOrder,
     options: &SplitOptions,
 ) -> anyhow::Result<()> {
+    let (findings, cost) = check_split(ctx, backend, order, options).await?;
     if options.dry_run {
-        return print_plan(ctx, &make_plan(order, options.spec)?, &[]);
+        // The same checks as a single dry run, then the plan: nothing is sent.
+        return print_plan(ctx, &make_plan(order, options.spec)?, &findings);
     }
-    check_split(ctx, backend, order, options).await?;
-    send_split(ctx, backend, order, options).await
+    send_split(ctx, backend, order, options, Some(cost)).await
 }
 
-/// The pre-submission checks of a split over every TN: pending FOCs (history and backend,
-/// concurrently; `options.replaces_order_id` does not count) and learned rules. Errors stop it
-/// (exit 3) unless `options.force`; warnings go to stderr. Also fails (exit 3) when the parent
-/// PON is too long for the children's suffixes. `resubmit --split` runs this before its cancel.
+/// The pre-submission checks of a split over every TN: earlier submissions of unknown outcome
+/// resolved first, then open orders (history and backend, per `options.precheck`;
+/// `options.replaces_order_id` does not count) and learned rules. Errors stop it (exit 3)
+/// unless `options.force`; warnings go to stderr. Also fails (exit 3) when the parent PON is too
+/// long for the children's suffixes. `resubmit --split` runs this before its cancel. Returns
+/// the findings (warnings, or errors `--force` overrode) and what the check cost.
 pub async fn check_split(
     ctx: &Context,
     backend: &Backend,
     order: &LsrOrder,
     options: &SplitOptions,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(Vec<crate::validate::Finding>, PrecheckCost)> {
     make_plan(order, options.spec)?;
     let draft = order.to_draft();
-    let report = online_report(
+    let checks = Checks {
+        mode: options.precheck,
+        force: options.force,
+        replaces: options.replaces_order_id.as_deref(),
+    };
+    let (report, cost) = online_report(
         ctx,
         backend,
         &draft,
         &order.tns,
         None,
         Some(options.spec),
-        options.replaces_order_id.as_deref(),
+        &checks,
     )
     .await?;
     accept(
@@ -102,26 +112,22 @@ pub async fn check_split(
         options.force,
         "nothing was sent; --force sends anyway",
     )?;
-    Ok(())
+    Ok((report.findings, cost))
 }
 
 /// Plans the split, writes it to the journal and sends the children `options.concurrency` at a
-/// time (no checks: see [`check_split`]). Every placed child is recorded in the history.
+/// time (no checks: see [`check_split`]). Every placed child is recorded in the history; with
+/// `options.wait` every placed child is then followed to the target. `cost` is the check's, for
+/// the summary.
 pub async fn send_split(
     ctx: &Context,
     backend: &Backend,
     order: &LsrOrder,
     options: &SplitOptions,
+    cost: Option<PrecheckCost>,
 ) -> anyhow::Result<()> {
     let plan = make_plan(order, options.spec)?;
-    let mut template = order.clone();
-    template.tns = Vec::new();
-    let template_json = serde_json::to_string(&template).map_err(|e| {
-        CliError::new(
-            Exit::Failure,
-            format!("cannot write the batch journal: {e}"),
-        )
-    })?;
+    let (template, template_json) = template_json(order)?;
     let split_text = match options.spec {
         SplitSpec::PerTn => "per-tn".to_string(),
         SplitSpec::MaxTns(n) => n.to_string(),
@@ -134,57 +140,39 @@ pub async fn send_split(
             pon: c.pon.as_str(),
             customer_order_id: &c.customer_order_id,
             tns: &c.tns,
+            // Fresh tokens: nothing carried them before.
+            known_before: &[],
+            strict_identity: false,
         })
         .collect();
-    let batch_id = backend
-        .history
-        .create_batch(
-            &backend.key,
-            &NewBatch {
-                parent_pon: order.pon.as_str(),
-                split: &split_text,
-                template: &template_json,
-                replaces_order_id: options.replaces_order_id.as_deref(),
-            },
-            &planned,
-        )
-        .map_err(|e| {
-            CliError::new(Exit::Failure, format!("nothing was sent: {e}"))
-                .with_hint(e.hint().unwrap_or_else(|| "check the history file".into()))
-        })?;
+    let batch_id = journal(
+        backend,
+        &NewBatch {
+            parent_pon: order.pon.as_str(),
+            split: &split_text,
+            template: &template_json,
+            replaces_order_id: options.replaces_order_id.as_deref(),
+        },
+        &planned,
+    )?;
+    let children = planned_children(&planned);
     drop(planned);
     // Held for the whole run: a `resume` of this batch elsewhere waits for it to end.
     let _lock = backend.history.lock_batch(batch_id)?;
-    let children: Vec<JournalChild> = plan
-        .children
-        .into_iter()
-        .map(|c| JournalChild {
-            index: c.index,
-            pon: c.pon.to_string(),
-            customer_order_id: c.customer_order_id,
-            tns: c.tns,
-            state: ChildState::Planned,
-            order_id: None,
-            error: None,
-            updated_at: chrono::Utc::now(),
-        })
-        .collect();
     ctx.note(&format!(
         "batch {batch_id}: sending {} orders for PON {} ({} at a time); if interrupted, finish it with `lsr batch resume {batch_id}`",
         children.len(),
         order.pon,
         options.concurrency.max(1)
     ));
-    run_batch(
-        ctx,
-        backend,
+    let run = BatchRun {
         batch_id,
-        &template,
-        children,
-        Vec::new(),
-        options.concurrency,
-    )
-    .await
+        template: &template,
+        concurrency: options.concurrency,
+        precheck: cost,
+        wait: options.wait,
+    };
+    run_batch(ctx, backend, &run, children, Vec::new()).await
 }
 
 /// The plan for `order`, with a fresh batch token as the base of the children's customer order
@@ -201,84 +189,100 @@ pub fn make_plan(order: &LsrOrder, spec: SplitSpec) -> Result<SplitPlan, CliErro
     })
 }
 
-/// Sends `to_send` (after `found` were reconciled), watches Ctrl-C, prints the results and
-/// picks the exit code from the journal.
+/// What a batch run needs besides its children.
+pub(crate) struct BatchRun<'a> {
+    pub batch_id: i64,
+    pub template: &'a LsrOrder,
+    pub concurrency: usize,
+    /// The pre-submission check's cost, for the summary.
+    pub precheck: Option<PrecheckCost>,
+    pub wait: Option<(WaitTarget, Duration)>,
+}
+
+/// Sends `to_send` (after `found` were reconciled), watches Ctrl-C, follows the placed children
+/// with `--wait`, prints the results and picks the exit code: the worst child decides.
 pub(crate) async fn run_batch(
     ctx: &Context,
     backend: &Backend,
-    batch_id: i64,
-    template: &LsrOrder,
+    run: &BatchRun<'_>,
     to_send: Vec<JournalChild>,
     found: Vec<ChildResult>,
-    concurrency: usize,
 ) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let interrupted = Arc::new(AtomicBool::new(false));
-    let watcher = {
-        let (stop, interrupted) = (stop.clone(), interrupted.clone());
-        let show = ctx.show_notes();
-        tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                interrupted.store(true, Ordering::SeqCst);
-                stop.store(true, Ordering::SeqCst);
-                if show {
-                    eprintln!("interrupted: sending no new orders; waiting for those in flight…");
-                }
-            }
-        })
-    };
-    let throttle = Throttle::default();
-    let runner = Runner {
-        client: &backend.client,
-        history: &backend.history,
+    let batch_id = run.batch_id;
+    let interrupt = Interrupt::listen(ctx.show_notes().then(|| {
+        "interrupted: sending no new orders; waiting for those in flight (Ctrl-C again to stop at once)…"
+            .to_string()
+    }));
+    let Driven {
+        mut results,
+        counts,
+        interrupted,
+        sent_now,
+        elapsed,
+    } = drive(
+        ctx,
+        backend,
         batch_id,
-        template,
-        concurrency,
-        stop: &stop,
-        throttle: &throttle,
-    };
-    let observer = BatchObserver::new(ctx, backend, to_send.len() + found.len());
-    for result in &found {
-        observer.emit(result, true);
-    }
-    let started = Instant::now();
-    let outcome = runner.send(to_send, &observer).await;
-    observer.finish();
-    watcher.abort();
-    let elapsed = started.elapsed();
-    let mut results = match outcome {
-        Ok(results) => results,
-        Err(e) => {
-            return Err(CliError::new(Exit::Failure, e.to_string())
-                .with_hint(format!(
-                    "children not yet recorded were not sent; fix the history file, then `lsr batch resume {batch_id}`"
-                ))
-                .into());
+        run.template,
+        to_send,
+        found,
+        run.concurrency,
+        &interrupt,
+        drive::Progress::PerChild,
+    )
+    .await?;
+    let waited = match run.wait {
+        Some((target, timeout)) if !interrupted => {
+            Some(wait_batch(ctx, backend, &mut results, target, timeout, &interrupt).await)
         }
+        _ => None,
     };
-    let sent_now = results
-        .iter()
-        .filter(|r| matches!(r.outcome, ChildOutcome::Sent { .. }))
-        .count();
-    results.splice(0..0, found);
-    results.sort_by_key(|r| r.index);
-    let counts = backend
-        .history
-        .batch(batch_id)
-        .ok()
-        .flatten()
-        .map(|b| b.counts)
-        .unwrap_or_default();
-    let was_interrupted = interrupted.load(Ordering::SeqCst);
-    print_results(ctx, backend, batch_id, &results, counts, was_interrupted)?;
+    let interrupted = interrupted || interrupt.interrupted();
+    print_results(
+        ctx,
+        backend,
+        batch_id,
+        &results,
+        counts,
+        interrupted,
+        waited.as_ref(),
+        run.precheck,
+    )?;
+    let mut summary = String::new();
     if sent_now > 0 {
-        let secs = elapsed.as_secs_f64().max(0.001);
-        ctx.note(&format!(
-            "batch {batch_id}: placed {sent_now} orders in {secs:.1}s ({:.0}/s)",
-            sent_now as f64 / secs
-        ));
+        summary = format!(
+            "batch {batch_id}: placed {sent_now} orders in {}",
+            elapsed_and_rate(sent_now, elapsed)
+        );
     }
-    batch_exit(batch_id, counts, was_interrupted)
+    if let Some(cost) = run.precheck {
+        let check = cost.summary(PrecheckMode::Remote);
+        summary = if summary.is_empty() {
+            format!("batch {batch_id}: {check}")
+        } else {
+            format!("{summary}; {check}")
+        };
+    }
+    if !summary.is_empty() {
+        ctx.note(&summary);
+    }
+    let exit = batch_exit(batch_id, counts, interrupted);
+    match (exit, waited) {
+        (Err(e), _) => Err(e),
+        (Ok(()), Some(waited)) => waited.into_result(),
+        (Ok(()), None) => Ok(()),
+    }
+}
+
+/// `2.4s (125/s)`; under a second, only the time: a rate from a fraction of a second would
+/// extrapolate a handful of orders into a claim ("3 orders in 0.0s (307/s)").
+fn elapsed_and_rate(placed: usize, elapsed: std::time::Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs < 1.0 {
+        format!("{secs:.1}s")
+    } else {
+        format!("{secs:.1}s ({:.0}/s)", placed as f64 / secs)
+    }
 }
 
 /// The exit of a run, from what the journal says now.
@@ -391,6 +395,7 @@ pub async fn resume_batch(
             id,
             &uncertain,
             concurrency,
+            ChildState::Planned,
         )
         .await;
         let mut by_index: std::collections::HashMap<usize, JournalChild> =
@@ -410,6 +415,7 @@ pub async fn resume_batch(
                         order: Box::new(order),
                         recovered: true,
                     },
+                    cause: None,
                 }),
                 (Reconciled::Missing, _) => {
                     missing += 1;
@@ -449,7 +455,14 @@ pub async fn resume_batch(
             concurrency.max(1)
         ));
     }
-    run_batch(ctx, backend, id, &template, to_send, found, concurrency).await
+    let run = BatchRun {
+        batch_id: id,
+        template: &template,
+        concurrency,
+        precheck: None,
+        wait: None,
+    };
+    run_batch(ctx, backend, &run, to_send, found).await
 }
 
 pub fn batch_not_found(id: i64) -> anyhow::Error {
@@ -500,5 +513,16 @@ mod tests {
         assert!(cli.hint.as_deref().unwrap().contains("lsr batch resume 1"));
         let err = batch_exit(1, open, false).unwrap_err();
         assert_eq!(err.downcast_ref::<CliError>().unwrap().exit, Exit::Network);
+    }
+
+    #[test]
+    fn batch_rate_is_not_extrapolated_from_under_a_second() {
+        use std::time::Duration;
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(9)), "0.0s");
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(980)), "1.0s");
+        assert_eq!(
+            elapsed_and_rate(300, Duration::from_millis(2400)),
+            "2.4s (125/s)"
+        );
     }
 }

@@ -21,22 +21,31 @@ pub(super) struct BatchObserver<'a> {
     total: usize,
     /// Serialises JSON lines from concurrent children.
     out: Mutex<()>,
+    /// One JSON line per child (a split); a single order prints only its final answer.
+    lines: bool,
 }
 
 impl<'a> BatchObserver<'a> {
-    pub(super) fn new(ctx: &'a Context, backend: &'a Backend, total: usize) -> BatchObserver<'a> {
-        let bar = (std::io::stderr().is_terminal() && ctx.show_notes() && total > 0).then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}, eta {eta}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        });
+    /// `per_child`: a split's progress bar and JSON lines (not for a single order).
+    pub(super) fn new(
+        ctx: &'a Context,
+        backend: &'a Backend,
+        total: usize,
+        per_child: bool,
+    ) -> BatchObserver<'a> {
+        let bar = (per_child && std::io::stderr().is_terminal() && ctx.show_notes() && total > 0)
+            .then(|| {
+                let bar = indicatif::ProgressBar::with_draw_target(
+                    Some(total as u64),
+                    indicatif::ProgressDrawTarget::stderr(),
+                );
+                if let Ok(style) =
+                    indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}, eta {eta}")
+                {
+                    bar.set_style(style);
+                }
+                bar
+            });
         BatchObserver {
             ctx,
             backend,
@@ -45,17 +54,18 @@ impl<'a> BatchObserver<'a> {
             failed: AtomicUsize::new(0),
             total,
             out: Mutex::new(()),
+            lines: per_child,
         }
     }
 
     pub(super) fn emit(&self, result: &ChildResult, found: bool) {
         if let ChildOutcome::Sent { order, .. } = &result.outcome {
-            self.backend.remember(self.ctx, order);
+            self.backend.remember(self.ctx, &mut order.as_ref().clone());
             self.sent.fetch_add(1, Ordering::Relaxed);
         } else if !matches!(result.outcome, ChildOutcome::NotSent { .. }) {
             self.failed.fetch_add(1, Ordering::Relaxed);
         }
-        if self.ctx.output == OutputMode::Json {
+        if self.lines && self.ctx.output == OutputMode::Json {
             let _guard = self.out.lock().unwrap_or_else(|e| e.into_inner());
             let line = child_line(result, found);
             match &self.bar {

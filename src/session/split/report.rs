@@ -6,7 +6,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::super::backend::Backend;
+use super::super::precheck::PrecheckCost;
 use super::super::present::FailedOrder;
+use super::super::wait::BatchWaited;
 use crate::batch::{ChildOutcome, ChildResult, SplitPlan};
 use crate::context::Context;
 use crate::history::StateCounts;
@@ -101,7 +103,7 @@ pub fn print_plan(ctx: &Context, plan: &SplitPlan, findings: &[Finding]) -> anyh
         }
     }
     ctx.note(&format!(
-        "dry run: {} TNs in {} orders of PON {}; nothing was sent (the checks for pending FOCs run when the batch is sent)",
+        "dry run: {} TNs in {} orders of PON {} passed every check; nothing was sent",
         tn_count,
         plan.children.len(),
         plan.parent_pon
@@ -180,8 +182,27 @@ struct BatchJson {
     counts: StateCounts,
     interrupted: bool,
     dry_run: bool,
+    /// What the pre-submission check cost (`null` for a resume, which runs none).
+    precheck: Option<PrecheckCost>,
 }
 
+/// The `failed` entry of a child that was not placed (rejected, or of unknown outcome).
+pub(crate) fn failed_entry(result: &ChildResult) -> Option<FailedOrder> {
+    let entry = |error: &str| {
+        FailedOrder::new(
+            Some(result.pon.clone()),
+            tn_digits(&result.tns),
+            error.to_string(),
+        )
+    };
+    match &result.outcome {
+        ChildOutcome::Rejected { error, codes } => Some(entry(error).with_codes(codes)),
+        ChildOutcome::Unknown { error } => Some(entry(error)),
+        ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. } => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(super) fn print_results(
     ctx: &Context,
     backend: &Backend,
@@ -189,6 +210,8 @@ pub(super) fn print_results(
     results: &[ChildResult],
     counts: StateCounts,
     interrupted: bool,
+    waited: Option<&BatchWaited>,
+    precheck: Option<PrecheckCost>,
 ) -> anyhow::Result<()> {
     if ctx.output == OutputMode::Json {
         let mut summary = BatchJson {
@@ -198,24 +221,68 @@ pub(super) fn print_results(
             counts,
             interrupted,
             dry_run: false,
+            precheck,
         };
         for r in results {
-            match &r.outcome {
-                ChildOutcome::Sent { order, .. } => summary.orders.push(backend.view(ctx, order)),
-                ChildOutcome::Rejected { error, .. } | ChildOutcome::Unknown { error } => {
-                    summary.failed.push(FailedOrder {
-                        pon: Some(r.pon.clone()),
-                        tns: tn_digits(&r.tns),
-                        error: error.clone(),
-                    })
-                }
-                ChildOutcome::NotSent { .. } => {}
+            if let ChildOutcome::Sent { order, .. } = &r.outcome {
+                summary.orders.push(backend.view(ctx, order));
+            }
+            summary.failed.extend(failed_entry(r));
+        }
+        if let Some(waited) = waited {
+            for (_, w, why) in waited.missed() {
+                summary
+                    .failed
+                    .push(FailedOrder::of_order(&backend.view(ctx, &w.order), why));
             }
         }
         return write_json_line(&summary);
     }
+    // On a terminal, an interrupted or long batch is told in counts, with the children that
+    // need attention; `batch show` has every row. Piped (TSV), every row is data.
+    let compact = ctx.output == OutputMode::Table && (interrupted || results.len() > COMPACT_OVER);
     let mut rows = Rows::new(["#", "PON", "ORDER ID", "OUTCOME", "TNS"]);
-    for r in results {
+    let shown: Vec<&ChildResult> = if compact {
+        results
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.outcome,
+                    ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. }
+                )
+            })
+            .take(COMPACT_ROWS)
+            .collect()
+    } else {
+        results.iter().collect()
+    };
+    if compact {
+        let attention = results
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.outcome,
+                    ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. }
+                )
+            })
+            .count();
+        let mut text = format!(
+            "batch {batch_id}{}: {} of {} orders placed, {} rejected, {} unknown or not sent yet\n",
+            if interrupted { " (interrupted)" } else { "" },
+            counts.sent,
+            counts.total(),
+            counts.rejected,
+            counts.unfinished()
+        );
+        if attention > shown.len() {
+            text.push_str(&format!(
+                "the first {} of {attention} orders that need attention:\n",
+                shown.len()
+            ));
+        }
+        output::print_text(&text).or_else(broken_pipe_is_success)?;
+    }
+    for r in shown {
         let (order_id, outcome) = match &r.outcome {
             ChildOutcome::Sent {
                 order_id, order, ..
@@ -239,9 +306,22 @@ pub(super) fn print_results(
             tns_cell(&r.tns),
         ]);
     }
-    output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))
-        .or_else(broken_pipe_is_success)
+    if !rows.rows.is_empty() {
+        output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))
+            .or_else(broken_pipe_is_success)?;
+    }
+    if compact {
+        ctx.note(&format!(
+            "`lsr batch show {batch_id}` lists every order of the batch"
+        ));
+    }
+    Ok(())
 }
+
+/// Above this many children a batch's table on a terminal becomes counts.
+const COMPACT_OVER: usize = 20;
+/// How many children that need attention a compact summary lists.
+const COMPACT_ROWS: usize = 10;
 
 pub fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)

@@ -155,23 +155,49 @@ fn check_tn_entries(
         );
     }
 
-    // R4: a TN with a pending FOC on another order cannot go on a new one.
-    for pending in ctx.pending_focs {
-        if let Some(&slot) = first_seen.get(&pending.tn) {
-            check.error(
+    // R4: a TN with a pending FOC on another order cannot go on a new one; nor can a TN on any
+    // other order that is not final (a second order for it would be refused or cancelled).
+    for open in ctx.open_orders {
+        let Some(&slot) = first_seen.get(&open.tn) else {
+            continue;
+        };
+        let named = match &open.order_id {
+            Some(id) if !id.is_empty() => {
+                format!("{} ({}, order id {id})", open.label, open.status)
+            }
+            _ => format!("{} ({})", open.label, open.status),
+        };
+        // What a command names it by: `PON@N` when numbered, else its order id.
+        let reference = match &open.order_id {
+            Some(id) if !id.is_empty() && !open.label.contains('@') => id.as_str(),
+            _ => open.label.as_str(),
+        };
+        match open.foc_date {
+            Some(foc_date) => check.error(
                 Some(17008),
                 &tn_field(positions[slot]),
                 format!(
                     "TNs found with a pending FOC Date: TN: [{}], PON: [{}], FOC Date: [{}]",
-                    pending.tn.digits(),
-                    pending.pon,
-                    pending.foc_date.format("%m/%d/%Y")
+                    open.tn.digits(),
+                    open.pon,
+                    foc_date.format("%m/%d/%Y")
                 ),
                 Some(format!(
-                    "change that port with a supp of PON {} (`lsr supp {}`), or have the other carrier's order cancelled first",
-                    pending.pon, pending.pon
+                    "it is on order {named}: change that port with a supp of PON {} (`lsr supp {reference}`), or have the other carrier's order cancelled first",
+                    open.pon
                 )),
-            );
+            ),
+            None => check.error(
+                None,
+                &tn_field(positions[slot]),
+                format!(
+                    "telephone number {} is already on order {named}, which is not final (no FOC date yet); a second order for it would be refused or cancelled",
+                    open.tn.dashed()
+                ),
+                Some(format!(
+                    "follow that order (`lsr status {reference}`), change it with a supp (`lsr supp {reference}`), or cancel it first (`lsr cancel {reference}`); --force sends anyway"
+                )),
+            ),
         }
     }
 
@@ -244,7 +270,9 @@ mod tests {
 
     use super::super::fixtures::*;
     use crate::model::Tn;
-    use crate::validate::{BusinessCalendar, PendingFoc, ValidationContext, validate_order};
+    use crate::validate::{
+        BusinessCalendar, OpenOrder, PendingFoc, ValidationContext, validate_order,
+    };
 
     #[test]
     fn tn_field_and_tn_position_are_inverse() {
@@ -336,6 +364,20 @@ mod tests {
         assert!(f.message.contains("non-geographic"));
     }
 
+    /// The one finding of the base order with these open orders on its TNs, and the report.
+    fn only_finding_with(
+        cal: &BusinessCalendar,
+        open: &[OpenOrder],
+    ) -> (crate::validate::Finding, crate::validate::Report) {
+        let ctx = ValidationContext {
+            open_orders: open,
+            ..ValidationContext::offline(today(), cal)
+        };
+        let report = validate_order(&base(), &ctx);
+        assert_eq!(report.findings.len(), 1, "{:#?}", report.findings);
+        (report.findings[0].clone(), report)
+    }
+
     #[test]
     fn validate_pending_foc_is_17008_with_the_faq_text() {
         let cal = BusinessCalendar::us_npac();
@@ -355,19 +397,36 @@ mod tests {
                 order_id: None,
             },
         ];
-        let ctx = ValidationContext {
-            pending_focs: &pending,
-            ..ValidationContext::offline(today(), &cal)
-        };
-        let report = validate_order(&base(), &ctx);
-        assert_eq!(report.findings.len(), 1, "{:#?}", report.findings);
-        let f = &report.findings[0];
+        let open: Vec<OpenOrder> = pending.iter().map(OpenOrder::from).collect();
+        let (f, report) = only_finding_with(&cal, &open);
         assert_eq!((f.code, f.field.as_str()), (Some(17008), "tns[1]"));
         assert_eq!(
             f.message,
             "TNs found with a pending FOC Date: TN: [9197206101], PON: [ABC123], FOC Date: [01/13/2030]"
         );
         assert!(f.hint.as_ref().unwrap().contains("supp"));
+        assert!(report.order.is_none());
+    }
+
+    #[test]
+    fn validate_tn_on_an_open_order_without_a_foc_is_an_error_naming_it() {
+        let cal = BusinessCalendar::us_npac();
+        let open = [OpenOrder {
+            tn: Tn::parse("9197206100").unwrap(),
+            pon: "DUP-1".into(),
+            label: "DUP-1@1".into(),
+            order_id: Some("id-1".into()),
+            status: "PENDING".into(),
+            foc_date: None,
+        }];
+        let (f, report) = only_finding_with(&cal, &open);
+        assert_eq!((f.code, f.field.as_str()), (None, "tns[0]"));
+        assert!(
+            f.message.contains("DUP-1@1 (PENDING, order id id-1)"),
+            "{}",
+            f.message
+        );
+        assert!(f.hint.as_ref().unwrap().contains("lsr cancel DUP-1@1"));
         assert!(report.order.is_none());
     }
 

@@ -6,6 +6,7 @@ pub(super) mod admin;
 pub(super) mod history;
 pub(super) mod notes;
 pub(super) mod orders;
+pub(super) mod subscriptions;
 pub(super) mod token;
 
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use super::super::order::StoredOrder;
 use super::super::request_xml::first_unknown_element;
@@ -192,6 +193,15 @@ fn host_of(headers: &HeaderMap) -> &str {
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("localhost")
+}
+
+/// A 201 with no body and `Location: location` (a note or a subscription just created).
+fn created(location: &str) -> Response {
+    let mut response = StatusCode::CREATED.into_response();
+    if let Ok(value) = axum::http::HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
 }
 
 /// `http://host/api/v1` as the client addressed us (for `Location`).

@@ -1,18 +1,20 @@
 //! `…/lsrorders/{id}/notes`: list (204 when none), add (201 with `Location`), change. A note's
-//! `UserId` must be the caller, its text non-empty and at most 500 characters.
+//! `UserId` must be the caller (12501, the code Bandwidth's spec gives for notes, with its
+//! text), its text non-empty and at most 500 characters (no Bandwidth code: ErrorCode 400).
 
 use std::sync::Arc;
 
 use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
+use super::super::super::engine;
 use super::super::super::store::Principal;
 use super::super::AppState;
 use super::super::auth::authorized;
 use super::super::responses::{internal, status_response, write_or_500};
 use super::super::to_wire::wire_note;
-use super::{authorized_with_body, decode_strict, host_of, order_or_404};
+use super::{authorized_with_body, created, decode_strict, host_of, order_or_404};
 use crate::wire;
 
 /// The longest note Bandwidth accepts.
@@ -50,22 +52,18 @@ fn note_refused(code: u32, description: &str) -> Response {
 fn checked_note(bytes: &[u8], principal: &Principal) -> Result<(String, String), Response> {
     let note: wire::Note = decode_strict(bytes)?;
     let user = note.user_id.unwrap_or_default();
-    if user.trim().is_empty() {
-        return Err(note_refused(12501, "Username is required"));
-    }
-    if user.trim() != principal.name {
-        return Err(note_refused(
-            12501,
-            "UserId must match the authenticated user",
-        ));
+    if user.trim().is_empty() || user.trim() != principal.name {
+        // Bandwidth's spec: 12501 "Username is required", also for a user that is not the
+        // caller (its example's UserId `userId` is refused so).
+        return Err(note_refused(12501, engine::code_text(12501)));
     }
     let text = note.description.unwrap_or_default();
     if text.trim().is_empty() {
-        return Err(note_refused(12502, "Note description is required"));
+        return Err(note_refused(400, "Note description is required"));
     }
     if text.chars().count() > MAX_NOTE_CHARS {
         return Err(note_refused(
-            12503,
+            400,
             "Note description is longer than 500 characters",
         ));
     }
@@ -92,14 +90,11 @@ pub(in crate::sandbox::server) async fn create_note(
     )
     .await;
     match outcome {
-        Ok(note_id) => {
-            let location = format!("http://{}{}/{note_id}", host_of(&headers), uri.path());
-            let mut response = StatusCode::CREATED.into_response();
-            if let Ok(value) = HeaderValue::from_str(&location) {
-                response.headers_mut().insert(header::LOCATION, value);
-            }
-            response
-        }
+        Ok(note_id) => created(&format!(
+            "http://{}{}/{note_id}",
+            host_of(&headers),
+            uri.path()
+        )),
         Err(response) => response,
     }
 }

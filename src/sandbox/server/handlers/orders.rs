@@ -37,15 +37,34 @@ pub(in crate::sandbox::server) async fn create_order(
             Ok(checked) => checked,
             Err(response) => return response,
         };
-    // Decoded here, not on the store's thread, which every request waits for.
-    let draft = match decode_strict::<wire::LsrOrder>(&bytes) {
-        Ok(wire_order) => wire_order.to_draft(),
-        Err(response) => return response,
+    // Decoded here, not on the store's thread, which every request waits for. 17000: no
+    // payload at all (Bandwidth's table).
+    let wire_order = if bytes.iter().all(u8::is_ascii_whitespace) {
+        wire::LsrOrder::default()
+    } else {
+        match decode_strict::<wire::LsrOrder>(&bytes) {
+            Ok(wire_order) => wire_order,
+            Err(response) => return response,
+        }
     };
+    let draft = wire_order.to_draft();
     let outcome = with_store(&state, move |store| {
         store.advance_due().map_err(internal)?;
         let today = store.today().map_err(internal)?;
-        let new = match engine::accept_new_order(&draft, today, store.calendar()) {
+        let account_spid = store
+            .account_spid(&principal.account_id)
+            .map_err(internal)?;
+        let accepted = engine::accept_new_order(&draft, today, store.calendar());
+        let mismatch = engine::spid_mismatch(draft.spid.as_deref(), account_spid.as_deref());
+        let accepted = match (accepted, mismatch) {
+            (Ok(_), Some(e)) => Err(vec![e]),
+            (Err(mut errors), Some(e)) if errors.iter().all(|x| x.code != 17000) => {
+                errors.push(e);
+                Err(errors)
+            }
+            (other, _) => other,
+        };
+        let new = match accepted {
             Ok(new) => new,
             Err(errors) => {
                 let mut echo = wire_from_draft(&draft);
@@ -55,11 +74,8 @@ pub(in crate::sandbox::server) async fn create_order(
                 return Err(validation_failed(&errors, echo));
             }
         };
-        let spid = store
-            .account_spid(&principal.account_id)
-            .map_err(internal)?;
         let order = store.create_order(&principal, new).map_err(internal)?;
-        Ok((order, spid))
+        Ok((order, account_spid))
     })
     .await;
     let (order, spid) = match outcome {
@@ -134,7 +150,18 @@ pub(in crate::sandbox::server) async fn read_order(
 ) -> Response {
     let outcome = authorized(&state, &headers, account, move |store, _, account| {
         store.advance_due().map_err(internal)?;
-        let order = order_or_404(store, account, &order_id)?;
+        // GET of an unknown order: Bandwidth's 17014 "Lsr %s not found." (the PUT example
+        // answers 5035).
+        let order = store
+            .order(account, &order_id)
+            .map_err(internal)?
+            .ok_or_else(|| {
+                status_response(
+                    StatusCode::NOT_FOUND,
+                    Some(17014),
+                    &engine::code_text_with(17014, &[&order_id]),
+                )
+            })?;
         let spid = store.account_spid(account).map_err(internal)?;
         Ok(wire::order_to_xml(
             &wire_from_stored(&order, spid.as_deref()),
@@ -168,7 +195,17 @@ pub(in crate::sandbox::server) async fn update_order(
                 order_status: wire_order.order_status.clone(),
             };
             let mut echo = order.clone();
-            match store.update_order(&principal, order, &update) {
+            let mismatch = engine::spid_mismatch(update.draft.spid.as_deref(), spid.as_deref())
+                .filter(|_| update.order_status.is_none());
+            let outcome = match (store.update_order(&principal, order, &update), mismatch) {
+                (Ok(_), Some(e)) => Err(UpdateError::Rejected(vec![e])),
+                (Err(UpdateError::Rejected(mut errors)), Some(e)) => {
+                    errors.push(e);
+                    Err(UpdateError::Rejected(errors))
+                }
+                (other, _) => other,
+            };
+            match outcome {
                 Ok(updated) => {
                     let body = wire::LsrOrderResponse {
                         lsr_order: Some(wire_from_stored(&updated, spid.as_deref())),
