@@ -1,15 +1,15 @@
-//! The concurrent runner of a batch: sends children with bounded concurrency, marks each one in
-//! the journal before and after its POST, slows every worker down together when the backend
-//! pushes back (429, 5xx), stops taking new children when told to, and reconciles children of
-//! unknown outcome by their customer order id.
+//! The concurrent runner of a batch: sends children as many at once as the adaptive limiter
+//! allows (it slows every worker down together when the backend pushes back: 429, 503, slow
+//! answers), marks each one in the journal before and after its POST, stops taking new children
+//! when told to, and reconciles children of unknown outcome by their customer order id.
 
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use futures_util::StreamExt;
 use serde::Serialize;
 
+use super::adaptive::Limiter;
 use crate::client::{ApiError, BandwidthError, CLOCK_SKEW_ALLOWANCE, Identity, Lookup, LsrClient};
 use crate::history::{ChildState, HistoryStore, JournalChild, StoreError};
 use crate::model::{LsrOrder, Order, Pon, Tn};
@@ -64,65 +64,6 @@ pub enum RunError {
     },
 }
 
-/// A pause every worker honours before its next POST: when one child meets a 429 or 5xx (or
-/// needed retries), the whole batch waits, growing the pause while the pushback lasts.
-#[derive(Debug, Default)]
-pub struct Throttle {
-    until: Mutex<Option<tokio::time::Instant>>,
-    strikes: AtomicU32,
-}
-
-/// The first shared pause; it doubles per strike up to `MAX_PAUSE`.
-const FIRST_PAUSE: Duration = Duration::from_millis(500);
-const MAX_PAUSE: Duration = Duration::from_secs(30);
-
-impl Throttle {
-    /// Waits while a pause is in force.
-    pub async fn wait(&self) {
-        loop {
-            let until = *self.until.lock().unwrap_or_else(|e| e.into_inner());
-            match until {
-                Some(t) if t > tokio::time::Instant::now() => tokio::time::sleep_until(t).await,
-                _ => return,
-            }
-        }
-    }
-
-    /// The backend pushed back: pause everyone (at least `hint`, e.g. a `Retry-After`).
-    pub fn slow_down(&self, hint: Option<Duration>) {
-        let strikes = self.strikes.fetch_add(1, Ordering::Relaxed);
-        let pause = FIRST_PAUSE
-            .saturating_mul(1u32 << strikes.min(6))
-            .max(hint.unwrap_or_default())
-            .min(MAX_PAUSE);
-        let until = tokio::time::Instant::now() + pause;
-        let mut slot = self.until.lock().unwrap_or_else(|e| e.into_inner());
-        if slot.is_none_or(|t| t < until) {
-            *slot = Some(until);
-        }
-    }
-
-    /// A clean success: the next pushback starts from the first pause again.
-    pub fn eased(&self) {
-        self.strikes.store(0, Ordering::Relaxed);
-    }
-
-    /// True while a pause is in force (for progress messages).
-    pub fn is_paused(&self) -> bool {
-        self.remaining() > Duration::ZERO
-    }
-
-    /// How long the pause in force still lasts.
-    pub fn remaining(&self) -> Duration {
-        self.until
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .map_or(Duration::ZERO, |t| {
-                t.saturating_duration_since(tokio::time::Instant::now())
-            })
-    }
-}
-
 /// The order of one child: the parent order with the child's PON, customer order id and TNs.
 pub fn child_order(template: &LsrOrder, pon: Pon, customer_order_id: &str, tns: &[Tn]) -> LsrOrder {
     let mut order = template.clone();
@@ -158,16 +99,18 @@ pub struct Runner<'a> {
     pub batch_id: i64,
     /// The parent order; its TNs are ignored.
     pub template: &'a LsrOrder,
-    pub concurrency: usize,
+    /// How many children are sent at once: the adaptive limiter the client reports every
+    /// answer to (a 429 or a slow answer lowers it; its `Retry-After` holds every child).
+    pub limiter: &'a Limiter,
     /// Set (e.g. by Ctrl-C) to stop starting new children; in-flight ones finish.
     pub stop: &'a AtomicBool,
-    pub throttle: &'a Throttle,
     /// The backend's clock minus this machine's (the embedded sandbox's clock moves).
     pub clock_offset: chrono::Duration,
 }
 
 impl Runner<'_> {
-    /// Sends `children` (planned ones, or ones proven missing), at most `concurrency` at once.
+    /// Sends `children` (planned ones, or ones proven missing), as many at once as the limiter
+    /// allows.
     /// Returns every child's result in plan order. A journal failure before a POST stops the
     /// run (nothing is sent that the journal does not know about) and is returned after the
     /// in-flight children finish.
@@ -178,13 +121,13 @@ impl Runner<'_> {
     ) -> Result<Vec<ChildResult>, RunError> {
         let journal_failure: Mutex<Option<RunError>> = Mutex::new(None);
         let failure = &journal_failure;
-        let mut results: Vec<ChildResult> = futures_util::stream::iter(children)
-            .map(|child| async move {
+        let mut results: Vec<ChildResult> = self
+            .limiter
+            .map(children, |child| async move {
                 let result = self.send_one(child, failure).await;
                 observer.finished(&result);
                 result
             })
-            .buffer_unordered(self.concurrency.max(1))
             .collect()
             .await;
         results.sort_by_key(|r| r.index);
@@ -222,10 +165,6 @@ impl Runner<'_> {
         if self.stop.load(Ordering::SeqCst) {
             return result;
         }
-        self.throttle.wait().await;
-        if self.stop.load(Ordering::SeqCst) {
-            return result;
-        }
         let pon = match Pon::parse(&result.pon) {
             Ok(pon) => pon,
             Err(e) => {
@@ -256,13 +195,6 @@ impl Runner<'_> {
         identity.tns.clone_from(&result.tns);
         let outcome = match self.client.create_order(&body, &identity).await {
             Ok(created) => {
-                if created.attempts > 1 || created.retry_after.is_some() {
-                    // It needed retries after a 429/5xx or a lost request: ease off for all,
-                    // for as long as the server's Retry-After asked.
-                    self.throttle.slow_down(created.retry_after);
-                } else {
-                    self.throttle.eased();
-                }
                 let mut placed = created.order.to_order();
                 if placed.order_id.is_empty() {
                     placed.order_id.clone_from(&created.order_id);
@@ -287,7 +219,8 @@ impl Runner<'_> {
                 (ChildState::Rejected, None, Some(error.as_str()))
             }
             ChildOutcome::Unknown { error } => (ChildState::Unknown, None, Some(error.as_str())),
-            // Proven not created (credentials refused before anything was stored).
+            // Proven not created (credentials refused, or rate limited, before anything was
+            // stored).
             ChildOutcome::NotSent { reason } => (ChildState::Planned, None, Some(reason.as_str())),
         };
         // If this write fails the child stays `sending`, which resume reconciles safely.
@@ -306,10 +239,12 @@ impl Runner<'_> {
                 self.stop.store(true, Ordering::SeqCst);
                 ChildOutcome::NotSent { reason: text }
             }
+            // Only refusals before processing (the client sends a create again after each 429
+            // until its patience ends): not created, so a later run may send it.
+            ApiError::Http { status: 429, .. } => ChildOutcome::NotSent { reason: text },
             ApiError::Http { status, errors, .. }
-                if (400..500).contains(status) && *status != 429 && *status != 408 =>
+                if (400..500).contains(status) && *status != 408 =>
             {
-                self.throttle.eased();
                 ChildOutcome::Rejected {
                     error: text,
                     codes: errors.clone(),
@@ -317,14 +252,8 @@ impl Runner<'_> {
             }
             ApiError::Http { .. }
             | ApiError::UnclearOutcome { .. }
-            | ApiError::Ambiguous { .. } => {
-                self.throttle.slow_down(None);
-                ChildOutcome::Unknown { error: text }
-            }
-            _ if error.is_unclear_outcome() => {
-                self.throttle.slow_down(None);
-                ChildOutcome::Unknown { error: text }
-            }
+            | ApiError::Ambiguous { .. } => ChildOutcome::Unknown { error: text },
+            _ if error.is_unclear_outcome() => ChildOutcome::Unknown { error: text },
             // URL, credentials or encoding problems: the request never left.
             _ => {
                 self.stop.store(true, Ordering::SeqCst);
@@ -355,11 +284,11 @@ pub async fn reconcile(
     history: &HistoryStore,
     batch_id: i64,
     uncertain: &[JournalChild],
-    concurrency: usize,
+    limiter: &Limiter,
     missing_state: ChildState,
 ) -> Vec<(usize, Reconciled, Option<Order>)> {
-    let mut out: Vec<(usize, Reconciled, Option<Order>)> = futures_util::stream::iter(uncertain)
-        .map(|child| async move {
+    let mut out: Vec<(usize, Reconciled, Option<Order>)> = limiter
+        .map(uncertain, |child| async move {
             let found = client.find_created(&child_identity(child)).await;
             match found {
                 Ok(Lookup::Found(order)) => {
@@ -402,7 +331,6 @@ pub async fn reconcile(
                 ),
             }
         })
-        .buffer_unordered(concurrency.max(1))
         .collect()
         .await;
     out.sort_by_key(|(i, _, _)| *i);
@@ -413,37 +341,6 @@ pub async fn reconcile(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    #[test]
-    fn throttle_pauses_everyone_and_grows() {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .build()
-            .unwrap();
-        rt.block_on(async {
-            let throttle = Throttle::default();
-            assert!(!throttle.is_paused());
-            assert_eq!(throttle.remaining(), Duration::ZERO);
-            throttle.slow_down(None);
-            assert!(throttle.is_paused());
-            let first = throttle.remaining();
-            assert!(first > FIRST_PAUSE / 2 && first <= FIRST_PAUSE, "{first:?}");
-            throttle.slow_down(None);
-            let second = throttle.remaining();
-            assert!(
-                second > FIRST_PAUSE * 3 / 2 && second <= FIRST_PAUSE * 2,
-                "{second:?}"
-            );
-            throttle.eased();
-            throttle.slow_down(Some(Duration::from_secs(3)));
-            assert!(
-                throttle.remaining() > Duration::from_millis(2500),
-                "Retry-After wins"
-            );
-            throttle.slow_down(Some(Duration::from_secs(3600)));
-            assert!(throttle.remaining() <= MAX_PAUSE, "capped");
-        });
-    }
 
     #[test]
     fn child_order_takes_the_child_fields() {

@@ -27,8 +27,11 @@ pub struct ClientOptions {
     /// (no retry starts once it has passed since the first attempt), so a black-hole server
     /// costs one timeout, not five.
     pub request_timeout: Duration,
-    /// Retries of a GET after a connection error, 5xx or 429.
+    /// Retries of a GET after a connection error or a 5xx.
     pub max_get_retries: u32,
+    /// How often one request refused with 429 is sent again (a GET, or a create the refusal
+    /// proves was not made), after its `Retry-After`; within the request timeout.
+    pub max_rate_limited_retries: u32,
     pub retry_base_delay: Duration,
     /// Longest wait between retries, whatever `Retry-After` says.
     pub max_retry_delay: Duration,
@@ -36,6 +39,42 @@ pub struct ClientOptions {
     /// Where `-v` request lines go (method, URL, status, time, size; never credentials). The
     /// client itself never prints.
     pub trace: Option<Trace>,
+    /// What paces the requests (holds them while a `Retry-After` is in force, learns from each
+    /// answer): the adaptive concurrency limiter of bulk work. `None`: each request on its own.
+    pub pacer: Option<SharedPacer>,
+}
+
+/// One answer (or failure) of a request, as a [`Pacer`] learns of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    /// The HTTP status; `None` when no answer came (connection error, timeout).
+    pub status: Option<u16>,
+    /// When the request was sent.
+    pub sent_at: std::time::Instant,
+    /// Until the answer's status line (or the failure).
+    pub elapsed: Duration,
+    pub retry_after: Option<Duration>,
+    /// No answer within the request timeout.
+    pub timed_out: bool,
+}
+
+/// Paces a client's requests: asked before each request how long it must still wait, told of
+/// each answer. Implemented above the client (the adaptive concurrency limiter of `batch`).
+pub trait Pacer: Send + Sync {
+    /// How long a request must still wait before it is sent (zero: go).
+    fn hold(&self) -> Duration;
+    /// How one request went.
+    fn answered(&self, answer: &Answer);
+}
+
+/// A [`Pacer`] shared by a client and whoever watches it.
+#[derive(Clone)]
+pub struct SharedPacer(pub std::sync::Arc<dyn Pacer>);
+
+impl std::fmt::Debug for SharedPacer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pacer")
+    }
 }
 
 /// A sink for `-v` request lines.
@@ -65,11 +104,13 @@ impl ClientOptions {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_get_retries: 4,
+            max_rate_limited_retries: 10,
             retry_base_delay: Duration::from_millis(250),
             max_retry_delay: Duration::from_secs(30),
             // Nothing larger could be decoded anyway.
             max_body_bytes: crate::wire::MAX_BODY_BYTES,
             trace: None,
+            pacer: None,
         }
     }
 
@@ -466,6 +507,15 @@ impl Transport {
     ) -> Result<HttpResponse, ApiError> {
         let mut renewed = false;
         loop {
+            if let Some(SharedPacer(pacer)) = &self.opts.pacer {
+                loop {
+                    let hold = pacer.hold();
+                    if hold.is_zero() {
+                        break;
+                    }
+                    tokio::time::sleep(hold).await;
+                }
+            }
             let auth = self.authorization(renewed).await?;
             let mut req = self
                 .http
@@ -492,6 +542,13 @@ impl Transport {
             let resp = req.send().await.map_err(|e| {
                 let error = self.transport_error(method.as_str(), url, &e);
                 self.trace(|| format!("< {method} {url}: {error}"));
+                self.tell_pacer(Answer {
+                    status: None,
+                    sent_at,
+                    elapsed: sent_at.elapsed(),
+                    retry_after: None,
+                    timed_out: matches!(error, ApiError::Timeout { .. }),
+                });
                 error
             })?;
             let status = resp.status();
@@ -517,6 +574,13 @@ impl Transport {
             let retry_after = header_text(&resp, reqwest::header::RETRY_AFTER)
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .map(Duration::from_secs);
+            self.tell_pacer(Answer {
+                status: Some(status.as_u16()),
+                sent_at,
+                elapsed: sent_at.elapsed(),
+                retry_after,
+                timed_out: false,
+            });
             if status.is_redirection() {
                 return Err(ApiError::Redirect {
                     url: url.to_string(),
@@ -534,8 +598,8 @@ impl Transport {
     }
 
     /// A request whose non-2xx answers become `ApiError::Http`; GETs are retried with backoff on
-    /// connection errors, timeouts, 5xx and 429 (honouring `Retry-After`), a bounded number of
-    /// times. Other methods are sent exactly once: the caller decides what an unclear outcome means.
+    /// connection errors, timeouts and 5xx (honouring `Retry-After`), a bounded number of times,
+    /// and after each 429 once its `Retry-After` has passed (`max_rate_limited_retries`). Other methods are sent exactly once: the caller decides what an unclear outcome means.
     pub async fn call(
         &self,
         method: Method,
@@ -549,10 +613,26 @@ impl Transport {
         };
         let started = std::time::Instant::now();
         let mut attempt = 0;
+        let mut rate_limited = 0;
         loop {
             let outcome = self.send_once(method.clone(), url, body).await;
+            if method == Method::GET
+                && let Ok(resp) = &outcome
+                && resp.status == 429
+            {
+                // Refused before it was processed: sent again after `Retry-After`, not counted
+                // as one of the retries after failures.
+                let wait = self.rate_limit_wait(rate_limited, resp.retry_after);
+                if rate_limited < self.opts.max_rate_limited_retries
+                    && self.within_budget(started, resp.retry_after.unwrap_or(wait))
+                {
+                    tokio::time::sleep(wait).await;
+                    rate_limited += 1;
+                    continue;
+                }
+            }
             let retry_after = match &outcome {
-                Ok(resp) if resp.status == 429 || resp.status >= 500 => Some(resp.retry_after),
+                Ok(resp) if resp.status >= 500 => Some(resp.retry_after),
                 Err(ApiError::Network { .. })
                 | Err(ApiError::CutShort { .. })
                 | Err(ApiError::Timeout { .. }) => Some(None),
@@ -566,6 +646,22 @@ impl Transport {
                 }
                 _ => return outcome.and_then(|resp| check_status(method.as_str(), url, resp)),
             }
+        }
+    }
+
+    /// How long this request sleeps before it is sent again after a 429: nothing when a pacer
+    /// holds every request for the `Retry-After` (it was told of the answer), else the backoff.
+    pub fn rate_limit_wait(&self, refusals: u32, retry_after: Option<Duration>) -> Duration {
+        if self.opts.pacer.is_some() {
+            Duration::ZERO
+        } else {
+            self.backoff(refusals, retry_after)
+        }
+    }
+
+    fn tell_pacer(&self, answer: Answer) {
+        if let Some(SharedPacer(pacer)) = &self.opts.pacer {
+            pacer.answered(&answer);
         }
     }
 

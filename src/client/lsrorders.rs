@@ -59,7 +59,8 @@ fn control_character(body: &[u8]) -> Option<(usize, u32)> {
     None
 }
 
-/// How many times a create is sent at most, each after a lookup proved it missing.
+/// How many times a create is sent at most with an unclear outcome, each resend after a
+/// lookup proved it missing (429 refusals do not count: see `max_rate_limited_retries`).
 const MAX_CREATE_ATTEMPTS: u32 = 3;
 
 /// A client for one account of one backend.
@@ -197,9 +198,14 @@ impl LsrClient {
             attempts,
             retry_after,
         };
-        while attempts < MAX_CREATE_ATTEMPTS {
-            if attempts > 0 {
-                // Before any resend: is it there already?
+        // Sends whose outcome is unclear (the order may exist): each later send is preceded by
+        // a lookup. A 429 is not one of them: it refuses a request before processing it, so
+        // it proves nothing was created and the same body goes again after `Retry-After`.
+        let mut unclear = 0;
+        let mut rate_limited = 0;
+        loop {
+            if unclear > 0 {
+                // Before any resend after an unclear outcome: is it there already?
                 match self.find_created(identity).await {
                     Ok(Lookup::Found(found)) => return Ok(recovered(found, attempts, retry_after)),
                     Ok(Lookup::Missing) => {}
@@ -236,23 +242,44 @@ impl LsrClient {
                         }
                         Err(e) => last_problem = Some(e),
                     }
+                    unclear += 1;
                     Duration::ZERO
                 }
-                Ok(resp) if resp.status == 429 || resp.status >= 500 => {
-                    last_problem = Some(http_error("POST", &url, &resp));
-                    if resp.status == 429 {
-                        retry_after = retry_after.max(resp.retry_after);
+                Ok(resp) if resp.status == 429 => {
+                    rate_limited += 1;
+                    retry_after = retry_after.max(resp.retry_after);
+                    let wait = self
+                        .transport
+                        .rate_limit_wait(rate_limited - 1, resp.retry_after);
+                    let patient = rate_limited <= self.transport.options().max_rate_limited_retries
+                        && self
+                            .transport
+                            .within_budget(started, resp.retry_after.unwrap_or(wait));
+                    if !patient {
+                        if unclear == 0 {
+                            // Only refusals: nothing was created, and the caller knows it.
+                            return Err(http_error("POST", &url, &resp));
+                        }
+                        last_problem = Some(http_error("POST", &url, &resp));
+                        break;
                     }
-                    self.transport.backoff(attempts - 1, resp.retry_after)
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+                Ok(resp) if resp.status >= 500 => {
+                    last_problem = Some(http_error("POST", &url, &resp));
+                    unclear += 1;
+                    self.transport.backoff(unclear - 1, resp.retry_after)
                 }
                 Ok(resp) => return Err(http_error("POST", &url, &resp)),
                 Err(e) if e.is_unclear_outcome() => {
                     last_problem = Some(e);
-                    self.transport.backoff(attempts - 1, None)
+                    unclear += 1;
+                    self.transport.backoff(unclear - 1, None)
                 }
                 Err(e) => return Err(e),
             };
-            if attempts >= MAX_CREATE_ATTEMPTS || !self.transport.within_budget(started, wait) {
+            if unclear >= MAX_CREATE_ATTEMPTS || !self.transport.within_budget(started, wait) {
                 // No resend is coming (out of attempts, or it would start past the request
                 // timeout): go straight to the last look.
                 break;

@@ -13,8 +13,7 @@ use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::cancel::cancel_order;
 use crate::session::confirm::{confirm, require_confirmation_means};
-use crate::session::input::OrderFieldArgs;
-use crate::session::precheck::PrecheckMode;
+use crate::session::input::{OrderFieldArgs, SendArgs};
 use crate::session::present::{SubmitJson, print_dry_run, show_warnings, stop_on_findings};
 use crate::session::split::{
     SplitOptions, check_split, parse_split_spec, send_split, submit_split,
@@ -23,7 +22,7 @@ use crate::session::submit::{
     Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
     place_single, request_body, with_customer_order_id,
 };
-use crate::session::wait::{WaitTarget, parse_timeout};
+use crate::session::wait::parse_timeout;
 use crate::validate::Report;
 
 /// Place a new order from an existing one, cancelling it first if it is still open.
@@ -53,36 +52,12 @@ pub struct ResubmitArgs {
     #[arg(long, value_name = "TN")]
     pub remove_tn: Vec<String>,
 
-    /// Split the new order: `per-tn` or N (at most N TNs each).
-    #[arg(long, value_name = "per-tn|N")]
-    pub split: Option<String>,
-
-    /// How many orders of a split to send at once.
-    #[arg(long, default_value_t = 8, value_name = "N")]
-    pub concurrency: usize,
-
     /// Print what would be cancelled and sent; change nothing.
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Send even when the pre-submission checks find errors.
-    #[arg(long)]
-    pub force: bool,
-
-    /// Where the check for TNs on open orders looks: `remote` (the history, re-read, and one
-    /// backend search per TN it does not cover), `local` (the history only), `off`.
-    #[arg(long, value_enum, default_value_t = PrecheckMode::Remote, value_name = "WHERE")]
-    pub precheck: PrecheckMode,
-
-    /// Wait until the new order has a FOC date (`foc`) or reaches a final status (`final`):
-    /// exit 0 when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at
-    /// --timeout. With --split, for every order of the batch (the worst decides).
-    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
-    pub wait: Option<WaitTarget>,
-
-    /// Give up waiting after this long (e.g. 90s, 10m, 2h).
-    #[arg(long, default_value = "10m", value_name = "DURATION")]
-    pub timeout: String,
+    #[command(flatten)]
+    pub send: SendArgs,
 }
 
 /// The `resubmit` JSON shape: `submit`'s, plus the order it replaced.
@@ -94,11 +69,17 @@ struct ResubmitJson {
 }
 
 pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
-    let split = args.split.as_deref().map(parse_split_spec).transpose()?;
-    let timeout = parse_timeout(&args.timeout)?;
+    let split = args
+        .send
+        .split
+        .as_deref()
+        .map(parse_split_spec)
+        .transpose()?;
+    let timeout = parse_timeout(&args.send.timeout)?;
     let removed = parse_removed(&args.remove_tn)?;
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
+        backend.limiter.set_max(args.send.concurrency);
         let old = backend.resolve(ctx, &args.order).await?;
         let label = old.label();
         let still_open = old.status.is_some_and(|s| !s.is_terminal());
@@ -122,8 +103,8 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             .unwrap_or_default();
         // The old order's own FOC on these TNs goes away with its cancel: it must not count.
         let checks = Checks {
-            mode: args.precheck,
-            force: args.force,
+            mode: args.send.precheck,
+            force: args.send.force,
             replaces: Some(&old.order_id),
         };
         let (report, _) = online_report(ctx, &backend, &draft, &tns, None, None, &checks).await?;
@@ -133,7 +114,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             &report,
             None,
             today,
-            args.force,
+            args.send.force,
             "nothing was cancelled or sent; --force sends anyway",
         )?;
         let (order, user_cid) = with_customer_order_id(&order);
@@ -180,7 +161,7 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
             };
             single.failure = Some((entry, error.context(what)));
         }
-        let wait = args.wait.map(|target| (target, timeout));
+        let wait = args.send.wait.map(|target| (target, timeout));
         let replaced = backend.view(ctx, &replaced);
         conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
             .await?
@@ -222,12 +203,11 @@ async fn resubmit_split(
     };
     let options = SplitOptions {
         spec,
-        concurrency: args.concurrency,
         dry_run: args.dry_run,
-        force: args.force,
+        force: args.send.force,
         replaces_order_id: Some(old.order_id.clone()).filter(|id| !id.is_empty()),
-        precheck: args.precheck,
-        wait: args.wait.map(|target| (target, timeout)),
+        precheck: args.send.precheck,
+        wait: args.send.wait.map(|target| (target, timeout)),
     };
     show_warnings(ctx, &report.findings);
     if args.dry_run {

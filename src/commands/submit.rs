@@ -7,15 +7,14 @@ use crate::context::Context;
 use crate::model::OrderDraft;
 use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
-use crate::session::input::{OrderFieldArgs, OrderInput, TnInputArgs, read_order_input};
-use crate::session::precheck::PrecheckMode;
+use crate::session::input::{OrderFieldArgs, OrderInput, SendArgs, TnInputArgs, read_order_input};
 use crate::session::present::{print_dry_run, stop_on_findings};
 use crate::session::split::{SplitOptions, make_plan, parse_split_spec, submit_split};
 use crate::session::submit::{
     Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
     place_single, request_body, with_customer_order_id,
 };
-use crate::session::wait::{WaitTarget, parse_timeout};
+use crate::session::wait::parse_timeout;
 use crate::session::wizard::{self, Decision};
 use crate::validate::Report;
 
@@ -47,41 +46,22 @@ pub struct SubmitArgs {
     #[command(flatten)]
     pub tns: TnInputArgs,
 
-    /// Split into several orders: `per-tn` (one TN each) or N (at most N TNs each, N ≤ 999).
-    #[arg(long, value_name = "per-tn|N")]
-    pub split: Option<String>,
-
-    /// How many orders of a split to send at once.
-    #[arg(long, default_value_t = 8, value_name = "N")]
-    pub concurrency: usize,
-
     /// Check and print what would be sent; send nothing.
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Send even when the pre-submission checks find errors.
-    #[arg(long)]
-    pub force: bool,
-
-    /// Where the check for TNs on open orders looks: `remote` (the history, re-read, and one
-    /// backend search per TN it does not cover), `local` (the history only), `off`.
-    #[arg(long, value_enum, default_value_t = PrecheckMode::Remote, value_name = "WHERE")]
-    pub precheck: PrecheckMode,
-
-    /// Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0
-    /// when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout.
-    /// With --split, for every order of the batch (the worst decides).
-    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
-    pub wait: Option<WaitTarget>,
-
-    /// Give up waiting after this long (e.g. 90s, 10m, 2h).
-    #[arg(long, default_value = "10m", value_name = "DURATION")]
-    pub timeout: String,
+    #[command(flatten)]
+    pub send: SendArgs,
 }
 
 pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
-    let split = args.split.as_deref().map(parse_split_spec).transpose()?;
-    let timeout = parse_timeout(&args.timeout)?;
+    let split = args
+        .send
+        .split
+        .as_deref()
+        .map(parse_split_spec)
+        .transpose()?;
+    let timeout = parse_timeout(&args.send.timeout)?;
     let input = read_order_input(args.from.as_deref(), &args.fields, &args.tns)?;
     let mut draft = input.draft.clone();
     if draft.spid.is_none() {
@@ -134,14 +114,15 @@ async fn submit_single(
     asked: bool,
 ) -> anyhow::Result<Round> {
     let backend = Backend::connect(ctx).await?;
+    backend.limiter.set_max(args.send.concurrency);
     let tns = offline
         .order
         .as_ref()
         .map(|o| o.tns.clone())
         .unwrap_or_default();
     let checks = Checks {
-        mode: args.precheck,
-        force: args.force,
+        mode: args.send.precheck,
+        force: args.send.force,
         replaces: None,
     };
     let (report, _) = online_report(ctx, &backend, draft, &tns, origins, None, &checks).await?;
@@ -151,7 +132,7 @@ async fn submit_single(
         &report,
         None,
         backend.today,
-        args.force,
+        args.send.force,
         "nothing was sent; --force sends anyway",
     )?;
     let (order, user_cid) = with_customer_order_id(&order);
@@ -164,7 +145,7 @@ async fn submit_single(
     }
     let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
     let single = place_single(ctx, &backend, &order, user_cid, None, &interrupt).await?;
-    let wait = args.wait.map(|target| (target, timeout));
+    let wait = args.send.wait.map(|target| (target, timeout));
     conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
         .await?
         .finish(
@@ -193,12 +174,11 @@ fn submit_split_command(
     };
     let options = SplitOptions {
         spec,
-        concurrency: args.concurrency,
         dry_run: args.dry_run,
-        force: args.force,
+        force: args.send.force,
         replaces_order_id: None,
-        precheck: args.precheck,
-        wait: args.wait.map(|target| (target, timeout)),
+        precheck: args.send.precheck,
+        wait: args.send.wait.map(|target| (target, timeout)),
     };
     // The plan is offline: a parent PON too long for its children's suffixes is refused before
     // anything connects.
@@ -211,6 +191,7 @@ fn submit_split_command(
     }
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
+        backend.limiter.set_max(args.send.concurrency);
         submit_split(ctx, &backend, &order, &options).await
     })?;
     Ok(Round::Done)

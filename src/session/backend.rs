@@ -2,13 +2,17 @@
 //! embedded sandbox) and the history store keyed by that backend. Orders come in through it,
 //! read from the wire once into the domain [`Order`] and recorded in the history.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
 use chrono::{NaiveDate, Utc};
 use futures_util::StreamExt;
 
-use crate::client::{ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret};
+use crate::batch::Limiter;
+use crate::client::{
+    ApiError, ClientOptions, Credentials, LsrClient, SearchQuery, Secret, SharedPacer,
+};
 use crate::config::Sourced;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
@@ -33,8 +37,19 @@ pub struct Backend {
     /// The backend's clock minus this machine's: the embedded sandbox's clock moves (zero
     /// elsewhere). Creation times the backend reports are compared on its clock.
     pub clock_offset: chrono::Duration,
+    /// How many requests of bulk work run at once (a batch's children, the pre-check's
+    /// searches, fetching and polling several orders): one adaptive limiter for the command,
+    /// told of every answer the client gets. `--concurrency` sets its ceiling.
+    pub limiter: Arc<Limiter>,
     /// Keeps the embedded sandbox running while the command works.
     embedded: Option<EmbeddedSandbox>,
+}
+
+/// A limiter with the default ceiling, installed as the client's pacer.
+fn paced(opts: &mut ClientOptions) -> Arc<Limiter> {
+    let limiter = Arc::new(Limiter::new(crate::batch::DEFAULT_MAX));
+    opts.pacer = Some(SharedPacer(limiter.clone()));
+    limiter
 }
 
 /// The tokio runtime of a command that talks to a backend or serves one (one worker per core).
@@ -66,6 +81,7 @@ impl Backend {
             );
             opts.api_version = version;
             opts.trace = verbose_trace(ctx);
+            let limiter = paced(&mut opts);
             opts.credentials = Some(Credentials::ClientCredentials {
                 client_id: demo.client_id.to_string(),
                 client_secret: Secret::new(demo.client_secret),
@@ -88,6 +104,7 @@ impl Backend {
                 history,
                 today,
                 clock_offset,
+                limiter,
                 embedded: Some(embedded),
             });
         }
@@ -101,6 +118,7 @@ impl Backend {
             .with_timeout(http_timeout(s.http_timeout.as_ref())?);
         opts.api_version = s.endpoints.api_version;
         opts.trace = verbose_trace(ctx);
+        let limiter = paced(&mut opts);
         opts.credentials = match (&s.client_id, &s.username, &s.password) {
             (Some(id), _, _) => {
                 client_secret(ctx, &id.value)?.map(|(secret, _)| Credentials::ClientCredentials {
@@ -129,6 +147,7 @@ impl Backend {
             history,
             today: ctx.today,
             clock_offset: chrono::Duration::zero(),
+            limiter,
             embedded: None,
         })
     }
@@ -207,9 +226,9 @@ impl Backend {
             .filter(|o| self.known_record(&o.order_id).is_none())
             .map(|o| o.order_id.clone())
             .collect();
-        let fetched: Vec<Result<Order, ApiError>> = futures_util::stream::iter(unknown)
-            .map(|id| async move { self.fetch(ctx, &id).await })
-            .buffer_unordered(PON_LIST_FETCHES)
+        let fetched: Vec<Result<Order, ApiError>> = self
+            .limiter
+            .map(unknown, |id| async move { self.fetch(ctx, &id).await })
             .collect()
             .await;
         let mut full: std::collections::HashMap<String, Order> = std::collections::HashMap::new();
@@ -423,9 +442,6 @@ pub struct Found {
     /// The backend's `TotalCount`: more than `orders` holds when it capped the answer.
     pub total_count: Option<usize>,
 }
-
-/// How many orders of one PON [`Backend::pon_list`] fetches at once.
-const PON_LIST_FETCHES: usize = 8;
 
 /// Numbers orders of one PON that carry no number yet by creation time, ties by order id (R8):
 /// the N of `PON@N` for a complete list of the PON's orders.

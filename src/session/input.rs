@@ -1,5 +1,5 @@
-//! The order input of `submit`, `validate`, `supp` and `resubmit`: the order-field flags and
-//! the TN flags (flag groups several commands flatten), the `--from` file with the flags laid
+//! The order input of `submit`, `validate`, `supp` and `resubmit`: the order-field flags, the
+//! TN flags and the sending flags (flag groups several commands flatten), the `--from` file with the flags laid
 //! over it, and the TNs of the file, every `--tn` and the `--tn-file`, in that order, each
 //! remembering where it came from.
 
@@ -8,9 +8,44 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::precheck::PrecheckMode;
+use super::wait::WaitTarget;
 use crate::exit::{CliError, Exit};
 use crate::model::OrderDraft;
 use crate::validate::{Finding, TnListError, parse_tn_list};
+
+/// How `submit` and `resubmit` send: the split, how many at once, the checks, `--wait`.
+#[derive(Debug, Clone, Args)]
+pub struct SendArgs {
+    /// Split into several orders: `per-tn` (one TN each) or N (at most N TNs each, N ≤ 999).
+    #[arg(long, value_name = "per-tn|N")]
+    pub split: Option<String>,
+
+    /// The most requests sent at once (a split's orders, the pre-check's TN searches). lsr
+    /// starts at 8 and adapts: more while answers come back fast and clean, half as many after
+    /// a 429 or 503 (waiting out its Retry-After) or when answers slow down.
+    #[arg(long, default_value_t = crate::batch::DEFAULT_MAX, value_name = "MAX", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
+    pub concurrency: usize,
+
+    /// Send even when the pre-submission checks find errors.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Where the check for TNs on open orders looks: `remote` (the history, re-read, and one
+    /// backend search per TN it does not cover), `local` (the history only), `off`.
+    #[arg(long, value_enum, default_value_t = PrecheckMode::Remote, value_name = "WHERE")]
+    pub precheck: PrecheckMode,
+
+    /// Wait until the order has a FOC date (`foc`) or reaches a final status (`final`): exit 0
+    /// when it does, 4 when it cannot (FAILED, CANCELLED; EXCEPTION for `foc`), 8 at --timeout.
+    /// With --split, for every order of the batch (the worst decides).
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "foc", value_name = "UNTIL")]
+    pub wait: Option<WaitTarget>,
+
+    /// Give up waiting after this long (e.g. 90s, 10m, 2h).
+    #[arg(long, default_value = "10m", value_name = "DURATION")]
+    pub timeout: String,
+}
 
 /// The order fields shared by `submit`, `validate`, `supp` and `resubmit`; they override the
 /// same fields of a `--from` file.

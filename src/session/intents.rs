@@ -94,7 +94,7 @@ pub async fn settle_earlier(
             &backend.history,
             batch_id,
             std::slice::from_ref(&child),
-            1,
+            &backend.limiter,
             missing_state,
         )
         .await;

@@ -224,7 +224,6 @@ pub async fn place_single(
         &template,
         children,
         Vec::new(),
-        1,
         interrupt,
         Progress::Quiet,
     )

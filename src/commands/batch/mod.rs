@@ -50,8 +50,9 @@ pub enum BatchAction {
         /// The batch id.
         #[arg(value_name = "BATCH")]
         batch: String,
-        /// How many children to send at once.
-        #[arg(long, default_value_t = 8, value_name = "N")]
+        /// The most children sent at once: lsr starts at 8 and adapts (more while answers come
+        /// back fast and clean, half as many after a 429 or 503 or when answers slow down).
+        #[arg(long, default_value_t = crate::batch::DEFAULT_MAX, value_name = "MAX", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
         concurrency: usize,
     },
 }

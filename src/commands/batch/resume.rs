@@ -9,6 +9,7 @@ pub fn run(ctx: &Context, batch: &str, concurrency: usize) -> anyhow::Result<()>
     let id = parse_batch_id(batch)?;
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
-        resume_batch(ctx, &backend, id, concurrency).await
+        backend.limiter.set_max(concurrency);
+        resume_batch(ctx, &backend, id).await
     })
 }

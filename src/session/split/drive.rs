@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use super::super::backend::Backend;
 use super::super::interrupt::Interrupt;
 use super::observer::BatchObserver;
-use crate::batch::{ChildOutcome, ChildResult, Runner, Throttle};
+use crate::batch::{ChildOutcome, ChildResult, Runner};
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::{ChildState, JournalChild, NewBatch, PlannedChild, StateCounts};
@@ -84,7 +84,8 @@ pub(crate) enum Progress {
     Quiet,
 }
 
-/// Sends `to_send` (after `found` were reconciled) `concurrency` at a time and watches Ctrl-C.
+/// Sends `to_send` (after `found` were reconciled) as many at a time as the backend's adaptive
+/// limiter allows, and watches Ctrl-C.
 /// The caller holds the batch's lock.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn drive(
@@ -94,20 +95,17 @@ pub(crate) async fn drive(
     template: &LsrOrder,
     to_send: Vec<JournalChild>,
     found: Vec<ChildResult>,
-    concurrency: usize,
     interrupt: &Interrupt,
     progress: Progress,
 ) -> Result<Driven, CliError> {
     let stop = AtomicBool::new(false);
-    let throttle = Throttle::default();
     let runner = Runner {
         client: &backend.client,
         history: &backend.history,
         batch_id,
         template,
-        concurrency,
+        limiter: &backend.limiter,
         stop: &stop,
-        throttle: &throttle,
         clock_offset: backend.clock_offset,
     };
     let observer = BatchObserver::new(

@@ -31,8 +31,6 @@ pub use report::{first_line, print_plan, tns_cell};
 #[derive(Debug, Clone)]
 pub struct SplitOptions {
     pub spec: SplitSpec,
-    /// Children sent at once (at least 1).
-    pub concurrency: usize,
     /// Print the plan; send nothing (no network either).
     pub dry_run: bool,
     /// Send even when the pre-submission checks find errors (17008).
@@ -115,8 +113,8 @@ pub async fn check_split(
     Ok((report.findings, cost))
 }
 
-/// Plans the split, writes it to the journal and sends the children `options.concurrency` at a
-/// time (no checks: see [`check_split`]). Every placed child is recorded in the history; with
+/// Plans the split, writes it to the journal and sends the children as many at a time as the
+/// backend's adaptive limiter allows (no checks: see [`check_split`]). Every placed child is recorded in the history; with
 /// `options.wait` every placed child is then followed to the target. `cost` is the check's, for
 /// the summary.
 pub async fn send_split(
@@ -160,15 +158,14 @@ pub async fn send_split(
     // Held for the whole run: a `resume` of this batch elsewhere waits for it to end.
     let _lock = backend.history.lock_batch(batch_id)?;
     ctx.note(&format!(
-        "batch {batch_id}: sending {} orders for PON {} ({} at a time); if interrupted, finish it with `lsr batch resume {batch_id}`",
+        "batch {batch_id}: sending {} orders for PON {} ({}); if interrupted, finish it with `lsr batch resume {batch_id}`",
         children.len(),
         order.pon,
-        options.concurrency.max(1)
+        at_a_time(backend)
     ));
     let run = BatchRun {
         batch_id,
         template: &template,
-        concurrency: options.concurrency,
         precheck: cost,
         wait: options.wait,
     };
@@ -193,7 +190,6 @@ pub fn make_plan(order: &LsrOrder, spec: SplitSpec) -> Result<SplitPlan, CliErro
 pub(crate) struct BatchRun<'a> {
     pub batch_id: i64,
     pub template: &'a LsrOrder,
-    pub concurrency: usize,
     /// The pre-submission check's cost, for the summary.
     pub precheck: Option<PrecheckCost>,
     pub wait: Option<(WaitTarget, Duration)>,
@@ -226,7 +222,6 @@ pub(crate) async fn run_batch(
         run.template,
         to_send,
         found,
-        run.concurrency,
         &interrupt,
         drive::Progress::PerChild,
     )
@@ -332,12 +327,7 @@ fn batch_exit(batch_id: i64, counts: StateCounts, interrupted: bool) -> anyhow::
 /// `lsr batch resume`: finishes an interrupted batch of this backend. Children whose outcome
 /// is unknown are looked up by their customer order id first; only those the backend does not
 /// have are sent again. One sender at a time per batch.
-pub async fn resume_batch(
-    ctx: &Context,
-    backend: &Backend,
-    id: i64,
-    concurrency: usize,
-) -> anyhow::Result<()> {
+pub async fn resume_batch(ctx: &Context, backend: &Backend, id: i64) -> anyhow::Result<()> {
     let summary = backend
         .history
         .batch(id)?
@@ -394,7 +384,7 @@ pub async fn resume_batch(
             &backend.history,
             id,
             &uncertain,
-            concurrency,
+            &backend.limiter,
             ChildState::Planned,
         )
         .await;
@@ -450,19 +440,27 @@ pub async fn resume_batch(
         ));
     } else if !to_send.is_empty() {
         ctx.note(&format!(
-            "batch {id}: sending {} orders ({} at a time)",
+            "batch {id}: sending {} orders ({})",
             to_send.len(),
-            concurrency.max(1)
+            at_a_time(backend)
         ));
     }
     let run = BatchRun {
         batch_id: id,
         template: &template,
-        concurrency,
         precheck: None,
         wait: None,
     };
     run_batch(ctx, backend, &run, to_send, found).await
+}
+
+/// `8 at a time at first, adapting up to 32`.
+fn at_a_time(backend: &Backend) -> String {
+    format!(
+        "{} at a time at first, adapting up to {}",
+        backend.limiter.level(),
+        backend.limiter.max()
+    )
 }
 
 pub fn batch_not_found(id: i64) -> anyhow::Error {
