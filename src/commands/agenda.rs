@@ -3,7 +3,6 @@
 
 use anyhow::Context as _;
 use clap::Args;
-use futures_util::StreamExt as _;
 
 use crate::context::Context;
 use crate::files::write_private_file;
@@ -14,9 +13,6 @@ use crate::output::ics::agenda_calendar;
 use crate::output::{self, OutputMode};
 use crate::session::backend::{Backend, history_key, runtime};
 use crate::validate::agenda::agenda;
-
-/// Orders read from the backend at once while refreshing.
-const REFRESH_AT_ONCE: usize = 8;
 
 /// The desk's day: what to act on now, and the FOC dates and window last days to come.
 ///
@@ -63,20 +59,18 @@ fn open_query() -> LocalQuery {
 async fn refreshed(ctx: &Context, backend: &Backend) -> anyhow::Result<Vec<Order>> {
     let known: Vec<OrderRecord> = backend.history.search(&backend.key, &open_query())?;
     let mut failed = 0usize;
-    let orders: Vec<Order> = futures_util::stream::iter(known)
-        .map(|record| async move {
-            match backend.get_order(ctx, &record.order_id).await {
-                Ok(order) => (order, false),
-                Err(_) => (record.to_order(), true),
-            }
+    let ids: Vec<String> = known.iter().map(|r| r.order_id.clone()).collect();
+    let answers = backend.get_orders(ctx, &ids).await;
+    let orders: Vec<Order> = known
+        .iter()
+        .zip(answers)
+        .map(|(record, answer)| {
+            answer.unwrap_or_else(|_| {
+                failed += 1;
+                record.to_order()
+            })
         })
-        .buffer_unordered(REFRESH_AT_ONCE)
-        .map(|(order, stale)| {
-            failed += usize::from(stale);
-            order
-        })
-        .collect()
-        .await;
+        .collect();
     if failed > 0 {
         ctx.note(&format!(
             "warning: {failed} order{} could not be read; shown as the history has them",

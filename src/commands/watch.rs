@@ -85,8 +85,9 @@ pub fn run(ctx: &Context, args: &WatchArgs) -> anyhow::Result<()> {
         loop {
             let mut views = Vec::with_capacity(ids.len());
             let mut all_final = true;
-            for id in &ids {
-                let order = backend.get_order(ctx, id).await?;
+            // One poll of every order, as many at once as the adaptive limiter allows.
+            for answer in backend.get_orders(ctx, &ids).await {
+                let order = answer?;
                 all_final &= order.is_final();
                 views.push(backend.view(ctx, &order));
             }

@@ -183,6 +183,24 @@ impl Backend {
         }
     }
 
+    /// GETs several orders and records each, as many at once as the adaptive limiter allows;
+    /// the answers in the order of `ids`.
+    pub async fn get_orders(
+        &self,
+        ctx: &Context,
+        ids: &[String],
+    ) -> Vec<Result<Order, ApiError>> {
+        let mut answers: Vec<(usize, Result<Order, ApiError>)> = self
+            .limiter
+            .map(ids.iter().enumerate(), |(i, id)| async move {
+                (i, self.get_order(ctx, id).await)
+            })
+            .collect()
+            .await;
+        answers.sort_by_key(|(i, _)| *i);
+        answers.into_iter().map(|(_, answer)| answer).collect()
+    }
+
     /// GETs one order and records it. The first time lsr sees an order, the backend's list for
     /// its PON is read too (one search), so that its number counts the orders placed before it
     /// elsewhere (R8).

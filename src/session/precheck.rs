@@ -4,7 +4,8 @@
 //!
 //! What the remote check costs: the history's open orders on the TNs are re-read (one GET per
 //! distinct order, so a stale entry does not refuse a TN that is free by now), then one search
-//! per distinct TN no open order covers, several at once.
+//! per distinct TN no open order covers, as many at once as the backend's adaptive limiter
+//! allows.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::IsTerminal;
@@ -21,9 +22,6 @@ use crate::context::Context;
 use crate::history::{BackendKey, HistoryStore, Learned};
 use crate::model::{Order, Tn};
 use crate::validate::{BusinessCalendar, OpenOrder, ValidationContext};
-
-/// How many backend requests of the check run at once.
-const SEARCH_CONCURRENCY: usize = 8;
 
 /// Past this many TNs to search, a terminal shows a progress line.
 const PROGRESS_FROM: usize = 50;
@@ -217,12 +215,12 @@ async fn reread(
 ) -> anyhow::Result<Vec<OpenOrder>> {
     let ids: BTreeSet<String> = open.iter().filter_map(|o| o.order_id.clone()).collect();
     cost.refreshes = ids.len();
-    let answers: Vec<(String, Result<Order, ApiError>)> = futures_util::stream::iter(ids)
-        .map(|id| async move {
+    let answers: Vec<(String, Result<Order, ApiError>)> = backend
+        .limiter
+        .map(ids, |id| async move {
             let answer = backend.get_order(ctx, &id).await;
             (id, answer)
         })
-        .buffer_unordered(SEARCH_CONCURRENCY)
         .collect()
         .await;
     let mut now: BTreeMap<String, Order> = BTreeMap::new();
@@ -266,16 +264,15 @@ async fn search_tns(
             }
             bar
         });
-    let mut searches = futures_util::stream::iter(tns.iter().copied())
-        .map(|tn| async move {
-            // No status filter: a status lsr does not know counts as open too.
-            let query = SearchQuery {
-                tn: Some(tn),
-                ..SearchQuery::default()
-            };
-            (tn, backend.search(&query).await)
-        })
-        .buffer_unordered(SEARCH_CONCURRENCY);
+    let searches = backend.limiter.map(tns.iter().copied(), |tn| async move {
+        // No status filter: a status lsr does not know counts as open too.
+        let query = SearchQuery {
+            tn: Some(tn),
+            ..SearchQuery::default()
+        };
+        (tn, backend.search(&query).await)
+    });
+    tokio::pin!(searches);
     let mut open = Vec::new();
     while let Some((tn, outcome)) = searches.next().await {
         if let Some(bar) = &bar {

@@ -206,7 +206,10 @@ pub async fn wait_for(
             () = pressed => return Ok(done(order, Verdict::Interrupted)),
         }
         attempt += 1;
-        order = backend.get_order(ctx, &order_id).await?;
+        order = backend
+            .limiter
+            .run(backend.get_order(ctx, &order_id))
+            .await?;
         if order.status_text != last_status {
             let name = if order.pon.is_empty() {
                 order_id.clone()
@@ -219,7 +222,8 @@ pub async fn wait_for(
     }
 }
 
-/// Every placed child of a batch followed to `target` (a few at a time), each result's order
+/// Every placed child of a batch followed to `target` (all at once, their polls as many at a
+/// time as the adaptive limiter allows), each result's order
 /// replaced by its last view.
 pub async fn wait_batch(
     ctx: &Context,
@@ -245,6 +249,8 @@ pub async fn wait_batch(
             secs(timeout)
         ));
     }
+    // Every order followed at once (each mostly sleeps between polls); the polls themselves
+    // go through the backend's adaptive limiter.
     let waited: Vec<(usize, anyhow::Result<Waited>)> = futures_util::stream::iter(placed)
         .map(|(i, order)| async move {
             (
@@ -252,7 +258,7 @@ pub async fn wait_batch(
                 wait_for(ctx, backend, order, target, timeout, Some(interrupt)).await,
             )
         })
-        .buffer_unordered(8)
+        .buffer_unordered(usize::MAX)
         .collect()
         .await;
     let mut out = BatchWaited::default();

@@ -14,7 +14,7 @@ use super::precheck::{PrecheckCost, PrecheckMode};
 use super::submit::{Checks, accept, online_report};
 use super::wait::{WaitTarget, wait_batch};
 use crate::batch::{
-    ChildOutcome, ChildResult, PlanError, Reconciled, SplitPlan, SplitSpec, new_batch_token,
+    ChildOutcome, LevelReport, ChildResult, PlanError, Reconciled, SplitPlan, SplitSpec, new_batch_token,
     plan_split, reconcile,
 };
 use crate::context::Context;
@@ -246,8 +246,9 @@ pub(crate) async fn run_batch(
     let mut summary = String::new();
     if sent_now > 0 {
         summary = format!(
-            "batch {batch_id}: placed {sent_now} orders in {}",
-            elapsed_and_rate(sent_now, elapsed)
+            "batch {batch_id}: placed {sent_now} orders in {}, {}",
+            elapsed_and_rate(sent_now, elapsed),
+            concurrency_text(&backend.limiter.report())
         );
     }
     if let Some(cost) = run.precheck {
@@ -267,6 +268,22 @@ pub(crate) async fn run_batch(
         (Ok(()), Some(waited)) => waited.into_result(),
         (Ok(()), None) => Ok(()),
     }
+}
+
+/// `8 to 32 at a time (lowest 4; halved 3 times, 120 answers 429)`.
+fn concurrency_text(r: &LevelReport) -> String {
+    let mut text = format!("{} to {} at a time", r.start, r.highest);
+    if r.backoffs > 0 {
+        text.push_str(&format!(
+            " (lowest {}; halved {} time{}, {} answer{} 429)",
+            r.lowest,
+            r.backoffs,
+            if r.backoffs == 1 { "" } else { "s" },
+            r.rate_limited,
+            if r.rate_limited == 1 { "" } else { "s" }
+        ));
+    }
+    text
 }
 
 /// `2.4s (125/s)`; under a second, only the time: a rate from a fraction of a second would

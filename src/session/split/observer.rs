@@ -1,5 +1,5 @@
 //! The progress of a running split: the history updated as each child is placed, the
-//! progress bar on a terminal, one JSON line per child with `--json`.
+//! progress bar on a terminal (with the adaptive concurrency level), one JSON line per child with `--json`.
 
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -80,8 +80,9 @@ impl<'a> BatchObserver<'a> {
             let failed = self.failed.load(Ordering::Relaxed);
             let rate = sent as f64 / bar.elapsed().as_secs_f64().max(0.001);
             bar.set_message(format!(
-                "{sent} submitted, {failed} failed, {} remaining, {rate:.0}/s",
-                self.total.saturating_sub(sent + failed)
+                "{sent} submitted, {failed} failed, {} remaining, {rate:.0}/s, {} at a time",
+                self.total.saturating_sub(sent + failed),
+                self.backend.limiter.level()
             ));
         }
     }

@@ -9,7 +9,7 @@ use super::super::backend::Backend;
 use super::super::precheck::PrecheckCost;
 use super::super::present::FailedOrder;
 use super::super::wait::BatchWaited;
-use crate::batch::{ChildOutcome, ChildResult, SplitPlan};
+use crate::batch::{LevelReport, ChildOutcome, ChildResult, SplitPlan};
 use crate::context::Context;
 use crate::history::StateCounts;
 use crate::model::Tn;
@@ -184,6 +184,8 @@ struct BatchJson {
     dry_run: bool,
     /// What the pre-submission check cost (`null` for a resume, which runs none).
     precheck: Option<PrecheckCost>,
+    /// How the adaptive concurrency moved over the command (the check's requests included).
+    concurrency: LevelReport,
 }
 
 /// The `failed` entry of a child that was not placed (rejected, or of unknown outcome).
@@ -222,6 +224,7 @@ pub(super) fn print_results(
             interrupted,
             dry_run: false,
             precheck,
+            concurrency: backend.limiter.report(),
         };
         for r in results {
             if let ChildOutcome::Sent { order, .. } = &r.outcome {
