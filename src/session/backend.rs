@@ -185,11 +185,7 @@ impl Backend {
 
     /// GETs several orders and records each, as many at once as the adaptive limiter allows;
     /// the answers in the order of `ids`.
-    pub async fn get_orders(
-        &self,
-        ctx: &Context,
-        ids: &[String],
-    ) -> Vec<Result<Order, ApiError>> {
+    pub async fn get_orders(&self, ctx: &Context, ids: &[String]) -> Vec<Result<Order, ApiError>> {
         let mut answers: Vec<(usize, Result<Order, ApiError>)> = self
             .limiter
             .map(ids.iter().enumerate(), |(i, id)| async move {

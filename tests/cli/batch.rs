@@ -596,3 +596,50 @@ fn batch_long_split_on_a_terminal_says_counts_and_points_to_batch_show() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 25);
 }
+
+#[test]
+fn batch_split_under_rate_limit_places_each_child_once_and_backs_off() {
+    let sandbox = SandboxProcess::start();
+    // 429 with Retry-After beyond 25 requests a second: the pre-check's 120 searches and the
+    // 120 creations must go through it, none failing, none placed twice.
+    sandbox.admin(&["faults", "set", "--rate-limit", "25"]);
+    let config = tempfile::tempdir().unwrap();
+    let file = write_order_file(config.path(), "LIMIT", &[]);
+    let tns = write_tn_file(config.path(), "tns.txt", &plain_tns(790, 120));
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["--json", "submit", "--split", "per-tn", "--from"])
+            .arg(&file)
+            .arg("--tn-file")
+            .arg(&tns),
+        0,
+    );
+    let lines = json_lines(&out);
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["counts"]["sent"], 120, "{summary}");
+    assert_eq!(summary["failed"].as_array().unwrap().len(), 0, "{summary}");
+    // The sandbox refused some requests, and lsr's limiter saw every refusal and backed off.
+    let faults: serde_json::Value =
+        serde_json::from_str(&sandbox.admin(&["--json", "faults", "show"])).unwrap();
+    let refused = faults["rate_limited"].as_u64().unwrap();
+    assert!(refused > 0, "the rate limit never bit: {faults}");
+    let level = &summary["concurrency"];
+    assert_eq!(level["rate_limited"].as_u64(), Some(refused), "{level}");
+    assert_eq!(level["max"], 32);
+    assert!(level["backoffs"].as_u64().unwrap() >= 1, "{level}");
+    assert!(
+        level["lowest"].as_u64() < level["highest"].as_u64(),
+        "the level came down: {level}"
+    );
+    sandbox.admin(&["faults", "clear"]);
+    let pons = server_pons(&sandbox);
+    assert_eq!(
+        pons.keys().cloned().collect::<BTreeSet<_>>(),
+        expected_pons("LIMIT", 120)
+    );
+    assert!(
+        pons.values().all(|n| *n == 1),
+        "no PON placed twice: {pons:?}"
+    );
+}

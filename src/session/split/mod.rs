@@ -14,8 +14,8 @@ use super::precheck::{PrecheckCost, PrecheckMode};
 use super::submit::{Checks, accept, online_report};
 use super::wait::{WaitTarget, wait_batch};
 use crate::batch::{
-    ChildOutcome, LevelReport, ChildResult, PlanError, Reconciled, SplitPlan, SplitSpec, new_batch_token,
-    plan_split, reconcile,
+    ChildOutcome, ChildResult, LevelReport, PlanError, Reconciled, SplitPlan, SplitSpec,
+    new_batch_token, plan_split, reconcile,
 };
 use crate::context::Context;
 use crate::exit::{CliError, Exit};

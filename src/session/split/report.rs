@@ -9,7 +9,7 @@ use super::super::backend::Backend;
 use super::super::precheck::PrecheckCost;
 use super::super::present::FailedOrder;
 use super::super::wait::BatchWaited;
-use crate::batch::{LevelReport, ChildOutcome, ChildResult, SplitPlan};
+use crate::batch::{ChildOutcome, ChildResult, LevelReport, SplitPlan};
 use crate::context::Context;
 use crate::history::StateCounts;
 use crate::model::Tn;
