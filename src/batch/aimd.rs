@@ -61,7 +61,7 @@ pub struct LevelReport {
     /// The level at the end.
     #[serde(rename = "final")]
     pub last: usize,
-    /// How many times it halved.
+    /// How many times it halved (at one there is nothing to halve).
     pub backoffs: u32,
     /// How many answers were 429 (rate limited).
     pub rate_limited: u32,
@@ -143,7 +143,7 @@ impl Aimd {
     }
 
     /// Learns from one answer received at `now` while `in_flight` requests held a slot. Growth
-    /// needs the level to be in use: an idle limiter does not grow.
+    /// needs the level to be in use (more than half of it): an idle limiter does not grow.
     pub fn answered(&mut self, now: Instant, answer: &Answer, in_flight: usize) {
         match Signal::of(answer) {
             Signal::Pushback => {
@@ -162,7 +162,7 @@ impl Aimd {
                     if self.since_change >= self.level {
                         self.decrease(answer.sent_at, now);
                     }
-                } else if in_flight >= self.level {
+                } else if in_flight * 2 > self.level {
                     self.grow();
                 }
             }
@@ -208,7 +208,9 @@ impl Aimd {
         }
         self.slow_start = false;
         self.decreased_at = Some(now);
-        self.report.backoffs += 1;
+        if self.level > 1 {
+            self.report.backoffs += 1;
+        }
         // A latency rise is judged afresh at the new level.
         self.srtt = None;
         self.set_level((self.level / 2).max(1));
@@ -307,7 +309,8 @@ mod tests {
         }
         assert_eq!(aimd.level(), 1, "never below one");
         let r = aimd.report();
-        assert_eq!((r.lowest, r.highest, r.last, r.backoffs), (1, 8, 1, 4));
+        // Halved three times (8, 4, 2, 1); at one there is nothing left to halve.
+        assert_eq!((r.lowest, r.highest, r.last, r.backoffs), (1, 8, 1, 3));
     }
 
     #[test]
@@ -392,7 +395,7 @@ mod tests {
 
     #[test]
     fn adaptive_max_below_the_start_and_lowered_later() {
-        let mut aimd = Aimd::new(3);
+        let aimd = Aimd::new(3);
         assert_eq!(aimd.level(), 3);
         assert_eq!(aimd.report().start, 3);
         let mut aimd = Aimd::new(0);
