@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every figure of BENCHMARKS.md, side by side in one run, on one release build: the machine, then
 # validation (criterion), startup, `status` vs curl, batch vs a curl loop and vs the sandbox's
-# capacity, local search at 1M TNs, and memory (planning a 100,000-TN split; the sandbox under
-# load). Everything each step prints goes to one results file; its summary (the figures, each
+# capacity, adaptive concurrency under latency and a rate limit, local search at 1M TNs, and
+# memory (planning a 100,000-TN split; the sandbox under load). Everything each step prints goes to one results file; its summary (the figures, each
 # against its reference as a ratio) is printed at the end and appended to the same file.
 #
 #   bench/run.sh                          # results in bench/last-run.txt
@@ -109,6 +109,9 @@ step "lsr status vs curl (bench/status_vs_curl.sh; issue 4 target: within 1.5x o
 
 step "batch vs a sequential curl loop (bench/batch_vs_curl.sh; issue 5 target: at least 5x faster)" \
   '^median|^round' bench/batch_vs_curl.sh
+
+step "adaptive concurrency: 999 per-TN orders at 25 ms latency vs a sequential curl loop, and under a 100/s rate limit (bench/batch_adaptive.sh; issue 16 targets: at least 10x the loop; zero failed children and at least 80% of the limit)" \
+  '^median|^round|^rate limit|^load' bench/batch_adaptive.sh
 
 step "batch vs the sandbox's capacity (bench/batch_vs_sandbox_capacity.sh with benches/sandbox_create.rs; issue 3 target: 2,000 creations/s at 8 clients; issue 5 target: at least half the capacity)" \
   'sandbox_create clients|ratio' bench/batch_vs_sandbox_capacity.sh
