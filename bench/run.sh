@@ -2,8 +2,9 @@
 # Every figure of BENCHMARKS.md, side by side in one run, on one release build: the machine, then
 # validation (criterion), startup, `status` vs curl, batch vs a curl loop and vs the sandbox's
 # capacity, adaptive concurrency under latency and a rate limit, local search at 1M TNs, and
-# memory (planning a 100,000-TN split; the sandbox under load). Everything each step prints goes to one results file; its summary (the figures, each
-# against its reference as a ratio) is printed at the end and appended to the same file.
+# memory (planning a 100,000-TN split; the sandbox under load). Everything each step prints goes
+# to one results file; its summary (the figures, each against its reference as a ratio) is
+# printed at the end and appended to the same file.
 #
 #   bench/run.sh                          # results in bench/last-run.txt
 #   RESULTS=/tmp/r.txt LOAD_SECS=60 ROUNDS=3 bench/run.sh
