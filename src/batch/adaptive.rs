@@ -227,7 +227,11 @@ mod tests {
             assert!(hold > Duration::from_millis(200) && hold <= Duration::from_millis(300));
             drop(permits);
             let _permit = limiter.acquire().await;
-            assert_eq!(limiter.hold(), Duration::ZERO, "a slot waits for Retry-After");
+            assert_eq!(
+                limiter.hold(),
+                Duration::ZERO,
+                "a slot waits for Retry-After"
+            );
             let report = limiter.report();
             assert_eq!((report.highest, report.last, report.backoffs), (16, 8, 1));
             assert_eq!(report.rate_limited, 1);
