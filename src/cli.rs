@@ -47,6 +47,15 @@ pub struct GlobalArgs {
     #[arg(long, short = 'o', global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
+    /// TSV: print a first row with the column names (each command's help lists them).
+    #[arg(long, global = true)]
+    pub header: bool,
+
+    /// Progress of long runs on stderr: a bar on a terminal (`auto`), JSON lines (`json`: one
+    /// per order of a batch, one per change of `watch`), or nothing (`none`).
+    #[arg(long, global = true, value_enum, default_value_t = ProgressMode::Auto, value_name = "HOW")]
+    pub progress: ProgressMode,
+
     /// When to use colours (honours NO_COLOR and CLICOLOR_FORCE).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -86,6 +95,17 @@ pub enum OutputFormat {
     Table,
     Json,
     Tsv,
+}
+
+/// `--progress` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressMode {
+    /// A progress bar when stderr is a terminal.
+    Auto,
+    /// One JSON line on stderr per event.
+    Json,
+    /// Nothing.
+    None,
 }
 
 /// `--color` choices.

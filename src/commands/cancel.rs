@@ -36,7 +36,7 @@ pub struct CancelArgs {
 
 /// The `cancel` JSON shape: the cancelled (or, with --dry-run, cancellable) orders and the
 /// ones that were not.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct CancelJson {
     pub orders: Vec<OrderView>,
     pub failed: Vec<FailedOrder>,

@@ -41,7 +41,7 @@ const SUGGESTIONS: usize = 4;
 
 /// The stable JSON shape (`code`, `topic`, `title`, `meaning`, `action`,
 /// `resulting_status`), plus `kind`, `rule`, `bandwidth_text` and `aliases`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Explanation {
     pub code: Option<u32>,
     pub topic: &'static str,
@@ -60,7 +60,7 @@ pub struct Explanation {
 }
 
 /// Another documented text of a code and what it means (`text` null: any other text).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OtherText {
     pub text: Option<&'static str>,
     pub source: &'static str,

@@ -24,7 +24,7 @@ pub struct FocWindowArgs {
 
 /// A FOC window as printed: the stable shape (`foc_date`, `last_day`, `business_days`) plus the
 /// days left as of today and the non-business days the window steps over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FocWindowView {
     pub foc_date: NaiveDate,
     pub last_day: NaiveDate,
@@ -36,7 +36,7 @@ pub struct FocWindowView {
 }
 
 /// A weekend day or holiday inside the window, which does not count (R1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SkippedDay {
     pub date: NaiveDate,
     /// "Saturday", "Christmas Day", …

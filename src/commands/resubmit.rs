@@ -85,12 +85,16 @@ pub struct ResubmitArgs {
     pub timeout: String,
 }
 
-/// The `resubmit` JSON shape: `submit`'s, plus the order it replaced.
-#[derive(Debug, Serialize)]
-struct ResubmitJson {
+/// The `resubmit` document (schemas/resubmit.schema.json): `submit`'s, plus the order it
+/// replaced.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ResubmitJson {
     #[serde(flatten)]
-    submit: SubmitJson,
-    replaced: OrderView,
+    pub submit: SubmitJson,
+    /// The order the new one replaces, as it stands after its cancel; absent when the checks
+    /// stopped the resubmit before anything was done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<OrderView>,
 }
 
 pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
@@ -182,20 +186,27 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
         }
         let wait = args.wait.map(|target| (target, timeout));
         let replaced = backend.view(ctx, &replaced);
-        conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
-            .await?
-            .finish(
-                ctx,
-                backend.today,
-                |view| {
-                    format!(
-                        "resubmitted {label} as {} (order {})",
-                        order_name(view),
-                        view.order_id
-                    )
-                },
-                |submit| ResubmitJson { submit, replaced },
+        let said = |view: &OrderView| {
+            format!(
+                "resubmitted {label} as {} (order {})",
+                order_name(view),
+                view.order_id
             )
+        };
+        conclude_single(
+            ctx,
+            &backend,
+            single,
+            wait,
+            &interrupt,
+            report.findings,
+            said,
+        )
+        .await?
+        .finish(ctx, backend.today, |submit| ResubmitJson {
+            submit,
+            replaced: Some(replaced),
+        })
     })
 }
 

@@ -223,7 +223,7 @@ struct Found {
 }
 
 /// The JSON answer.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct SearchJson<'a> {
     orders: &'a [OrderView],
 }

@@ -49,7 +49,7 @@ pub struct StatusArgs {
 }
 
 /// `status --local --json`: the order view with its recorded events and notes.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct LocalStatus<'a> {
     #[serde(flatten)]
     view: &'a OrderView,

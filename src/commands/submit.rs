@@ -5,6 +5,7 @@ use clap::Args;
 use crate::batch::SplitSpec;
 use crate::context::Context;
 use crate::model::OrderDraft;
+use crate::output::OrderView;
 use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
@@ -130,14 +131,19 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
         let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
         let single = place_single(ctx, &backend, &order, user_cid, None, &interrupt).await?;
         let wait = args.wait.map(|target| (target, timeout));
-        conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
-            .await?
-            .finish(
-                ctx,
-                backend.today,
-                |view| format!("submitted {} as order {}", order_name(view), view.order_id),
-                |json| json,
-            )
+        let said =
+            |view: &OrderView| format!("submitted {} as order {}", order_name(view), view.order_id);
+        conclude_single(
+            ctx,
+            &backend,
+            single,
+            wait,
+            &interrupt,
+            report.findings,
+            said,
+        )
+        .await?
+        .finish(ctx, backend.today, |json| json)
     })
 }
 

@@ -28,7 +28,7 @@ pub struct ValidateArgs {
 }
 
 /// The `validate` JSON shape.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct ValidateJson<'a> {
     ok: bool,
     tn_count: usize,

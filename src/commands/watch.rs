@@ -37,7 +37,7 @@ pub struct WatchArgs {
 }
 
 /// One JSON line of `watch` when piped.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct Change<'a> {
     at: String,
     previous_status: Option<&'a str>,

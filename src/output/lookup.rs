@@ -23,7 +23,7 @@ pub fn search_rows(views: &[OrderView], tn_counts: &[Option<u32>]) -> Rows {
 }
 
 /// One event of an order's history, as `lsr history` prints it (JSON keys are stable).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct HistoryEntryView {
     /// RFC 3339 when the backend's timestamp reads as one, else as sent.
     pub at: Option<String>,
@@ -50,7 +50,7 @@ pub fn history_rows(entries: &[HistoryEntryView]) -> Rows {
 }
 
 /// One note on an order, as `lsr notes` prints it (JSON keys are stable).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NoteView {
     pub id: Option<String>,
     pub user_id: Option<String>,
@@ -74,7 +74,7 @@ pub fn note_rows(notes: &[NoteView]) -> Rows {
 }
 
 /// A ready-to-send email (JSON keys `to`, `subject`, `body` are stable).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct EmailDraft {
     pub to: String,
     pub subject: String,

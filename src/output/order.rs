@@ -9,8 +9,8 @@ use crate::model::Order;
 use crate::validate::advice::{PonOwner, next_steps_with, r1_window_standing};
 use crate::validate::{BusinessCalendar, codes};
 
-/// One order, ready to print. Field names are the stable JSON keys.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One order, ready to print. Field names are the stable JSON keys (schemas/order.schema.json).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OrderView {
     pub order_id: String,
     pub pon: String,
@@ -27,13 +27,19 @@ pub struct OrderView {
     pub actual_foc_date: Option<NaiveDate>,
     pub foc_window_last_day: Option<NaiveDate>,
     pub business_days_left: Option<u32>,
+    /// The order's TNs (ten digits each). A search fetches the orders the history does not
+    /// know, so that the list is complete; `tn_count` says how many there are.
     pub tns: Vec<String>,
+    /// How many TNs the order has: the backend's count when it sent one, else the length of
+    /// `tns`.
+    pub tn_count: u32,
     pub errors: Vec<ErrorView>,
+    /// What to do next, in the FAQ's words.
     pub next_steps: Vec<String>,
 }
 
 /// An error on the order, with the catalog's plain-words title when the code is known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ErrorView {
     pub code: u32,
     pub description: String,
@@ -67,6 +73,11 @@ impl OrderView {
             foc_window_last_day: window.map(|w| w.last_day),
             business_days_left: window.and_then(|w| w.business_days_left),
             tns: order.tn_digits(),
+            tn_count: u32::try_from(match order.tns.len() {
+                0 => order.tn_count.unwrap_or(0),
+                n => n,
+            })
+            .unwrap_or(u32::MAX),
             errors: order
                 .errors
                 .iter()

@@ -7,7 +7,7 @@ use super::Rows;
 use crate::wire;
 
 /// One subscription, ready to print. Field names are the stable JSON keys.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SubscriptionView {
     pub subscription_id: String,
     pub order_type: Option<String>,

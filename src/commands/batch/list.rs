@@ -10,7 +10,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
     let history = HistoryStore::open_in(&ctx.config_dir)?;
     let batches = history.batches()?;
     if ctx.output == OutputMode::Json {
-        #[derive(Serialize)]
+        #[derive(Serialize, schemars::JsonSchema)]
         struct ListJson<'a> {
             batches: &'a [crate::history::BatchSummary],
         }

@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, batch: &str) -> anyhow::Result<()> {
     let summary = history.batch(id)?.ok_or_else(|| batch_not_found(id))?;
     let children = history.batch_children(id)?;
     if ctx.output == OutputMode::Json {
-        #[derive(Serialize)]
+        #[derive(Serialize, schemars::JsonSchema)]
         struct ShowJson<'a> {
             #[serde(flatten)]
             batch: &'a crate::history::BatchSummary,

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::output::{self, OutputMode, Rows};
 
 /// One line of `config show`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct ShownSetting {
     key: &'static str,
     value: Option<String>,

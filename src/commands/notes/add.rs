@@ -13,7 +13,7 @@ use crate::output::{self, OutputMode};
 use crate::session::backend::{Backend, runtime};
 
 /// The JSON answer of `notes add`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct AddedJson {
     order_id: String,
     note_id: Option<String>,
