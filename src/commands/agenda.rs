@@ -117,7 +117,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> anyhow::Result<()> {
     match ctx.output {
         OutputMode::Json => output::print_json(&day)?,
         mode => {
-            let text = render_agenda(&day, mode, ctx.term_width);
+            let text = render_agenda(&day, mode, ctx.term_width, ctx.global.header);
             let marked = if ctx.global.sandbox && mode == OutputMode::Table {
                 format!("[sandbox]\n{text}")
             } else {

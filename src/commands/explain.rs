@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::OrderStatus;
-use crate::output::{OutputMode, Rows, print_json, print_text, render_rows};
+use crate::output::{OutputMode, Rows, print_json, print_text};
 use crate::validate::codes::{self, CatalogEntry, CodeKind};
 
 /// Explain a Bandwidth code or an FAQ topic in plain words, with what to do next.
@@ -159,7 +159,7 @@ fn print_entry(ctx: &Context, entry: &CatalogEntry, asked: &str) -> std::io::Res
                 entry.meaning.to_string(),
                 entry.action.to_string(),
             ]);
-            print_text(&render_rows(&rows, OutputMode::Tsv, None))
+            print_text(&ctx.render_tsv(&rows))
         }
         OutputMode::Table => {
             let width = usize::from(ctx.term_width.unwrap_or(80)).clamp(40, 100);
@@ -295,7 +295,7 @@ fn print_catalog(ctx: &Context) -> std::io::Result<()> {
             entry.title.to_string(),
         ]);
     }
-    print_text(&render_rows(&rows, ctx.output, ctx.term_width))
+    print_text(&ctx.render_rows(&rows))
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, args: &FocWindowArgs) -> anyhow::Result<()> {
     let view = FocWindowView::new(&window, &ctx.calendar, ctx.today);
     match ctx.output {
         OutputMode::Json => print_json(&view),
-        OutputMode::Tsv => print_text(&render_rows(&window_tsv_rows(&view), OutputMode::Tsv, None)),
+        OutputMode::Tsv => print_text(&ctx.render_tsv(&window_tsv_rows(&view))),
         OutputMode::Table => {
             let mut text =
                 render_rows(&window_table_rows(&view), OutputMode::Table, ctx.term_width);

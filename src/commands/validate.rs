@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::output::{OutputMode, findings_rows, print_json, print_text, render_rows, summary_line};
+use crate::output::{OutputMode, findings_rows, print_json, print_text, summary_line};
 use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
 use crate::validate::{Finding, ValidationContext, validate_order};
 
@@ -48,11 +48,9 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<()> {
             tn_count,
             findings: &report.findings,
         })?,
-        mode if !report.findings.is_empty() => print_text(&render_rows(
-            &findings_rows(&report.findings),
-            mode,
-            ctx.term_width,
-        ))?,
+        mode if !report.findings.is_empty() || (mode == OutputMode::Tsv && ctx.global.header) => {
+            print_text(&ctx.render_rows(&findings_rows(&report.findings)))?
+        }
         _ => {}
     }
 

@@ -198,7 +198,23 @@ pub fn render_status_block(
     out
 }
 
-/// One row per order for tables and TSV.
+/// The TSV columns of an order (`status`, `search`, `supp`, `cancel`, `submit` …): the JSON
+/// keys of the same values. Columns are only ever added at the end.
+pub const ORDER_COLUMNS: [&str; 11] = [
+    "order_id",
+    "pon",
+    "pon_version",
+    "status",
+    "requested_foc_date",
+    "actual_foc_date",
+    "foc_window_last_day",
+    "business_days_left",
+    "tn_count",
+    "error_codes",
+    "customer_order_id",
+];
+
+/// One row per order for tables and TSV (TSV adds the customer order id).
 pub fn order_rows(views: &[OrderView]) -> Rows {
     let mut rows = Rows::new([
         "ORDER ID",
@@ -211,7 +227,9 @@ pub fn order_rows(views: &[OrderView]) -> Rows {
         "DAYS LEFT",
         "TNS",
         "ERRORS",
-    ]);
+    ])
+    .tsv_only_column("customer_order_id")
+    .keys(ORDER_COLUMNS);
     let date = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
     for v in views {
         rows.push([
@@ -224,12 +242,13 @@ pub fn order_rows(views: &[OrderView]) -> Rows {
             date(v.foc_window_last_day),
             v.business_days_left
                 .map_or(String::new(), |n| n.to_string()),
-            v.tns.len().to_string(),
+            v.tn_count.to_string(),
             v.errors
                 .iter()
                 .map(|e| e.code.to_string())
                 .collect::<Vec<_>>()
                 .join(","),
+            v.customer_order_id.clone().unwrap_or_default(),
         ]);
     }
     rows

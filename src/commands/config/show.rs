@@ -91,6 +91,6 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             line.source.clone().unwrap_or_default(),
         ]);
     }
-    output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))?;
+    output::print_text(&ctx.render_rows(&rows))?;
     Ok(())
 }

@@ -155,6 +155,8 @@ fn print_view<T: Serialize>(
         print_json(view)?;
         return Ok(());
     }
-    text(&mut std::io::stdout().lock(), view)?;
+    let mut out = Vec::new();
+    text(&mut out, view)?;
+    crate::output::stdout::with_stdout(|stdout| stdout.write_all(&out))?;
     Ok(())
 }

@@ -50,6 +50,13 @@ pub enum SubscriptionsAction {
     },
 }
 
+/// `lsr --json subscriptions delete ID` (schemas/subscriptions-delete.schema.json).
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct DeletedJson {
+    /// The subscription deleted.
+    pub deleted: String,
+}
+
 pub fn run(ctx: &Context, args: &SubscriptionsArgs) -> anyhow::Result<()> {
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
@@ -78,7 +85,9 @@ pub fn run(ctx: &Context, args: &SubscriptionsArgs) -> anyhow::Result<()> {
                 backend.client.delete_subscription(id).await?;
                 ctx.note(&format!("deleted subscription {id}"));
                 if ctx.output == OutputMode::Json {
-                    output::print_json(&serde_json::json!({ "deleted": id }))?;
+                    output::print_json(&DeletedJson {
+                        deleted: id.clone(),
+                    })?;
                 }
                 return Ok(());
             }
