@@ -27,12 +27,13 @@ pub struct ValidateArgs {
     pub tns: TnInputArgs,
 }
 
-/// The `validate` JSON shape.
+/// The `validate` document (schemas/validate.schema.json).
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-struct ValidateJson<'a> {
-    ok: bool,
-    tn_count: usize,
-    findings: &'a [Finding],
+pub struct ValidateJson<'a> {
+    /// No finding is an error.
+    pub ok: bool,
+    pub tn_count: usize,
+    pub findings: &'a [Finding],
 }
 
 pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<()> {

@@ -4,6 +4,9 @@ mod list;
 mod resume;
 mod show;
 
+pub use list::ListJson;
+pub use show::ShowJson;
+
 use clap::{Args, Subcommand};
 
 use crate::context::Context;

@@ -5,6 +5,11 @@ mod path;
 mod set;
 mod show;
 
+pub use init::InitJson;
+pub use path::{PathFile, PathJson};
+pub use set::SetJson;
+pub use show::ShownSetting;
+
 use clap::{Args, Subcommand};
 
 use crate::context::Context;

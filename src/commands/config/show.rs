@@ -6,12 +6,14 @@ use crate::config::{Sourced, URL_KEYS, redact_url_credentials};
 use crate::context::Context;
 use crate::output::{self, OutputMode, Rows};
 
-/// One line of `config show`.
+/// One line of `config show` (schemas/config-show.schema.json: an array of them).
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-struct ShownSetting {
-    key: &'static str,
-    value: Option<String>,
-    source: Option<String>,
+pub struct ShownSetting {
+    pub key: &'static str,
+    /// The value (`<redacted>` for a secret), null when unset.
+    pub value: Option<String>,
+    /// Where it comes from (a flag, the environment, the profile …).
+    pub source: Option<String>,
 }
 
 pub fn run(ctx: &Context) -> anyhow::Result<()> {

@@ -3,6 +3,8 @@
 mod add;
 mod list;
 
+pub use add::AddedJson;
+
 use clap::Args;
 
 use crate::context::Context;

@@ -26,6 +26,7 @@ pub use clock::ClockAction;
 pub use faults::FaultsAction;
 pub use inventory::InventoryAction;
 pub use npac::NpacAction;
+pub use serve::Serving;
 
 /// Run and control the local porting backend.
 ///

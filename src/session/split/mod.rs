@@ -24,8 +24,8 @@ use crate::model::LsrOrder;
 
 use drive::{Driven, drive, journal, planned_children, template_json};
 use report::print_results;
+pub use report::{ChildLine, first_line, print_plan, tns_cell};
 pub(crate) use report::{batch_json, failed_entry};
-pub use report::{first_line, print_plan, tns_cell};
 
 /// How a split is sent.
 #[derive(Debug, Clone)]
