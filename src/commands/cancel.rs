@@ -24,7 +24,8 @@ use crate::session::refusals::refuse_terminal;
 /// status is the worst of the failures.
 ///
 /// JSON: {"orders", "failed", "already_cancelled", "dry_run"} (schemas/cancel.schema.json).
-/// TSV columns: the orders' (see `lsr status --help`).
+/// TSV columns: order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
 ///
 /// Example: lsr cancel ACME-0001 ACME-0002@2 --yes
 #[derive(Debug, Clone, Args)]

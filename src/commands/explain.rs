@@ -14,6 +14,10 @@ use crate::validate::codes::{self, CatalogEntry, CodeKind};
 ///
 /// Without an argument, lists every code and topic.
 ///
+/// JSON: the explanation, or an array of them without an argument
+/// (schemas/explain.schema.json). TSV columns: code, topic, title, resulting_status, meaning,
+/// action. TSV columns without an argument: code, topic, title.
+///
 /// Example: lsr explain 7517    lsr explain foc-window
 #[derive(Debug, Clone, Args)]
 pub struct ExplainArgs {
@@ -147,7 +151,15 @@ fn print_entry(ctx: &Context, entry: &CatalogEntry, asked: &str) -> std::io::Res
     match ctx.output {
         OutputMode::Json => print_json(&Explanation::from(entry)),
         OutputMode::Tsv => {
-            let mut rows = Rows::new(["code", "topic", "title", "status", "meaning", "action"]);
+            let mut rows = Rows::new(["code", "topic", "title", "status", "meaning", "action"])
+                .keys([
+                    "code",
+                    "topic",
+                    "title",
+                    "resulting_status",
+                    "meaning",
+                    "action",
+                ]);
             rows.push([
                 entry.code.map(|c| c.to_string()).unwrap_or_default(),
                 entry.topic.to_string(),

@@ -14,6 +14,8 @@ use crate::validate::{BusinessCalendar, CalendarError, FocWindow, parse_requeste
 ///
 /// TNs not activated inside the window make the LSR fail (R1).
 ///
+/// JSON: schemas/foc-window.schema.json. TSV columns: day, date.
+///
 /// Example: lsr foc-window 2026-12-21
 #[derive(Debug, Clone, Args)]
 pub struct FocWindowArgs {

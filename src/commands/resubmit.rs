@@ -38,6 +38,11 @@ use crate::validate::Report;
 ///
 /// `--split per-tn` makes one order per TN, the answer to 7517 (R5).
 ///
+/// JSON: the `submit` document with `replaced`, the old order (schemas/resubmit.schema.json).
+/// TSV columns: order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
+/// TSV columns with --split: index, pon, order_id, outcome, tns, customer_order_id.
+///
 /// Example: lsr resubmit ACME-0001 --remove-tn 919-555-0101 --yes --wait foc
 #[derive(Debug, Clone, Args)]
 pub struct ResubmitArgs {

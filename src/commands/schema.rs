@@ -21,7 +21,7 @@ use crate::session::present::SubmitJson;
 /// (`batch show`) or its schema's name (`batch-show`); `order` is an order as every command
 /// prints it, `error` the document of a failed run, `progress` a line of `--progress json` on
 /// stderr. Keys may be added in a later version of lsr, never renamed, removed or retyped.
-/// Without COMMAND, lists every schema (TSV columns: name, description).
+/// Without COMMAND, lists every schema. TSV columns: name, description.
 ///
 /// Example: lsr schema submit > submit.schema.json
 #[derive(Debug, Clone, Args)]

@@ -25,6 +25,10 @@ use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
 /// every status change and how lsr learned of it (read, a notification from `lsr listen`, or
 /// found by polling) and the notes notifications carried.
 ///
+/// JSON: the order (schemas/status.schema.json; --local adds `events` and `notes`). TSV
+/// columns: order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
+///
 /// Example: lsr status ACME-0001 --wait foc --timeout 30m
 ///
 /// Example: lsr status ACME-0001@2 --local

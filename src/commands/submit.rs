@@ -35,6 +35,15 @@ use crate::validate::Report;
 /// you type; with --no-input, --yes or off a terminal they are a usage error (exit 2) naming
 /// each flag.
 ///
+/// JSON: one document, {"batch", "orders", "failed", "findings", "dry_run"}, whatever happened
+/// (schemas/submit.schema.json); with --progress json, one line per order of a split on
+/// stderr as it is sent. TSV columns: order_id, pon, pon_version, status, requested_foc_date,
+/// actual_foc_date, foc_window_last_day, business_days_left, tn_count, error_codes,
+/// customer_order_id.
+/// TSV columns with --split: index, pon, order_id, outcome, tns, customer_order_id. TSV columns
+/// with --split and --dry-run: index, pon, tns, customer_order_id. A --dry-run of one order
+/// prints the XML body it would send.
+///
 /// Example: lsr submit --from port-out.toml --tn 919-555-0100 --wait foc
 #[derive(Debug, Clone, Args)]
 pub struct SubmitArgs {

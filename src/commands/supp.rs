@@ -27,8 +27,9 @@ use crate::wire;
 /// refused before anything is sent (exit 3). FAILED, CANCELLED, COMPLETE and PARTIAL orders
 /// cannot be supped (R3, the backend's state of the order): exit 4, nothing sent.
 ///
-/// JSON: the order as the supp left it (schemas/supp.schema.json). TSV columns: the order's
-/// (see `lsr status --help`).
+/// JSON: the order as the supp left it (schemas/supp.schema.json). TSV columns:
+/// order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
 ///
 /// Example: lsr supp ACME-0001 --foc 2026-12-15 --wait foc
 #[derive(Debug, Clone, Args)]

@@ -13,6 +13,9 @@ use crate::validate::{Finding, ValidationContext, validate_order};
 ///
 /// Takes the same inputs as `submit`. Exits 3 when there is an error, 0 when only warnings.
 ///
+/// JSON: {"ok", "tn_count", "findings"} (schemas/validate.schema.json). TSV columns: severity,
+/// code, field, message, hint.
+///
 /// Example: lsr validate --from examples/port-out.toml
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {

@@ -18,13 +18,15 @@ use crate::session::backend::{Backend, runtime};
 /// Watch orders live until each reaches a final state.
 ///
 /// On a terminal, a table redrawn at every poll. Piped, one TSV row per change: the first
-/// state of every order, then each status or FOC date change (columns: at, previous_status,
-/// then the order's: order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
-/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id). With
-/// --json, one document when every order is final (or at Ctrl-C): {"orders", "changes",
-/// "interrupted"} (schemas/watch.schema.json); add --progress json for each change as a JSON
-/// line on stderr as it happens. Ends when every order is final (COMPLETE, CANCELLED, FAILED,
-/// PARTIAL); Ctrl-C stops watching (exit 130) and changes nothing.
+/// state of every order, then each status or FOC date change. With --json, one document when
+/// every order is final (or at Ctrl-C): {"orders", "changes", "interrupted"}
+/// (schemas/watch.schema.json); add --progress json for each change as a JSON line on stderr as
+/// it happens. Ends when every order is final (COMPLETE, CANCELLED, FAILED, PARTIAL); Ctrl-C
+/// stops watching (exit 130) and changes nothing.
+///
+/// TSV columns: at, previous_status, order_id, pon, pon_version, status, requested_foc_date,
+/// actual_foc_date, foc_window_last_day, business_days_left, tn_count, error_codes,
+/// customer_order_id.
 ///
 /// Example: lsr watch --pon ACME-0001
 #[derive(Debug, Clone, Args)]

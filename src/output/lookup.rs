@@ -25,7 +25,13 @@ pub struct HistoryEntryView {
 
 /// History events as rows: time, status, note, author, difference.
 pub fn history_rows(entries: &[HistoryEntryView]) -> Rows {
-    let mut rows = Rows::new(["TIME", "STATUS", "NOTE", "AUTHOR", "DIFFERENCE"]);
+    let mut rows = Rows::new(["TIME", "STATUS", "NOTE", "AUTHOR", "DIFFERENCE"]).keys([
+        "at",
+        "status",
+        "note",
+        "author",
+        "difference",
+    ]);
     let cell = |v: &Option<String>| v.clone().unwrap_or_default();
     for e in entries {
         rows.push([
@@ -50,7 +56,8 @@ pub struct NoteView {
 
 /// Notes as rows: id, time, user, text.
 pub fn note_rows(notes: &[NoteView]) -> Rows {
-    let mut rows = Rows::new(["ID", "TIME", "USER", "TEXT"]);
+    let mut rows =
+        Rows::new(["ID", "TIME", "USER", "TEXT"]).keys(["id", "modified_at", "user_id", "text"]);
     let cell = |v: &Option<String>| v.clone().unwrap_or_default();
     for n in notes {
         rows.push([

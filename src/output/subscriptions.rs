@@ -63,6 +63,15 @@ pub fn subscription_rows(views: &[SubscriptionView]) -> Rows {
         "EXPIRES IN",
         "USER",
         "LAST DELIVERY",
+    ])
+    .keys([
+        "subscription_id",
+        "order_type",
+        "order_id",
+        "url",
+        "expires_in",
+        "user",
+        "last_delivery",
     ]);
     for v in views {
         rows.push([

@@ -33,6 +33,16 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
         "SENT",
         "REJECTED",
         "UNFINISHED",
+    ])
+    .keys([
+        "id",
+        "created_at",
+        "parent_pon",
+        "split",
+        "orders",
+        "sent",
+        "rejected",
+        "unfinished",
     ]);
     for b in &batches {
         rows.push([

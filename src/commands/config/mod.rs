@@ -39,6 +39,9 @@ pub enum ConfigAction {
     },
     /// Show the resolved configuration, where each value came from, secrets redacted.
     ///
+    /// JSON: an array of settings (schemas/config-show.schema.json). TSV columns: key, value,
+    /// source.
+    ///
     /// Example: lsr --profile test config show
     Show,
     /// Set a value in the current profile (--profile), or a top-level key.

@@ -54,7 +54,11 @@ pub fn run(ctx: &Context, reference: &str, text: &str) -> anyhow::Result<()> {
     })?;
     match ctx.output {
         OutputMode::Json => output::print_json(&added)?,
-        _ => output::print_text(&format!("{}\n", added.note_id.unwrap_or_default()))?,
+        _ => {
+            let mut rows = output::Rows::new(["NOTE ID"]);
+            rows.push([added.note_id.unwrap_or_default()]);
+            output::print_text(&ctx.render_tsv(&rows))?
+        }
     }
     Ok(())
 }

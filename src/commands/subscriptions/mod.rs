@@ -30,9 +30,15 @@ pub struct SubscriptionsArgs {
 pub enum SubscriptionsAction {
     /// List the account's subscriptions.
     ///
+    /// JSON: an array of subscriptions (schemas/subscriptions-list.schema.json). TSV columns:
+    /// subscription_id, order_type, order_id, url, expires_in, user, last_delivery.
+    ///
     /// Example: lsr subscriptions list --json
     List,
     /// Show one subscription: its URL, expiry and the latest delivery's outcome.
+    ///
+    /// JSON: the subscription (schemas/subscriptions-show.schema.json). TSV columns:
+    /// subscription_id, order_type, order_id, url, expires_in, user, last_delivery.
     ///
     /// Example: lsr subscriptions show 0b3aa54d-0ce5-4f5b-bd75-1c30967b197f
     Show {
