@@ -252,7 +252,7 @@ async fn resubmit_split(
         }
         return submit_split(ctx, backend, &order, &options).await;
     }
-    let cost = check_split(ctx, backend, &order, &options).await?;
+    let (_, cost) = check_split(ctx, backend, &order, &options).await?;
     if still_open {
         confirm(
             ctx,

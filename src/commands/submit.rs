@@ -8,16 +8,16 @@ use crate::model::OrderDraft;
 use crate::output::OrderView;
 use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
-use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
+use crate::session::input::{OrderFieldArgs, OrderInput, TnInputArgs, read_order_input};
 use crate::session::precheck::PrecheckMode;
-use crate::session::present::{print_dry_run, show_warnings, stop_on_findings};
-use crate::session::split::{SplitOptions, make_plan, parse_split_spec, print_plan, submit_split};
+use crate::session::present::{print_dry_run, stop_on_findings};
+use crate::session::split::{SplitOptions, make_plan, parse_split_spec, submit_split};
 use crate::session::submit::{
     Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
     place_single, request_body, with_customer_order_id,
 };
 use crate::session::wait::{WaitTarget, parse_timeout};
-use crate::session::wizard;
+use crate::session::wizard::{self, Decision};
 use crate::validate::Report;
 
 /// Submit a new port-out LSR.
@@ -99,76 +99,113 @@ pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
     }
     // Missing required fields: asked for on a terminal, else a usage error naming the flags.
     let asked = wizard::complete_order(ctx, &mut draft)?;
-    // Offline first: no network for an order that cannot pass.
-    let report = offline_report(ctx, &draft, Some(&input), split, ctx.today);
-    if !report.ok() {
-        return stop_on_findings(ctx, &draft, &report, "nothing was sent");
-    }
-    if let Some(spec) = split {
-        return submit_split_command(ctx, args, timeout, spec, &draft, &report, asked);
-    }
-    runtime()?.block_on(async {
-        let backend = Backend::connect(ctx).await?;
-        let tns = report
-            .order
-            .as_ref()
-            .map(|o| o.tns.clone())
-            .unwrap_or_default();
-        let checks = Checks {
-            mode: args.precheck,
-            force: args.force,
-            replaces: None,
+    // Each round checks the draft as it stands; a field edited at the wizard's summary starts
+    // the next round, so an edit is checked exactly as the first answers were.
+    loop {
+        // The TN origins (`--tn #2`, a line of the file) hold while the TNs are the ones given.
+        let origins = (draft.tns == input.draft.tns).then_some(&input);
+        // Offline first: no network for an order that cannot pass.
+        let report = offline_report(ctx, &draft, origins, split, ctx.today);
+        if !report.ok() {
+            return stop_on_findings(ctx, &draft, &report, "nothing was sent");
+        }
+        let round = match split {
+            Some(spec) => {
+                submit_split_command(ctx, args, timeout, spec, &mut draft, &report, asked)?
+            }
+            None => runtime()?.block_on(submit_single(
+                ctx, args, timeout, &mut draft, origins, &report, asked,
+            ))?,
         };
-        let (report, _) =
-            online_report(ctx, &backend, &draft, &tns, Some(&input), None, &checks).await?;
-        let order = accept(
-            ctx,
-            &draft,
-            &report,
-            None,
-            backend.today,
-            args.force,
-            "nothing was sent; --force sends anyway",
-        )?;
-        let (order, user_cid) = with_customer_order_id(&order);
-        if args.dry_run {
-            return print_dry_run(ctx, &order, &request_body(&order), &report.findings);
+        if round == Round::Done {
+            return Ok(());
         }
-        if asked {
-            wizard::confirm_sending(ctx, &order, &report.findings)?;
-        }
-        let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
-        let single = place_single(ctx, &backend, &order, user_cid, None, &interrupt).await?;
-        let wait = args.wait.map(|target| (target, timeout));
-        let said =
-            |view: &OrderView| format!("submitted {} as order {}", order_name(view), view.order_id);
-        conclude_single(
-            ctx,
-            &backend,
-            single,
-            wait,
-            &interrupt,
-            report.findings,
-            said,
-        )
-        .await?
-        .finish(ctx, backend.today, |json| json)
-    })
+    }
 }
 
-/// `lsr submit --split …`, after the offline checks of the whole order passed: the plan (dry
-/// run, no network) or the batch.
+/// How one round of checks and sending ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Round {
+    /// Sent (or printed, for a dry run); nothing more to do.
+    Done,
+    /// The user edited a field at the summary: check the draft again.
+    Edited,
+}
+
+/// One order: the pre-submission checks, the summary (when the wizard asked), the send and
+/// `--wait`.
+async fn submit_single(
+    ctx: &Context,
+    args: &SubmitArgs,
+    timeout: std::time::Duration,
+    draft: &mut OrderDraft,
+    origins: Option<&OrderInput>,
+    offline: &Report,
+    asked: bool,
+) -> anyhow::Result<Round> {
+    let backend = Backend::connect(ctx).await?;
+    let tns = offline
+        .order
+        .as_ref()
+        .map(|o| o.tns.clone())
+        .unwrap_or_default();
+    let checks = Checks {
+        mode: args.precheck,
+        force: args.force,
+        replaces: None,
+    };
+    let (report, _) = online_report(ctx, &backend, draft, &tns, origins, None, &checks).await?;
+    let order = accept(
+        ctx,
+        draft,
+        &report,
+        None,
+        backend.today,
+        args.force,
+        "nothing was sent; --force sends anyway",
+    )?;
+    let (order, user_cid) = with_customer_order_id(&order);
+    if args.dry_run {
+        print_dry_run(ctx, &order, &request_body(&order), &report.findings)?;
+        return Ok(Round::Done);
+    }
+    if asked && wizard::confirm_sending(ctx, draft, &order, &report.findings)? == Decision::Edited {
+        return Ok(Round::Edited);
+    }
+    let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
+    let single = place_single(ctx, &backend, &order, user_cid, None, &interrupt).await?;
+    let wait = args.wait.map(|target| (target, timeout));
+    // "submitted …" is said as soon as the order is placed, before `--wait` follows it.
+    let said =
+        |view: &OrderView| format!("submitted {} as order {}", order_name(view), view.order_id);
+    conclude_single(
+        ctx,
+        &backend,
+        single,
+        wait,
+        &interrupt,
+        report.findings,
+        said,
+    )
+    .await?
+    .finish(ctx, backend.today, |json| json)?;
+    Ok(Round::Done)
+}
+
+/// `lsr submit --split …`, after the offline checks of the whole order passed: the plan and
+/// the checks (dry run), or the batch.
 fn submit_split_command(
     ctx: &Context,
     args: &SubmitArgs,
     timeout: std::time::Duration,
     spec: SplitSpec,
-    draft: &OrderDraft,
+    draft: &mut OrderDraft,
     report: &Report,
     asked: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Round> {
     let Some(order) = report.order.clone() else {
-        return stop_on_findings(ctx, draft, report, "nothing was sent");
+        stop_on_findings(ctx, draft, report, "nothing was sent")?;
+        return Ok(Round::Done);
     };
     let options = SplitOptions {
         spec,
@@ -179,15 +216,18 @@ fn submit_split_command(
         precheck: args.precheck,
         wait: args.wait.map(|target| (target, timeout)),
     };
-    if args.dry_run {
-        show_warnings(ctx, &report.findings);
-        return print_plan(ctx, &make_plan(&order, spec)?, &report.findings);
-    }
-    if asked {
-        wizard::confirm_sending(ctx, &order, &report.findings)?;
+    // The plan is offline: a parent PON too long for its children's suffixes is refused before
+    // anything connects.
+    make_plan(&order, spec)?;
+    if asked
+        && !args.dry_run
+        && wizard::confirm_sending(ctx, draft, &order, &report.findings)? == Decision::Edited
+    {
+        return Ok(Round::Edited);
     }
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         submit_split(ctx, &backend, &order, &options).await
-    })
+    })?;
+    Ok(Round::Done)
 }

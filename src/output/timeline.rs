@@ -102,9 +102,17 @@ pub fn render_timeline(
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    // The legend says in words what the symbols mean.
+    // The legend says in words what the symbols mean: only the symbols drawn (a submission
+    // day outside the drawn days has no `S` to explain).
+    let drawn = |d: NaiveDate| {
+        let d = calendar.this_or_next_business_day(d);
+        days.contains(&d)
+    };
     let mut legend = Vec::new();
-    if let Some(s) = facts.submitted {
+    if let Some(s) = facts
+        .submitted
+        .filter(|s| drawn(*s) && !window.contains(calendar.this_or_next_business_day(*s)))
+    {
         legend.push(format!("S submitted {}", s.format("%m-%d")));
     }
     legend.push(format!("F FOC date {}", window.foc_date().format("%m-%d")));
@@ -113,7 +121,8 @@ pub fn render_timeline(
     if let Some(t) = facts.today {
         let left = window.business_days_left(t);
         legend.push(format!(
-            "^ today {} ({left} business day{} left)",
+            "{}today {} ({left} business day{} left)",
+            if drawn(t) { "^ " } else { "" },
             t.format("%m-%d"),
             if left == 1 { "" } else { "s" }
         ));
@@ -273,6 +282,22 @@ mod tests {
             today: Some(d("2026-12-24")),
             ..TimelineFacts::default()
         }
+    }
+
+    #[test]
+    fn timeline_legend_names_only_the_symbols_drawn() {
+        let cal = BusinessCalendar::us_npac();
+        // Submitted long before the days drawn on a narrow terminal: no `S` drawn, none named.
+        let early = TimelineFacts {
+            submitted: Some(d("2026-11-02")),
+            ..facts()
+        };
+        let text = render_timeline(&early, &cal, Some(50), false);
+        assert!(!text.contains("S submitted"), "{text}");
+        assert!(!text.lines().nth(2).unwrap_or("").contains('S'), "{text}");
+        // Drawn: named.
+        let text = render_timeline(&facts(), &cal, Some(100), false);
+        assert!(text.contains("S submitted 12-16"), "{text}");
     }
 
     #[test]

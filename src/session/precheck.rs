@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::backend::Backend;
 use crate::client::{ApiError, SearchQuery};
 use crate::context::Context;
-use crate::history::Learned;
+use crate::history::{BackendKey, HistoryStore, Learned};
 use crate::model::{Order, Tn};
 use crate::validate::{BusinessCalendar, OpenOrder, ValidationContext};
 
@@ -108,6 +108,33 @@ impl OutsideKnowledge {
             one_tn_required: &self.learned.one_tn_required,
             manual_handling: &self.learned.manual_handling,
         }
+    }
+}
+
+/// What the history alone knows about `tns`, with no backend and no network: the open orders
+/// it has seen on them and the rules it learned (`validate` runs this, as `submit --precheck
+/// local` does).
+pub fn history_knowledge(
+    ctx: &Context,
+    history: &HistoryStore,
+    key: &BackendKey,
+    tns: &[Tn],
+) -> OutsideKnowledge {
+    let unique: Vec<Tn> = {
+        let mut seen = HashSet::new();
+        tns.iter().copied().filter(|t| seen.insert(*t)).collect()
+    };
+    let open_orders = history.open_orders_on(key, &unique).unwrap_or_else(|e| {
+        ctx.note(&format!("warning: the history could not be searched: {e}"));
+        Vec::new()
+    });
+    OutsideKnowledge {
+        open_orders,
+        learned: history.learned(key, &unique).unwrap_or_default(),
+        cost: PrecheckCost {
+            tns: unique.len(),
+            ..PrecheckCost::default()
+        },
     }
 }
 

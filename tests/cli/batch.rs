@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use lsr::client::{ClientOptions, Credentials, LsrClient, SearchQuery, Secret};
 
 use crate::common::{
-    DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxProcess, run_json, run_json_progress,
-    write_order_file,
+    DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxProcess, run_expect, run_json,
+    run_json_progress, write_order_file,
 };
 
 /// `n` distinct TNs on plain FOC lines (0000–0999 of consecutive exchanges), from exchange `nxx`.
@@ -577,4 +577,44 @@ fn batch_rejected_children_are_journaled_and_not_sent_again() {
     assert_eq!(resumed.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&resumed.stderr).contains("nothing left to send"));
     assert!(server_pons(&sandbox).is_empty());
+}
+
+#[test]
+fn batch_long_split_on_a_terminal_says_counts_and_points_to_batch_show() {
+    let sandbox = SandboxProcess::start();
+    let config = tempfile::tempdir().unwrap();
+    let file = write_order_file(config.path(), "LONGB", &[]);
+    let tns = write_tn_file(config.path(), "tns.txt", &plain_tns(760, 25));
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .env("LSR_FORCE_TTY", "1")
+            .env("COLUMNS", "120")
+            .args(["submit", "--split", "per-tn", "--from"])
+            .arg(&file)
+            .arg("--tn-file")
+            .arg(&tns),
+        0,
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("25 of 25 orders placed, 0 rejected"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("LONGB-0025"), "no row per order: {stdout}");
+    assert!(stderr.contains("`lsr batch show"), "{stderr}");
+    // Piped, every child is a TSV row: data for scripts.
+    let tns = write_tn_file(config.path(), "tns2.txt", &plain_tns(761, 25));
+    let file = write_order_file(config.path(), "LONGC", &[]);
+    let out = run_expect(
+        sandbox
+            .lsr(config.path())
+            .args(["submit", "--split", "per-tn", "--from"])
+            .arg(&file)
+            .arg("--tn-file")
+            .arg(&tns),
+        0,
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 25);
 }

@@ -347,3 +347,87 @@ fn validate_table_output_has_headers_and_hints() {
         "{stdout}"
     );
 }
+
+/// `lsr --sandbox --json validate ARGS` and `lsr --sandbox --json submit --dry-run
+/// --precheck local ARGS` (the same no-network checks), with their exit codes and findings.
+fn both_verdicts(world: &crate::common::SandboxWorld, args: &[&str]) -> [(i32, Value); 2] {
+    let run = |lead: &[&str]| {
+        let out = world
+            .lsr()
+            .arg("--json")
+            .args(lead)
+            .args(crate::common::BUSINESS_ORDER_FLAGS)
+            .args(["--foc", "+5bd"])
+            .args(args)
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        let value: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        (code, value)
+    };
+    [
+        run(&["validate"]),
+        run(&["submit", "--dry-run", "--precheck", "local"]),
+    ]
+}
+
+#[test]
+fn validate_and_submit_dry_run_give_one_verdict_on_the_same_inputs() {
+    use crate::common::{SandboxWorld, submit_processed};
+    let world = SandboxWorld::new();
+    // The history learns that line 1001's reseller wants one TN per request (7517, R5), and
+    // holds an open order with a FOC on 919-720-6190 (R4).
+    submit_processed(&world, "LEARN-1", &["919-720-1001", "919-720-1002"], &[]);
+    submit_processed(&world, "HOLD-1", &["919-720-6190"], &[]);
+    world.status("LEARN-1");
+    world.status("HOLD-1");
+
+    // A learned rule: a warning in both, exit 0 in both.
+    let [(v_code, v), (d_code, d)] = both_verdicts(
+        &world,
+        &[
+            "--pon",
+            "PAR-1",
+            "--tn",
+            "919-720-1001",
+            "--tn",
+            "919-720-6191",
+        ],
+    );
+    assert_eq!((v_code, d_code), (0, 0), "{v}\n{d}");
+    assert_eq!(code_fields(&v), code_fields(&d), "{v}\n{d}");
+    assert!(
+        code_fields(&v).contains(&(Some(7517), "tns[0]".into())),
+        "{v}"
+    );
+    assert_eq!(v["checks"]["history"], true, "{v}");
+    assert_eq!(v["checks"]["remote"], false, "{v}");
+
+    // An open order in the history: an error in both, exit 3 in both.
+    let [(v_code, v), (d_code, d)] =
+        both_verdicts(&world, &["--pon", "PAR-2", "--tn", "919-720-6190"]);
+    assert_eq!((v_code, d_code), (3, 3), "{v}\n{d}");
+    assert_eq!(code_fields(&v), code_fields(&d), "{v}\n{d}");
+    assert!(!code_fields(&v).is_empty(), "{v}");
+}
+
+#[test]
+fn submit_split_dry_run_runs_the_checks_a_single_dry_run_runs() {
+    use crate::common::{BUSINESS_ORDER_FLAGS, SandboxWorld, submit_processed};
+    let world = SandboxWorld::new();
+    submit_processed(&world, "HOLD-2", &["919-720-6192"], &[]);
+    world.status("HOLD-2");
+    for split in [None, Some("per-tn")] {
+        let mut cmd = world.lsr();
+        cmd.args(["submit", "--dry-run", "--pon", "SPLIT-P", "--foc", "+5bd"])
+            .args(BUSINESS_ORDER_FLAGS)
+            .args(["--tn", "919-720-6192", "--tn", "919-720-6193"]);
+        if let Some(split) = split {
+            cmd.args(["--split", split]);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{split:?}: {stderr}");
+        assert!(stderr.contains("HOLD-2"), "{split:?}: {stderr}");
+    }
+}

@@ -79,14 +79,31 @@ fn submit_wizard_refuses_bad_answers_and_sends_the_order_it_built() {
     assert!(screen.contains("EXCEPTION 7512"), "{screen}");
     t.press("n");
 
-    let screen = t.wait_for("Send order WIZ-1 now? [y/N]");
+    let screen = t.wait_for("Send order WIZ-1 now");
     assert!(screen.contains("Acme Widgets (business)"), "{screen}");
     assert!(screen.contains("2026-12-01 (Tuesday)"), "{screen}");
     assert!(
         screen.contains("919-720-6100, 919-720-6101 (2)"),
         "{screen}"
     );
-    t.press("y");
+    // The summary offers to send (the default), to edit a field, or to cancel. A typo in the
+    // street is corrected there: the field is offered with its value typed in, then the
+    // summary comes back with it.
+    t.press("Down");
+    t.press("Enter");
+    t.wait_for("Which field?");
+    for _ in 0..8 {
+        t.press("Down"); // to "Service address: street"
+    }
+    t.press("Enter");
+    t.wait_for("Service address: street");
+    for _ in 0.."Park Ave".len() {
+        t.press("BSpace");
+    }
+    t.type_line("Main St");
+    let screen = t.wait_for("11 Main St");
+    assert!(screen.contains("Send order WIZ-1 now"), "{screen}");
+    t.press("Enter"); // send
     let (code, screen) = t.wait_for_exit();
     assert_eq!(code, 0, "{screen}");
     assert!(screen.contains("submitted WIZ-1@1"), "{screen}");
@@ -156,10 +173,11 @@ fn submit_wizard_asks_names_by_subscriber_type_and_declining_sends_nothing() {
     t.wait_for("Add any of them now?");
     t.press("Enter"); // no
 
-    let screen = t.wait_for("Send order WIZ-2 now?");
+    let screen = t.wait_for("Send order WIZ-2 now");
     assert!(screen.contains("Doe (residential)"), "{screen}");
     assert!(!screen.contains("Business name"), "{screen}");
-    t.press("n");
+    t.press("Up"); // from "Send" round to "Cancel: send nothing"
+    t.press("Enter");
     let (code, screen) = t.wait_for_exit();
     assert_eq!(code, 1, "{screen}");
     assert!(screen.contains("order WIZ-2 was not sent"), "{screen}");

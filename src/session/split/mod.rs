@@ -66,10 +66,11 @@ pub async fn submit_split(
     order: &LsrOrder,
     options: &SplitOptions,
 ) -> anyhow::Result<()> {
+    let (findings, cost) = check_split(ctx, backend, order, options).await?;
     if options.dry_run {
-        return print_plan(ctx, &make_plan(order, options.spec)?, &[]);
+        // The same checks as a single dry run, then the plan: nothing is sent.
+        return print_plan(ctx, &make_plan(order, options.spec)?, &findings);
     }
-    let cost = check_split(ctx, backend, order, options).await?;
     send_split(ctx, backend, order, options, Some(cost)).await
 }
 
@@ -78,13 +79,13 @@ pub async fn submit_split(
 /// `options.replaces_order_id` does not count) and learned rules. Errors stop it (exit 3)
 /// unless `options.force`; warnings go to stderr. Also fails (exit 3) when the parent PON is too
 /// long for the children's suffixes. `resubmit --split` runs this before its cancel. Returns
-/// what the check cost.
+/// the findings (warnings, or errors `--force` overrode) and what the check cost.
 pub async fn check_split(
     ctx: &Context,
     backend: &Backend,
     order: &LsrOrder,
     options: &SplitOptions,
-) -> anyhow::Result<PrecheckCost> {
+) -> anyhow::Result<(Vec<crate::validate::Finding>, PrecheckCost)> {
     make_plan(order, options.spec)?;
     let draft = order.to_draft();
     let checks = Checks {
@@ -111,7 +112,7 @@ pub async fn check_split(
         options.force,
         "nothing was sent; --force sends anyway",
     )?;
-    Ok(cost)
+    Ok((report.findings, cost))
 }
 
 /// Plans the split, writes it to the journal and sends the children `options.concurrency` at a
@@ -249,10 +250,9 @@ pub(crate) async fn run_batch(
     )?;
     let mut summary = String::new();
     if sent_now > 0 {
-        let secs = elapsed.as_secs_f64().max(0.001);
         summary = format!(
-            "batch {batch_id}: placed {sent_now} orders in {secs:.1}s ({:.0}/s)",
-            sent_now as f64 / secs
+            "batch {batch_id}: placed {sent_now} orders in {}",
+            elapsed_and_rate(sent_now, elapsed)
         );
     }
     if let Some(cost) = run.precheck {
@@ -271,6 +271,17 @@ pub(crate) async fn run_batch(
         (Err(e), _) => Err(e),
         (Ok(()), Some(waited)) => waited.into_result(),
         (Ok(()), None) => Ok(()),
+    }
+}
+
+/// `2.4s (125/s)`; under a second, only the time: a rate from a fraction of a second would
+/// extrapolate a handful of orders into a claim ("3 orders in 0.0s (307/s)").
+fn elapsed_and_rate(placed: usize, elapsed: std::time::Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs < 1.0 {
+        format!("{secs:.1}s")
+    } else {
+        format!("{secs:.1}s ({:.0}/s)", placed as f64 / secs)
     }
 }
 
@@ -502,5 +513,16 @@ mod tests {
         assert!(cli.hint.as_deref().unwrap().contains("lsr batch resume 1"));
         let err = batch_exit(1, open, false).unwrap_err();
         assert_eq!(err.downcast_ref::<CliError>().unwrap().exit, Exit::Network);
+    }
+
+    #[test]
+    fn batch_rate_is_not_extrapolated_from_under_a_second() {
+        use std::time::Duration;
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(9)), "0.0s");
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(980)), "1.0s");
+        assert_eq!(
+            elapsed_and_rate(300, Duration::from_millis(2400)),
+            "2.4s (125/s)"
+        );
     }
 }

@@ -82,7 +82,7 @@ pub fn print_plan(ctx: &Context, plan: &SplitPlan, findings: &[Finding]) -> anyh
         })?;
     }
     ctx.note(&format!(
-        "dry run: {} TNs in {} orders of PON {}; nothing was sent (the checks for pending FOCs run when the batch is sent)",
+        "dry run: {} TNs in {} orders of PON {} passed every check; nothing was sent",
         tn_count,
         plan.children.len(),
         plan.parent_pon
@@ -199,10 +199,53 @@ pub(super) fn print_results(
         }
         return Ok(output::print_json(&summary)?);
     }
+    // On a terminal, an interrupted or long batch is told in counts, with the children that
+    // need attention; `batch show` has every row. Piped (TSV), every row is data.
+    let compact = ctx.output == OutputMode::Table && (interrupted || results.len() > COMPACT_OVER);
     let mut rows = Rows::new(["#", "PON", "ORDER ID", "OUTCOME", "TNS"])
         .tsv_only_column("customer_order_id")
         .keys(results_keys());
-    for r in results {
+    let shown: Vec<&ChildResult> = if compact {
+        results
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.outcome,
+                    ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. }
+                )
+            })
+            .take(COMPACT_ROWS)
+            .collect()
+    } else {
+        results.iter().collect()
+    };
+    if compact {
+        let attention = results
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.outcome,
+                    ChildOutcome::Sent { .. } | ChildOutcome::NotSent { .. }
+                )
+            })
+            .count();
+        let mut text = format!(
+            "batch {batch_id}{}: {} of {} orders placed, {} rejected, {} unknown or not sent yet\n",
+            if interrupted { " (interrupted)" } else { "" },
+            counts.sent,
+            counts.total(),
+            counts.rejected,
+            counts.unfinished()
+        );
+        if attention > shown.len() {
+            text.push_str(&format!(
+                "the first {} of {attention} orders that need attention:\n",
+                shown.len()
+            ));
+        }
+        output::print_text(&text)?;
+    }
+    for r in shown {
         let (order_id, outcome) = match &r.outcome {
             ChildOutcome::Sent {
                 order_id, order, ..
@@ -231,7 +274,16 @@ pub(super) fn print_results(
             r.customer_order_id.clone(),
         ]);
     }
-    Ok(output::print_text(&ctx.render_rows(&rows))?)
+    // A compact summary with nothing that needs attention has no table.
+    if !(compact && rows.rows.is_empty()) {
+        output::print_text(&ctx.render_rows(&rows))?;
+    }
+    if compact {
+        ctx.note(&format!(
+            "`lsr batch show {batch_id}` lists every order of the batch"
+        ));
+    }
+    Ok(())
 }
 
 /// The journal's batch as the `submit` document carries it, with the run's counts.
@@ -250,6 +302,11 @@ pub(crate) fn batch_json(
         precheck,
     })
 }
+
+/// Above this many children a batch's table on a terminal becomes counts.
+const COMPACT_OVER: usize = 20;
+/// How many children that need attention a compact summary lists.
+const COMPACT_ROWS: usize = 10;
 
 pub fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)

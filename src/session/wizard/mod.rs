@@ -11,6 +11,7 @@
 //! The questions go through a [`Prompter`]; the entry points use the terminal one, the tests a
 //! scripted one.
 
+mod edit;
 mod prompter;
 mod summary;
 #[cfg(test)]
@@ -166,31 +167,42 @@ const OPTIONAL_FIELDS: [(&str, &str, &str, FieldSlot); 3] = [
     (
         "subscriber.account_number",
         "Account number at the losing carrier (Enter to skip)",
-        "account number: the end user's account at the losing carrier; many carriers match it",
+        "account number  the end user's account at the losing carrier (many match it)",
         |d| &mut d.subscriber.account_number,
     ),
     (
         "btn",
         "Billing telephone number (Enter to skip)",
-        "BTN: the billing number of the account, when it differs from the TNs",
+        "BTN             the account's billing number, when it is not one of the TNs",
         |d| &mut d.btn,
     ),
     (
         "subscriber.address.address_line2",
         "Service address: second line, e.g. suite or unit (Enter to skip)",
-        "address line 2: the suite or unit, when the carrier's record has one",
+        "address line 2  the suite or unit, when the carrier's record has one",
         |d| &mut d.subscriber.address.address_line2,
     ),
 ];
 
-/// Shows the order the wizard built and the findings of every check, and asks before sending.
-/// Declining (or `n`, Esc, `q`) is exit 1 with nothing sent. Only reached when the wizard ran,
-/// which `--yes` and `--no-input` rule out (they never prompt).
+/// What the user chose at the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Send the order as shown.
+    Send,
+    /// A field of the draft was changed: check it again and show the summary again.
+    Edited,
+}
+
+/// Shows the order the wizard built and the findings of every check, then offers to send it,
+/// to edit any field (the caller checks the edited draft again and comes back here), or to
+/// cancel (exit 1, nothing sent). Only reached when the wizard ran, which `--yes` and
+/// `--no-input` rule out (they never prompt).
 pub fn confirm_sending(
     ctx: &Context,
+    draft: &mut OrderDraft,
     order: &LsrOrder,
     findings: &[Finding],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Decision> {
     let backend = if ctx.global.sandbox {
         "the sandbox".to_string()
     } else {
@@ -198,32 +210,48 @@ pub fn confirm_sending(
     };
     confirm_with(
         &mut TerminalPrompter::new(ctx.color),
+        &offline(ctx),
         &backend,
+        draft,
         order,
         findings,
     )
 }
 
-/// [`confirm_sending`] asking through `prompter`, naming `backend` in the summary.
+/// [`confirm_sending`] asking through `prompter`, naming `backend` in the summary; an edit is
+/// checked against `rules`.
 pub fn confirm_with(
     prompter: &mut dyn Prompter,
+    rules: &ValidationContext<'_>,
     backend: &str,
+    draft: &mut OrderDraft,
     order: &LsrOrder,
     findings: &[Finding],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Decision> {
     prompter.say(&order_summary(backend, order, findings));
-    let send = prompter
-        .confirm(&format!("Send order {} now?", order.pon))
+    let send = format!("Send order {} now", order.pon);
+    let choice = prompter
+        .select(
+            "What now?",
+            &[send.as_str(), "Edit a field", "Cancel: send nothing"],
+            0,
+        )
         .map_err(prompt_error)?;
-    if send {
-        return Ok(());
+    match choice {
+        0 => Ok(Decision::Send),
+        1 => {
+            Wizard { prompter, rules }
+                .edit_one(draft)
+                .map_err(prompt_error)?;
+            Ok(Decision::Edited)
+        }
+        _ => Err(CliError::new(
+            Exit::Failure,
+            format!("order {} was not sent", order.pon),
+        )
+        .with_hint("run `lsr submit` again to start over; `lsr validate` checks an order without sending it")
+        .into()),
     }
-    Err(CliError::new(
-        Exit::Failure,
-        format!("order {} was not sent", order.pon),
-    )
-    .with_hint("run `lsr submit` again to start over; `lsr validate` checks an order without sending it")
-    .into())
 }
 
 fn offline(ctx: &Context) -> ValidationContext<'_> {
@@ -350,9 +378,9 @@ impl Wizard<'_, '_> {
         let mut why = String::from("Optional fields the losing carrier may need:\n");
         if pin_missing {
             why.push_str(
-                "  PIN: the end user's port-out passcode; without it a carrier that requires one \
-                 answers EXCEPTION 7512 (missing) or 7513 (wrong)\n",
+                "  PIN             the end user's port-out passcode: a carrier that requires one\n",
             );
+            why.push_str("                  answers EXCEPTION 7512 (none given) or 7513 (wrong)\n");
         }
         for (_, _, when, _) in &lacking {
             why.push_str(&format!("  {when}\n"));
@@ -459,6 +487,35 @@ impl Wizard<'_, '_> {
         default: Option<String>,
         slot: FieldSlot,
     ) -> Result<(), PromptError> {
+        let given = slot(draft).as_deref().and_then(non_blank);
+        let mut initial = None;
+        if let Some(given) = given
+            && let Some(why) = refusal(draft, field, self.rules)
+        {
+            self.prompter.refuse(&why);
+            initial = Some(given);
+        }
+        self.ask_field(
+            draft,
+            prompt,
+            field,
+            default.as_deref(),
+            initial.as_deref(),
+            slot,
+        )
+    }
+
+    /// Asks for one text field, `initial` already typed, until the validator accepts the draft
+    /// with the answer in place; writes the answer into the draft.
+    fn ask_field(
+        &mut self,
+        draft: &mut OrderDraft,
+        prompt: &str,
+        field: &str,
+        default: Option<&str>,
+        initial: Option<&str>,
+        slot: FieldSlot,
+    ) -> Result<(), PromptError> {
         let rules = self.rules;
         let base = draft.clone();
         let check = |answer: &str| {
@@ -466,17 +523,7 @@ impl Wizard<'_, '_> {
             *slot(&mut candidate) = non_blank(answer);
             refused(refusal(&candidate, field, rules))
         };
-        let given = slot(draft).as_deref().and_then(non_blank);
-        let mut initial = None;
-        if let Some(given) = given
-            && let Some(why) = refusal(draft, field, rules)
-        {
-            self.prompter.refuse(&why);
-            initial = Some(given);
-        }
-        let answer = self
-            .prompter
-            .input(prompt, default.as_deref(), initial.as_deref(), &check)?;
+        let answer = self.prompter.input(prompt, default, initial, &check)?;
         *slot(draft) = non_blank(&answer);
         Ok(())
     }

@@ -255,13 +255,25 @@ fn run_wizard(draft: &mut OrderDraft, replies: &[Reply]) -> (anyhow::Result<bool
     (result, user)
 }
 
-/// Asks to send the complete order to the sandbox, with `replies`.
-fn run_confirm(replies: &[Reply]) -> (anyhow::Result<()>, Scripted) {
-    let report = report_of(&complete_draft());
+/// Shows the complete order's summary (sending to the sandbox) and answers with `replies`;
+/// returns the decision and the draft as it is after any edit.
+fn run_confirm(replies: &[Reply]) -> (anyhow::Result<Decision>, Scripted, OrderDraft) {
+    let mut draft = complete_draft();
+    draft.requested_foc_date = Some("2026-12-01".into());
+    let report = report_of(&draft);
     let order = report.order.unwrap();
+    let calendar = BusinessCalendar::us_npac();
+    let rules = ValidationContext::offline(monday(), &calendar);
     let mut user = Scripted::new(replies);
-    let result = confirm_with(&mut user, "the sandbox", &order, &report.findings);
-    (result, user)
+    let result = confirm_with(
+        &mut user,
+        &rules,
+        "the sandbox",
+        &mut draft,
+        &order,
+        &report.findings,
+    );
+    (result, user, draft)
 }
 
 /// The validator's reason for refusing `field` of `draft` after `change`.
@@ -293,10 +305,10 @@ fn optional_offer_text(draft: &OrderDraft) -> String {
     format!(
         "say: Optional fields the losing carrier may need:\n{}",
         [
-            "  PIN: the end user's port-out passcode; without it a carrier that requires one answers EXCEPTION 7512 (missing) or 7513 (wrong)\n",
-            "  account number: the end user's account at the losing carrier; many carriers match it\n",
-            "  BTN: the billing number of the account, when it differs from the TNs\n",
-            "  address line 2: the suite or unit, when the carrier's record has one\n",
+            "  PIN             the end user's port-out passcode: a carrier that requires one\n                  answers EXCEPTION 7512 (none given) or 7513 (wrong)\n",
+            "  account number  the end user's account at the losing carrier (many match it)\n",
+            "  BTN             the account's billing number, when it is not one of the TNs\n",
+            "  address line 2  the suite or unit, when the carrier's record has one\n",
         ]
         .concat()
     )
@@ -501,21 +513,77 @@ fn wizard_asks_nothing_for_a_complete_order_and_nobody_means_a_usage_error() {
     assert_eq!(err.message, "the order is missing required field: --pon");
 }
 
+/// The question at the summary.
+const SUMMARY_CHOICE: &str = "? What now? [\"Send order WIZ-1 now\", \"Edit a field\", \"Cancel: send nothing\"] [Send order WIZ-1 now]";
+
 #[test]
-fn wizard_sends_only_after_a_yes_at_the_confirm() {
-    for no in ["n", "", "q"] {
-        let (result, user) = run_confirm(&[Type(no)]);
-        let err = cli_error(result);
-        assert_eq!(err.exit, Exit::Failure);
-        assert_eq!(err.message, "order WIZ-1 was not sent");
-        assert!(
-            user.shown[0].contains("The order to send to the sandbox:"),
-            "{:?}",
-            user.shown
-        );
-        assert_eq!(user.questions(), vec!["? Send order WIZ-1 now? [y/N]"]);
-    }
-    run_confirm(&[Type("y")]).0.unwrap();
+fn wizard_sends_only_when_sending_is_chosen_at_the_summary() {
+    let (result, user, _) = run_confirm(&[Type("Cancel: send nothing")]);
+    let err = cli_error(result);
+    assert_eq!(err.exit, Exit::Failure);
+    assert_eq!(err.message, "order WIZ-1 was not sent");
+    assert!(
+        user.shown[0].contains("The order to send to the sandbox:"),
+        "{:?}",
+        user.shown
+    );
+    assert_eq!(user.questions(), vec![SUMMARY_CHOICE]);
+    let (result, _, _) = run_confirm(&[Type("Send order WIZ-1 now")]);
+    assert_eq!(result.unwrap(), Decision::Send);
+}
+
+#[test]
+fn wizard_summary_edits_any_field_with_its_value_typed_in_and_checked() {
+    let (result, user, draft) = run_confirm(&[
+        Type("Edit a field"),
+        Type("Service address: street"),
+        Type(""), // refused: a street is required
+        Type("Main St"),
+    ]);
+    assert_eq!(result.unwrap(), Decision::Edited);
+    assert_eq!(draft.subscriber.address.street.as_deref(), Some("Main St"));
+    let questions = user.questions();
+    assert_eq!(questions[0], SUMMARY_CHOICE);
+    assert!(
+        questions[1].starts_with("? Which field? ["),
+        "{questions:?}"
+    );
+    assert_eq!(questions[2], "? Service address: street > Park Ave");
+    assert!(
+        user.shown.iter().any(|l| l.starts_with("! ")),
+        "{:?}",
+        user.shown
+    );
+
+    // The FOC date: a weekend is refused with the validator's reason, as when first asked.
+    let (result, user, draft) = run_confirm(&[
+        Type("Edit a field"),
+        Type("Requested FOC date (YYYY-MM-DD or +Nbd)"),
+        Type("2026-12-05"),
+        Type("2026-12-04"),
+    ]);
+    assert_eq!(result.unwrap(), Decision::Edited);
+    assert_eq!(draft.requested_foc_date.as_deref(), Some("2026-12-04"));
+    assert!(
+        user.shown.contains(&format!("! {}", saturday_refusal())),
+        "{:?}",
+        user.shown
+    );
+
+    // The TNs, as one line, each checked.
+    let (result, user, draft) = run_confirm(&[
+        Type("Edit a field"),
+        Type("Telephone numbers"),
+        Type("919-720-6100, 800-555-0100"),
+        Type("919-720-6100, 919-720-6101"),
+    ]);
+    assert_eq!(result.unwrap(), Decision::Edited);
+    assert_eq!(draft.tns, ["919-720-6100", "919-720-6101"]);
+    assert!(
+        user.shown.iter().any(|l| l.contains("toll-free")),
+        "{:?}",
+        user.shown
+    );
 }
 
 #[test]
@@ -530,7 +598,8 @@ fn wizard_cancelled_prompt_exits_as_at_the_terminal_with_nothing_sent() {
     assert_eq!(err.hint.as_deref(), Some(hint));
     assert_eq!(user.questions().last(), Some(&"? Authorizing person"));
 
-    let err = cli_error(run_confirm(&[CtrlC]).0);
+    let (result, _, _) = run_confirm(&[CtrlC]);
+    let err = cli_error(result);
     assert_eq!(err.exit, Exit::Interrupted);
     assert_eq!(err.message, "interrupted; nothing was sent");
 
