@@ -104,10 +104,10 @@ mod tests {
             ..Agenda::default()
         };
         assert_eq!(
-            render_agenda(&agenda, OutputMode::Tsv, None),
+            render_agenda(&agenda, OutputMode::Tsv, None, false),
             "act_now\t2026-12-09\tA@1\tFOC\tfoc_today\tFOC date today\tactivate\n"
         );
-        let table = render_agenda(&agenda, OutputMode::Table, Some(100));
+        let table = render_agenda(&agenda, OutputMode::Table, Some(100), false);
         assert!(table.starts_with("Act now\n"), "{table}");
         assert!(table.contains("Upcoming\n  nothing"), "{table}");
     }

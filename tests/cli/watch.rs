@@ -71,7 +71,7 @@ fn watch_piped_prints_one_tsv_row_per_change() {
     let mut rows = text.lines().map(|l| l.split('\t').collect::<Vec<_>>());
     let header = rows.next().unwrap();
     assert_eq!(header[..3], ["at", "previous_status", "order_id"]);
-    let last = rows.last().unwrap();
+    let last = rows.next_back().unwrap();
     assert_eq!(last.len(), header.len());
     let status = header.iter().position(|h| *h == "status").unwrap();
     assert_eq!(last[status], "CANCELLED");
