@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 use std::process::{Output, Stdio};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 use crate::common::{
@@ -27,31 +26,20 @@ enum Mode {
 const MODES: [Mode; 3] = [Mode::Json, Mode::Tsv, Mode::Table];
 
 impl Mode {
-    fn apply(self, cmd: &mut Command) {
+    /// The global flags that ask for this mode.
+    fn flags(self) -> &'static [&'static str] {
         match self {
-            Mode::Json => {
-                cmd.arg("--json");
-            }
-            Mode::Tsv => {
-                cmd.arg("--header");
-            }
-            Mode::Table => {
-                cmd.env("LSR_FORCE_TTY", "1").env("COLUMNS", "120");
-            }
+            Mode::Json => &["--json"],
+            Mode::Tsv => &["--header"],
+            Mode::Table => &[],
         }
     }
 
-    fn apply_std(self, cmd: &mut std::process::Command) {
+    /// The environment that asks for this mode (a terminal 120 columns wide for a table).
+    fn env(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Mode::Json => {
-                cmd.arg("--json");
-            }
-            Mode::Tsv => {
-                cmd.arg("--header");
-            }
-            Mode::Table => {
-                cmd.env("LSR_FORCE_TTY", "1").env("COLUMNS", "120");
-            }
+            Mode::Table => &[("LSR_FORCE_TTY", "1"), ("COLUMNS", "120")],
+            Mode::Json | Mode::Tsv => &[],
         }
     }
 
@@ -77,8 +65,10 @@ fn run_in(
     seen: &mut BTreeMap<&'static str, Vec<String>>,
 ) -> Option<Value> {
     let mut cmd = world.lsr();
-    mode.apply(&mut cmd);
-    cmd.args(args).timeout(std::time::Duration::from_secs(60));
+    cmd.args(mode.flags())
+        .envs(mode.env().iter().copied())
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60));
     match mode {
         Mode::Json => Some(run_json(&mut cmd, code)),
         Mode::Tsv | Mode::Table => {
@@ -412,9 +402,10 @@ pub fn readme_tsv_columns() -> BTreeMap<String, Vec<String>> {
 /// leaves it): the first write meets a broken pipe.
 fn exit_with_reader_gone(world: &SandboxWorld, mode: Mode, args: &[&str]) -> (Option<i32>, String) {
     let mut cmd = crate::common::lsr_process(world.dir.path());
-    cmd.arg("--sandbox");
-    mode.apply_std(&mut cmd);
     let mut child = cmd
+        .arg("--sandbox")
+        .args(mode.flags())
+        .envs(mode.env().iter().copied())
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -1,10 +1,14 @@
 //! The README's five-minute tour, run as written on a fresh config directory.
 
+/// The repository's README.md.
+fn readme() -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap()
+}
+
 /// The `$ lsr …` lines of the first `console` block under "A five-minute tour".
 fn tour_commands() -> Vec<Vec<String>> {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .unwrap();
+    let readme = readme();
     let section = readme
         .split("## A five-minute tour")
         .nth(1)
@@ -51,9 +55,7 @@ fn readme_tour_reaches_complete() {
 
 /// The README's "Scripting" section (the contract), up to the next section.
 pub fn scripting_section() -> String {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .unwrap();
+    let readme = readme();
     let section = readme
         .split("\n## Scripting\n")
         .nth(1)
