@@ -8,7 +8,7 @@ use super::precheck::PrecheckCost;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::BatchSummary;
-use crate::model::{LsrOrder, OrderDraft};
+use crate::model::{LsrOrder, OrderDraft, Tn};
 use crate::output::{self, ErrorView, OrderView, OutputMode, findings_rows, summary_line};
 use crate::validate::{Finding, Report};
 use crate::wire;
@@ -72,6 +72,7 @@ pub struct PlannedChildJson {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FailedOrder {
     pub pon: Option<String>,
+    /// Its TNs, 10 digits each (a TN lsr could not read, as it was given).
     pub tns: Vec<String>,
     /// Why, in one message.
     pub error: String,
@@ -215,7 +216,12 @@ pub fn stop_on_findings(
         output::print_json(&SubmitJson {
             failed: vec![FailedOrder::new(
                 draft.pon.clone(),
-                draft.tns.clone(),
+                // As every document writes TNs: 10 digits (one lsr cannot read, as given).
+                draft
+                    .tns
+                    .iter()
+                    .map(|t| Tn::parse(t).map_or_else(|_| t.clone(), Tn::digits))
+                    .collect(),
                 summary_line(draft, report, tn_count),
             )],
             findings: report.findings.clone(),

@@ -234,6 +234,7 @@ fn contract_every_command_prints_one_document_and_its_columns_in_every_mode() {
         );
         world.process();
         run(&["supp", &pon, "--foc", "+6bd"], Some("supp"), &mut seen);
+        run(&["sandbox", "npac", "subscribe", &pon], None, &mut seen);
         run(
             &["notes", &pon, "add", "called the customer"],
             Some("notes add"),
@@ -508,6 +509,19 @@ fn contract_failures_under_json_print_the_error_document() {
     let message = tn["error"]["message"].as_str().unwrap();
     assert!(message.contains("(R9)"), "{tn}");
     assert!(!message.contains("to pass"), "{tn}");
+    // The checks stopped it: the submit document, its TNs written as everywhere (10 digits).
+    let again = run_json(
+        world
+            .lsr()
+            .arg("--json")
+            .args(submit_args("K-AGAIN", &["919-720-6180"], &[])),
+        3,
+    );
+    assert_eq!(
+        again["failed"][0]["tns"],
+        serde_json::json!(["9197206180"]),
+        "{again}"
+    );
     // A usage error is a document too.
     let usage = run_json(world.lsr().args(["--json", "status"]), 2);
     assert_eq!(usage["error"]["exit"], 2, "{usage}");
@@ -634,4 +648,71 @@ fn contract_order_file_errors_name_the_line_the_field_and_the_key_meant() {
         "{stderr}"
     );
     assert!(!stderr.contains("is not valid TOML"), "{stderr}");
+}
+
+#[test]
+fn contract_config_init_and_auth_in_every_mode() {
+    let sandbox = SandboxProcess::start();
+    for mode in MODES {
+        let config = tempfile::tempdir().unwrap();
+        for (args, code) in [
+            (&["config", "init"][..], 0),
+            (&["auth", "login"], 0),
+            (&["auth", "status"], 0),
+            (&["auth", "logout", "--yes"], 0),
+            // Signed out: the status still prints itself, and says so with exit 6.
+            (&["auth", "status"], 6),
+        ] {
+            let mut cmd = sandbox.lsr(config.path());
+            cmd.args(mode.flags())
+                .envs(mode.env().iter().copied())
+                .args(args);
+            if args == ["auth", "status"] && code == 6 {
+                cmd.env_remove("LSR_CLIENT_ID")
+                    .env_remove("LSR_CLIENT_SECRET");
+            }
+            match mode {
+                Mode::Json => {
+                    run_json(&mut cmd, code);
+                }
+                Mode::Tsv | Mode::Table => {
+                    run_expect(&mut cmd, code);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn contract_sandbox_serve_says_where_it_listens_in_one_document() {
+    use std::io::BufRead;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = crate::common::lsr_process(data.path())
+        .args([
+            "--json",
+            "sandbox",
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--data",
+        ])
+        .arg(data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let listening: Value = serde_json::from_str(&first).unwrap();
+    assert_schema("sandbox-serve", &listening);
+    assert!(
+        listening["listening"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://127.0.0.1:")
+    );
 }
