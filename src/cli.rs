@@ -43,7 +43,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, conflicts_with = "output")]
     pub json: bool,
 
-    /// Output format: tables on a terminal, TSV without headers when piped, or JSON.
+    /// Output format: tables on a terminal, TSV when piped (`--header` names the columns), or JSON.
     #[arg(long, short = 'o', global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 

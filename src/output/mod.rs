@@ -23,7 +23,7 @@ use serde::Serialize;
 pub enum OutputMode {
     /// A comfy-table (the default on a terminal).
     Table,
-    /// Tab-separated rows without headers (the default when piped).
+    /// Tab-separated rows (the default when piped), a header row with `--header`.
     Tsv,
     /// JSON (`--json`).
     Json,
@@ -181,7 +181,8 @@ fn column_key(header: &str) -> String {
     words.join("_")
 }
 
-/// Renders rows as a table (Table mode) or TSV without headers (any other mode).
+/// Renders rows as a table (Table mode) or TSV without a header row (any other mode; the
+/// context's `render_rows` adds one with `--header`).
 pub fn render_rows(rows: &Rows, mode: OutputMode, width: Option<u16>) -> String {
     match mode {
         OutputMode::Table => {
