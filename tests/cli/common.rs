@@ -364,6 +364,24 @@ impl SandboxProcess {
     }
 }
 
+/// Spawns `cmd` with its stdout piped, reads its first line, and kills it (a server's "where I
+/// listen" line).
+pub fn first_stdout_line(cmd: &mut std::process::Command) -> String {
+    use std::io::BufRead;
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn lsr");
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("piped stdout"))
+        .read_line(&mut first)
+        .expect("read the first line");
+    let _ = child.kill();
+    let _ = child.wait();
+    first
+}
+
 /// Spawns `lsr sandbox serve` on `data` (see [`SandboxProcess::start_with`]) and reads its
 /// `listening on URL` line: the process and the URL. The caller kills it.
 pub fn spawn_sandbox(
@@ -507,17 +525,22 @@ impl SandboxWorld {
 /// Submits a business order for `tns` with FOC `+5bd` (Mon 2026-12-07) and `extra` flags in the
 /// world, checks it is PENDING, lets the sandbox process it, and returns its order id.
 pub fn submit_processed(world: &SandboxWorld, pon: &str, tns: &[&str], extra: &[&str]) -> String {
+    let submitted = world.json(&submit_args(pon, tns, extra));
+    let order = &submitted["orders"][0];
+    assert_eq!(order["status"], "PENDING", "{submitted}");
+    world.process();
+    order["order_id"].as_str().unwrap().to_string()
+}
+
+/// `submit` of a business order for `pon` with `tns`, FOC `+5bd`, and `extra` flags.
+pub fn submit_args<'a>(pon: &'a str, tns: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec!["submit", "--pon", pon, "--foc", "+5bd"];
     args.extend_from_slice(BUSINESS_ORDER_FLAGS);
     for tn in tns {
         args.extend_from_slice(&["--tn", tn]);
     }
     args.extend_from_slice(extra);
-    let submitted = world.json(&args);
-    let order = &submitted["orders"][0];
-    assert_eq!(order["status"], "PENDING", "{submitted}");
-    world.process();
-    order["order_id"].as_str().unwrap().to_string()
+    args
 }
 
 /// The order-field flags of a valid business port-out, without PON or TNs.

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::common::{
     BUSINESS_ORDER_FLAGS, SandboxProcess, SandboxWorld, assert_schema, json_of, lsr, run_expect,
-    run_json, stderr_of, submit_processed, write_order_file,
+    run_json, stderr_of, submit_args, submit_processed, write_order_file,
 };
 
 /// How stdout is asked for.
@@ -54,8 +54,8 @@ impl Mode {
 }
 
 /// `lsr --sandbox ARGS` in `mode`, expecting exit `code`. JSON: stdout is one document valid
-/// against its schema (or the error document), returned. TSV: the header row is returned (as
-/// column names) when `columns` names the README's row for it. Every mode: stderr is text.
+/// against its schema (or the error document). TSV: the header row is recorded in `seen` (as
+/// column names) when `columns` names the README's row for it; stderr is text.
 fn run_in(
     world: &SandboxWorld,
     mode: Mode,
@@ -63,14 +63,16 @@ fn run_in(
     code: i32,
     columns: Option<&'static str>,
     seen: &mut BTreeMap<&'static str, Vec<String>>,
-) -> Option<Value> {
+) {
     let mut cmd = world.lsr();
     cmd.args(mode.flags())
         .envs(mode.env().iter().copied())
         .args(args)
         .timeout(std::time::Duration::from_secs(60));
     match mode {
-        Mode::Json => Some(run_json(&mut cmd, code)),
+        Mode::Json => {
+            run_json(&mut cmd, code);
+        }
         Mode::Tsv | Mode::Table => {
             let out = run_expect(&mut cmd, code);
             if mode == Mode::Tsv
@@ -84,7 +86,6 @@ fn run_in(
                 seen.insert(key, header.split('\t').map(str::to_string).collect());
             }
             stderr_is_text(args, &out);
-            None
         }
     }
 }
@@ -180,17 +181,6 @@ fn desk() -> Desk {
         done,
         failed,
     }
-}
-
-/// The order flags of a submit of `pon` with `tns`.
-fn submit_args<'a>(pon: &'a str, tns: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
-    let mut args = vec!["submit", "--pon", pon, "--foc", "+5bd"];
-    args.extend_from_slice(BUSINESS_ORDER_FLAGS);
-    for tn in tns {
-        args.extend_from_slice(&["--tn", tn]);
-    }
-    args.extend_from_slice(extra);
-    args
 }
 
 #[test]
@@ -685,28 +675,19 @@ fn contract_config_init_and_auth_in_every_mode() {
 
 #[test]
 fn contract_sandbox_serve_says_where_it_listens_in_one_document() {
-    use std::io::BufRead;
     let data = tempfile::tempdir().unwrap();
-    let mut child = crate::common::lsr_process(data.path())
-        .args([
-            "--json",
-            "sandbox",
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--data",
-        ])
-        .arg(data.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
+    let first = crate::common::first_stdout_line(
+        crate::common::lsr_process(data.path())
+            .args([
+                "--json",
+                "sandbox",
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--data",
+            ])
+            .arg(data.path()),
+    );
     let listening: Value = serde_json::from_str(&first).unwrap();
     assert_schema("sandbox-serve", &listening);
     assert!(
