@@ -622,6 +622,7 @@ fn contract_order_file_errors_name_the_line_the_field_and_the_key_meant() {
         3,
     );
     assert!(stderr.contains("line 4, column"), "{stderr}");
+    assert!(stderr.contains("field `tns`: missing comma"), "{stderr}");
     assert!(stderr.contains("K-FILE.toml"), "{stderr}");
     // A native TOML date is a date.
     validate(
