@@ -49,7 +49,7 @@ impl Signal {
 }
 
 /// How the level moved, for reports (`submit --json`'s `concurrency`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LevelReport {
     /// The ceiling (`--concurrency`).
     pub max: usize,
