@@ -4,7 +4,7 @@
 //! It is two things at once. As the client's [`Pacer`] it sees every request and answer: a 429
 //! or 503 halves the level and a `Retry-After` holds every request until it has passed; a
 //! smoothed round trip well above the fastest halves it too; fast clean answers grow it (the
-//! arithmetic is [`Aimd`]). As a gate it lets at most `level` units of work run at once:
+//! arithmetic is `batch::aimd::Aimd`). As a gate it lets at most `level` units of work run at once:
 //! [`Limiter::map`] runs a future per item that way, [`Limiter::run`] one future.
 
 use std::future::Future;
@@ -16,7 +16,7 @@ use futures_util::{Stream, StreamExt};
 use super::aimd::{Aimd, LevelReport};
 use crate::client::{Answer, Pacer};
 
-/// The limiter: an [`Aimd`] level and the units of work holding a slot.
+/// The limiter: an AIMD level (`batch::aimd::Aimd`) and the units of work holding a slot.
 #[derive(Debug)]
 pub struct Limiter {
     state: Mutex<State>,
