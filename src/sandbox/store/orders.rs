@@ -35,18 +35,24 @@ pub(super) mod lookup {
     pub const PENDING_FOC: &str = "SELECT o.pon, o.actual_foc FROM order_tns t \
         JOIN orders o ON o.id = t.order_id WHERE t.tn = ?1 AND o.id <> ?2 AND o.status = 'FOC' \
         AND o.actual_foc IS NOT NULL LIMIT 1";
+    /// A TN's explicit behaviour (processing, per TN).
+    pub const INVENTORY_OF_TN: &str = "SELECT behaviour FROM inventory WHERE tn = ?1";
+    /// How an order's PIN compared (processing, per order).
+    pub const PIN_OF_ORDER: &str = "SELECT pin_check FROM order_pins WHERE order_id = ?1";
     /// An order by id, of an account.
     pub const ORDER_OF_ACCOUNT: &str = "id = ?1 AND account_id = ?2";
     /// An order by id.
     pub const ORDER: &str = "id = ?1";
     #[cfg(test)]
-    pub const ALL: [&str; 6] = [
+    pub const ALL: [&str; 8] = [
         TNS_OF_ORDER,
         ORDERS_WITH_PON,
         PON_VERSIONS,
         DUE,
         HISTORY,
         PENDING_FOC,
+        INVENTORY_OF_TN,
+        PIN_OF_ORDER,
     ];
     /// The conditions `load_order` is called with.
     #[cfg(test)]
@@ -263,8 +269,12 @@ impl Store {
                 .conn
                 .prepare_cached(lookup::PON_VERSIONS)?
                 .query_row(params![principal.account_id, new.pon], |r| r.get(0))?;
+            // Time-ordered (UUID v7): each new id sorts after the last, so the id's indexes
+            // (the orders' key, an order's TNs, its history) take new entries on their last
+            // page, which the creations of one commit share, instead of on a random page each
+            // (docs/sandbox.md, "Where the time goes").
             let created = engine::create(
-                uuid::Uuid::new_v4().to_string(),
+                uuid::Uuid::now_v7().to_string(),
                 &principal.account_id,
                 &principal.name,
                 new,
