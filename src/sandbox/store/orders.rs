@@ -184,37 +184,41 @@ impl Store {
         let npac_subscribed_at = order.npac.map(|n| n.subscribed_at);
         let npac_medium = order.npac.is_some_and(|n| n.medium_timers);
         let concurred_at = order.npac.and_then(|n| n.concurred_at);
+        // ?1 to ?14: what a change can change (and the id).
+        let changing: [&dyn rusqlite::ToSql; 14] = [
+            &order.id,
+            &order.status.as_str(),
+            &draft,
+            &requested_foc,
+            &actual_foc,
+            &errors,
+            &order.modified_at,
+            &order.modified_by,
+            &order.stage.as_str(),
+            &order.stage_since,
+            &due_at,
+            &npac_subscribed_at,
+            &npac_medium,
+            &concurred_at,
+        ];
         if insert {
+            let created: [&dyn rusqlite::ToSql; 6] = [
+                &order.account_id,
+                &order.pon,
+                &order.pon_version,
+                &order.draft.customer_order_id,
+                &order.created_at,
+                &order.created_by,
+            ];
             self.conn
                 .prepare_cached(
-                    "INSERT INTO orders (id, account_id, pon, pon_version, customer_order_id, \
-                     status, draft, requested_foc, actual_foc, errors, created_at, modified_at, \
-                     created_by, modified_by, stage, stage_since, due_at, npac_subscribed_at, \
-                     npac_medium, concurred_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+                    "INSERT INTO orders (id, status, draft, requested_foc, actual_foc, errors, \
+                     modified_at, modified_by, stage, stage_since, due_at, npac_subscribed_at, \
+                     npac_medium, concurred_at, account_id, pon, pon_version, customer_order_id, \
+                     created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
                      ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                 )?
-                .execute(params![
-                    order.id,
-                    order.account_id,
-                    order.pon,
-                    order.pon_version,
-                    order.draft.customer_order_id,
-                    order.status.as_str(),
-                    draft,
-                    requested_foc,
-                    actual_foc,
-                    errors,
-                    order.created_at,
-                    order.modified_at,
-                    order.created_by,
-                    order.modified_by,
-                    order.stage.as_str(),
-                    order.stage_since,
-                    due_at,
-                    npac_subscribed_at,
-                    npac_medium,
-                    concurred_at,
-                ])?;
+                .execute(rusqlite::params_from_iter(changing.iter().chain(&created)))?;
             return Ok(());
         }
         // Only what a change can change: the account, PON, version and creation stay as created
@@ -228,22 +232,7 @@ impl Store {
                  due_at = ?11, npac_subscribed_at = ?12, npac_medium = ?13, concurred_at = ?14 \
                  WHERE id = ?1",
             )?
-            .execute(params![
-                order.id,
-                order.status.as_str(),
-                draft,
-                requested_foc,
-                actual_foc,
-                errors,
-                order.modified_at,
-                order.modified_by,
-                order.stage.as_str(),
-                order.stage_since,
-                due_at,
-                npac_subscribed_at,
-                npac_medium,
-                concurred_at,
-            ])?;
+            .execute(changing.as_slice())?;
         self.conn
             .prepare_cached(
                 "UPDATE orders SET customer_order_id = ?2 WHERE id = ?1 \
