@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Every figure of BENCHMARKS.md, side by side in one run, on one release build: the machine, then
 # validation (criterion), startup, `status` vs curl, batch vs a curl loop and vs the sandbox's
-# capacity, adaptive concurrency under latency and a rate limit, local search at 1M TNs, and
-# memory (planning a 100,000-TN split; the sandbox under load). Everything each step prints goes
-# to one results file; its summary (the figures, each against its reference as a ratio) is
-# printed at the end and appended to the same file.
+# capacity, adaptive concurrency under latency and a rate limit, local search at 1M TNs, the
+# sandbox at scale (searches, creations and the pre-check at 0 to 100,000 orders, against the
+# build before issue 16), and memory (planning a 100,000-TN split; the sandbox under load).
+# Everything each step prints goes to one results file; its summary (the figures, each against
+# its reference as a ratio) is printed at the end and appended to the same file.
 #
 #   bench/run.sh                          # results in bench/last-run.txt
 #   RESULTS=/tmp/r.txt LOAD_SECS=60 ROUNDS=3 bench/run.sh
+#   SCALE_BEFORE=fc4b841 bench/run.sh    # the reference of the sandbox-at-scale step
 #
 # The machine is shared (2 cores): figures are measured as ratios against a reference run side
 # by side in the same step (curl, `true`, the sandbox's own capacity), so that background load
@@ -18,6 +20,8 @@ export CARGO_TERM_COLOR=never NO_COLOR=1
 RESULTS=${RESULTS:-bench/last-run.txt}
 LOAD_SECS=${LOAD_SECS:-60}
 export ROUNDS=${ROUNDS:-3}
+# The sandbox-at-scale step's reference: main before issue 16 (every search scanned the store).
+SCALE_BEFORE=${SCALE_BEFORE:-fc4b841}
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 
 need=()
@@ -125,6 +129,9 @@ step "local search at 1M TNs, end to end (bench/search_local.sh; issue 4 target:
   'target < 20 ms' bench/search_local.sh
 step "local search at 1M TNs, the store alone (criterion, benches/history_search.rs)" \
   'target\)' history_bench
+
+step "the sandbox at scale (bench/sandbox_scale.sh, against $SCALE_BEFORE side by side; issue 16 targets: at 100,000 orders TN search >= 5,000/s and creations within 10% of an empty store; creations >= 5,000/s at 8 clients)" \
+  '^scale:|^orders in store|^growth|^after vs|^target:|^load average' env BEFORE="$SCALE_BEFORE" bench/sandbox_scale.sh
 
 step "memory: planning a 100,000-TN split (bench/batch_plan_memory.sh; issue 5 target: under 100 MB)" \
   'max RSS' bench/batch_plan_memory.sh

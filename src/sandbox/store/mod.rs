@@ -290,7 +290,7 @@ impl Store {
 
     /// Opens a group transaction: the server's store thread runs the work of concurrent
     /// requests in one (`server/worker.rs`) and answers them after [`Store::commit_group`].
-    /// IMMEDIATE, as [`Store::in_transaction`] and for the same reason.
+    /// IMMEDIATE, as `Store::in_transaction` and for the same reason.
     pub fn begin_group(&self) -> Result<(), StoreError> {
         self.group_failed.set(false);
         self.conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
@@ -371,7 +371,7 @@ impl Store {
 
     /// A [`Checkpointer`] for this store's file (`None` for an in-memory store); from now on
     /// this connection leaves the checkpoints to it, and copies the WAL back itself only when
-    /// it grew past [`WRITER_CHECKPOINT_PAGES`] (the checkpointer could not keep up).
+    /// it grew past `WRITER_CHECKPOINT_PAGES` (the checkpointer could not keep up).
     pub fn checkpointer(&self) -> Result<Option<Checkpointer>, StoreError> {
         let Some(path) = self.conn.path().filter(|p| !p.is_empty()) else {
             return Ok(None);

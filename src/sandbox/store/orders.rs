@@ -35,18 +35,24 @@ pub(super) mod lookup {
     pub const PENDING_FOC: &str = "SELECT o.pon, o.actual_foc FROM order_tns t \
         JOIN orders o ON o.id = t.order_id WHERE t.tn = ?1 AND o.id <> ?2 AND o.status = 'FOC' \
         AND o.actual_foc IS NOT NULL LIMIT 1";
+    /// A TN's explicit behaviour (processing, per TN).
+    pub const INVENTORY_OF_TN: &str = "SELECT behaviour FROM inventory WHERE tn = ?1";
+    /// How an order's PIN compared (processing, per order).
+    pub const PIN_OF_ORDER: &str = "SELECT pin_check FROM order_pins WHERE order_id = ?1";
     /// An order by id, of an account.
     pub const ORDER_OF_ACCOUNT: &str = "id = ?1 AND account_id = ?2";
     /// An order by id.
     pub const ORDER: &str = "id = ?1";
     #[cfg(test)]
-    pub const ALL: [&str; 6] = [
+    pub const ALL: [&str; 8] = [
         TNS_OF_ORDER,
         ORDERS_WITH_PON,
         PON_VERSIONS,
         DUE,
         HISTORY,
         PENDING_FOC,
+        INVENTORY_OF_TN,
+        PIN_OF_ORDER,
     ];
     /// The conditions `load_order` is called with.
     #[cfg(test)]
@@ -178,37 +184,41 @@ impl Store {
         let npac_subscribed_at = order.npac.map(|n| n.subscribed_at);
         let npac_medium = order.npac.is_some_and(|n| n.medium_timers);
         let concurred_at = order.npac.and_then(|n| n.concurred_at);
+        // ?1 to ?14: what a change can change (and the id).
+        let changing: [&dyn rusqlite::ToSql; 14] = [
+            &order.id,
+            &order.status.as_str(),
+            &draft,
+            &requested_foc,
+            &actual_foc,
+            &errors,
+            &order.modified_at,
+            &order.modified_by,
+            &order.stage.as_str(),
+            &order.stage_since,
+            &due_at,
+            &npac_subscribed_at,
+            &npac_medium,
+            &concurred_at,
+        ];
         if insert {
+            let created: [&dyn rusqlite::ToSql; 6] = [
+                &order.account_id,
+                &order.pon,
+                &order.pon_version,
+                &order.draft.customer_order_id,
+                &order.created_at,
+                &order.created_by,
+            ];
             self.conn
                 .prepare_cached(
-                    "INSERT INTO orders (id, account_id, pon, pon_version, customer_order_id, \
-                     status, draft, requested_foc, actual_foc, errors, created_at, modified_at, \
-                     created_by, modified_by, stage, stage_since, due_at, npac_subscribed_at, \
-                     npac_medium, concurred_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+                    "INSERT INTO orders (id, status, draft, requested_foc, actual_foc, errors, \
+                     modified_at, modified_by, stage, stage_since, due_at, npac_subscribed_at, \
+                     npac_medium, concurred_at, account_id, pon, pon_version, customer_order_id, \
+                     created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
                      ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                 )?
-                .execute(params![
-                    order.id,
-                    order.account_id,
-                    order.pon,
-                    order.pon_version,
-                    order.draft.customer_order_id,
-                    order.status.as_str(),
-                    draft,
-                    requested_foc,
-                    actual_foc,
-                    errors,
-                    order.created_at,
-                    order.modified_at,
-                    order.created_by,
-                    order.modified_by,
-                    order.stage.as_str(),
-                    order.stage_since,
-                    due_at,
-                    npac_subscribed_at,
-                    npac_medium,
-                    concurred_at,
-                ])?;
+                .execute(rusqlite::params_from_iter(changing.iter().chain(&created)))?;
             return Ok(());
         }
         // Only what a change can change: the account, PON, version and creation stay as created
@@ -222,22 +232,7 @@ impl Store {
                  due_at = ?11, npac_subscribed_at = ?12, npac_medium = ?13, concurred_at = ?14 \
                  WHERE id = ?1",
             )?
-            .execute(params![
-                order.id,
-                order.status.as_str(),
-                draft,
-                requested_foc,
-                actual_foc,
-                errors,
-                order.modified_at,
-                order.modified_by,
-                order.stage.as_str(),
-                order.stage_since,
-                due_at,
-                npac_subscribed_at,
-                npac_medium,
-                concurred_at,
-            ])?;
+            .execute(changing.as_slice())?;
         self.conn
             .prepare_cached(
                 "UPDATE orders SET customer_order_id = ?2 WHERE id = ?1 \
@@ -263,8 +258,12 @@ impl Store {
                 .conn
                 .prepare_cached(lookup::PON_VERSIONS)?
                 .query_row(params![principal.account_id, new.pon], |r| r.get(0))?;
+            // Time-ordered (UUID v7): each new id sorts after the last, so the id's indexes
+            // (the orders' key, an order's TNs, its history) take new entries on their last
+            // page, which the creations of one commit share, instead of on a random page each
+            // (docs/sandbox.md, "Where the time goes").
             let created = engine::create(
-                uuid::Uuid::new_v4().to_string(),
+                uuid::Uuid::now_v7().to_string(),
                 &principal.account_id,
                 &principal.name,
                 new,

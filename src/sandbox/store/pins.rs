@@ -53,7 +53,7 @@ impl Store {
     pub(super) fn pin_check(&self, order_id: &str) -> Result<PinCheck, StoreError> {
         let json: Option<String> = self
             .conn
-            .prepare_cached("SELECT pin_check FROM order_pins WHERE order_id = ?1")?
+            .prepare_cached(super::orders::lookup::PIN_OF_ORDER)?
             .query_row([order_id], |r| r.get(0))
             .optional()?;
         json.map(|j| serde_json::from_str(&j).map_err(corrupt))

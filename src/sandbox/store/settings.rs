@@ -139,7 +139,7 @@ impl Store {
     pub(super) fn inventory_behaviour(&self, tn: Tn) -> Result<Option<Behaviour>, StoreError> {
         let explicit: Option<String> = self
             .conn
-            .prepare_cached("SELECT behaviour FROM inventory WHERE tn = ?1")?
+            .prepare_cached(super::orders::lookup::INVENTORY_OF_TN)?
             .query_row([tn.digits()], |r| r.get(0))
             .optional()?;
         explicit
