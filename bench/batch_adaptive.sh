@@ -16,58 +16,14 @@ cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
 LATENCY_MS=${LATENCY_MS:-25}
 RATE_LIMIT=${RATE_LIMIT:-100}
-if [ -z "${LSR:-}" ]; then
-  cargo build --release --quiet
-  LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
-fi
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$work"' EXIT
-
-start_sandbox() {
-  [ -n "$server" ] && kill $server 2>/dev/null && wait $server 2>/dev/null || true
-  rm -rf "$work/sandbox" "$work/config"
-  "$LSR" sandbox serve --listen 127.0.0.1:0 --processing-delay 0 --data "$work/sandbox" > "$work/serve.out" 2> "$work/serve.err" &
-  server=$!
-  for _ in $(seq 200); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-  url=$(sed -n 's/^listening on //p' "$work/serve.out" | head -1)
-  [ -n "$url" ] || { echo "the sandbox did not start:"; cat "$work/serve.err"; exit 1; }
-  export LSR_CONFIG_DIR="$work/config" LSR_BASE_URL="$url/api/v1" LSR_ACCOUNT_ID=9900001
-  export LSR_CLIENT_ID=demo-client-1 LSR_CLIENT_SECRET=demo-secret-1 NO_COLOR=1
-}
-
+. bench/lib.sh
+lsr_binary
 faults() { "$LSR" sandbox faults set --url "$url" "$@" > /dev/null; }
-
-cat > "$work/order.toml" <<'TOML'
-pon = "ADAPT"
-requested_foc_date = "+5bd"
-authorizing_person = "Jane Doe"
-[subscriber]
-type = "business"
-business_name = "Acme Widgets"
-[subscriber.address]
-house_number = "11"
-street = "Park Ave"
-city = "Raleigh"
-state = "NC"
-zip = "27601"
-TOML
-python3 -c 'for i in range(999): print("919720%04d" % i)' > "$work/tns.txt"
-python3 - "$work/tns.txt" "$work/bodies" <<'PY'
-import os, sys
-tns = open(sys.argv[1]).read().split()
-os.makedirs(sys.argv[2], exist_ok=True)
-for i, tn in enumerate(tns, 1):
-    open(f"{sys.argv[2]}/{i:04}.xml", "w").write(
-        f"<LsrOrder><CustomerOrderId>CURL-{i:04}</CustomerOrderId><Pon>ADAPT-{i:04}</Pon>"
-        "<RequestedFocDate>2026-12-31</RequestedFocDate><AuthorizingPerson>Jane Doe</AuthorizingPerson>"
-        "<Subscriber><SubscriberType>BUSINESS</SubscriberType><BusinessName>Acme Widgets</BusinessName>"
-        "<ServiceAddress><HouseNumber>11</HouseNumber><StreetName>Park Ave</StreetName><City>Raleigh</City>"
-        "<StateCode>NC</StateCode><Zip>27601</Zip></ServiceAddress></Subscriber>"
-        f"<ListOfTelephoneNumbers><TelephoneNumber>{tn}</TelephoneNumber></ListOfTelephoneNumbers></LsrOrder>")
-PY
-
-now() { python3 -c 'import time; print(time.time())'; }
+write_order ADAPT
+write_bodies ADAPT
 
 # One `lsr submit --split per-tn` of the 999 TNs on a fresh sandbox with `faults set ARGS`; prints
 # the elapsed seconds; lsr's stderr is in $work/lsr.err, its JSON summary in $work/lsr.json.
@@ -99,16 +55,7 @@ for round in $(seq "$ROUNDS"); do
   # The sequential loop: the same bodies, one POST after another, same latency.
   start_sandbox
   faults --latency-ms "$LATENCY_MS"
-  token=$(curl -s -u demo-client-1:demo-secret-1 -d grant_type=client_credentials "$url/api/v1/oauth2/token" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-  t0=$(now)
-  for f in "$work"/bodies/*.xml; do
-    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/xml' \
-      -H 'Accept: application/xml' -H "Authorization: Bearer $token" \
-      --data-binary "@$f" "$url/api/v1/accounts/9900001/lsrorders"
-  done > "$work/codes.txt"
-  t1=$(now)
-  loop+=("$(python3 -c "print($t1 - $t0)")")
+  loop+=("$(curl_loop)")
   created=$(grep -c '^201$' "$work/codes.txt" || true)
   echo "round $round (latency ${LATENCY_MS} ms): lsr adaptive ${adaptive[-1]}s [$placed; $level], lsr --concurrency 8 ${fixed8[-1]}s, sequential curl loop ${loop[-1]}s ($created created)"
 done

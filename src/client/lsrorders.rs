@@ -198,14 +198,15 @@ impl LsrClient {
             attempts,
             retry_after,
         };
-        // Sends whose outcome is unclear (the order may exist): each later send is preceded by
-        // a lookup. A 429 is not one of them: it refuses a request before processing it, so
-        // it proves nothing was created and the same body goes again after `Retry-After`.
+        // Sends whose outcome is unclear (the order may exist) are limited. A 429 is not one of
+        // them: it refuses a request before processing it, so the same body goes again after
+        // `Retry-After`, as often as `max_rate_limited_retries` allows; like every resend, it is
+        // preceded by the lookup by identity.
         let mut unclear = 0;
         let mut rate_limited = 0;
         loop {
-            if unclear > 0 {
-                // Before any resend after an unclear outcome: is it there already?
+            if attempts > 0 {
+                // Before any resend: is it there already?
                 match self.find_created(identity).await {
                     Ok(Lookup::Found(found)) => return Ok(recovered(found, attempts, retry_after)),
                     Ok(Lookup::Missing) => {}

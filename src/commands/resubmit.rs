@@ -15,14 +15,11 @@ use crate::session::cancel::cancel_order;
 use crate::session::confirm::{confirm, require_confirmation_means};
 use crate::session::input::{OrderFieldArgs, SendArgs};
 use crate::session::present::{SubmitJson, print_dry_run, show_warnings, stop_on_findings};
-use crate::session::split::{
-    SplitOptions, check_split, parse_split_spec, send_split, submit_split,
-};
+use crate::session::split::{SplitOptions, check_split, send_split, submit_split};
 use crate::session::submit::{
     Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
     place_single, request_body, with_customer_order_id,
 };
-use crate::session::wait::parse_timeout;
 use crate::validate::Report;
 
 /// Place a new order from an existing one, cancelling it first if it is still open.
@@ -78,13 +75,7 @@ pub struct ResubmitJson {
 }
 
 pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
-    let split = args
-        .send
-        .split
-        .as_deref()
-        .map(parse_split_spec)
-        .transpose()?;
-    let timeout = parse_timeout(&args.send.timeout)?;
+    let (split, timeout) = args.send.split_and_timeout()?;
     let removed = parse_removed(&args.remove_tn)?;
     runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;

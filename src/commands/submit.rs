@@ -10,12 +10,11 @@ use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::input::{OrderFieldArgs, OrderInput, SendArgs, TnInputArgs, read_order_input};
 use crate::session::present::{print_dry_run, stop_on_findings};
-use crate::session::split::{SplitOptions, make_plan, parse_split_spec, submit_split};
+use crate::session::split::{SplitOptions, make_plan, submit_split};
 use crate::session::submit::{
     Checks, accept, conclude_single, listen_while_sending, offline_report, online_report,
     place_single, request_body, with_customer_order_id,
 };
-use crate::session::wait::parse_timeout;
 use crate::session::wizard::{self, Decision};
 use crate::validate::Report;
 
@@ -65,13 +64,7 @@ pub struct SubmitArgs {
 }
 
 pub fn run(ctx: &Context, args: &SubmitArgs) -> anyhow::Result<()> {
-    let split = args
-        .send
-        .split
-        .as_deref()
-        .map(parse_split_spec)
-        .transpose()?;
-    let timeout = parse_timeout(&args.send.timeout)?;
+    let (split, timeout) = args.send.split_and_timeout()?;
     let input = read_order_input(args.from.as_deref(), &args.fields, &args.tns)?;
     let mut draft = input.draft.clone();
     if draft.spid.is_none() {

@@ -47,6 +47,20 @@ pub struct SendArgs {
     pub timeout: String,
 }
 
+impl SendArgs {
+    /// `--split` and `--timeout`, read (exit 2 when either is malformed).
+    pub fn split_and_timeout(
+        &self,
+    ) -> anyhow::Result<(Option<crate::batch::SplitSpec>, std::time::Duration)> {
+        let split = self
+            .split
+            .as_deref()
+            .map(super::split::parse_split_spec)
+            .transpose()?;
+        Ok((split, super::wait::parse_timeout(&self.timeout)?))
+    }
+}
+
 /// The order fields shared by `submit`, `validate`, `supp` and `resubmit`; they override the
 /// same fields of a `--from` file.
 #[derive(Debug, Clone, Default, Args)]
