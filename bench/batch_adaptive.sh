@@ -25,8 +25,9 @@ faults() { "$LSR" sandbox faults set --url "$url" "$@" > /dev/null; }
 write_order ADAPT
 write_bodies ADAPT
 
-# One `lsr submit --split per-tn` of the 999 TNs on a fresh sandbox with `faults set ARGS`; prints
-# the elapsed seconds; lsr's stderr is in $work/lsr.err, its JSON summary in $work/lsr.json.
+# One `lsr submit --split per-tn` of the 999 TNs on a fresh sandbox with `faults set ARGS`; sets
+# `took` to the elapsed seconds; lsr's stderr is in $work/lsr.err, its JSON document in
+# $work/lsr.json. (Not run in a subshell: the sandbox it starts must stay this shell's to stop.)
 lsr_batch() { # CONCURRENCY FAULT-ARGS...
   local concurrency=$1
   shift
@@ -38,8 +39,8 @@ lsr_batch() { # CONCURRENCY FAULT-ARGS...
     --tn-file "$work/tns.txt" > "$work/lsr.out" 2> "$work/lsr.err" \
     || { echo "lsr submit failed:" >&2; tail -5 "$work/lsr.err" >&2; exit 1; }
   t1=$(now)
-  tail -1 "$work/lsr.out" > "$work/lsr.json"
-  python3 -c "print($t1 - $t0)"
+  cp "$work/lsr.out" "$work/lsr.json"
+  took=$(python3 -c "print($t1 - $t0)")
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -47,10 +48,12 @@ adaptive=()
 fixed8=()
 loop=()
 for round in $(seq "$ROUNDS"); do
-  adaptive+=("$(lsr_batch 32 --latency-ms "$LATENCY_MS")")
-  level=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["concurrency"]; print("level %(start)s to %(highest)s (final %(final)s, %(backoffs)s backoffs)" % c)' "$work/lsr.json")
+  lsr_batch 32 --latency-ms "$LATENCY_MS"
+  adaptive+=("$took")
+  level=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["batch"]["concurrency"]; print("level %(start)s to %(highest)s (final %(final)s, %(backoffs)s backoffs)" % c)' "$work/lsr.json")
   placed=$(grep -o 'placed [0-9]* orders in [^,]*' "$work/lsr.err" || true)
-  fixed8+=("$(lsr_batch 8 --latency-ms "$LATENCY_MS")")
+  lsr_batch 8 --latency-ms "$LATENCY_MS"
+  fixed8+=("$took")
 
   # The sequential loop: the same bodies, one POST after another, same latency.
   start_sandbox
@@ -67,9 +70,9 @@ print(f"median at {sys.argv[4]} ms latency: lsr adaptive (max 32) {a:.2f}s, lsr 
 PY
 
 # The rate limit: every child placed, none failed, and the limit used.
-lsr_batch 32 --rate-limit "$RATE_LIMIT" > "$work/rate_time"
+lsr_batch 32 --rate-limit "$RATE_LIMIT"
 refused=$("$LSR" --json sandbox faults show --url "$url" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rate_limited"])')
-python3 - "$work/lsr.json" "$work/lsr.err" "$RATE_LIMIT" "$refused" "$(cat "$work/rate_time")" <<'PY'
+python3 - "$work/lsr.json" "$work/lsr.err" "$RATE_LIMIT" "$refused" "$took" <<'PY'
 import json, re, sys
 summary = json.load(open(sys.argv[1]))
 err = open(sys.argv[2]).read()
@@ -77,9 +80,9 @@ limit, refused, total = float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
 m = re.search(r"placed (\d+) orders in ([\d.]+)s", err)
 placed, secs = int(m.group(1)), float(m.group(2))
 rate = placed / secs
-c = summary["concurrency"]
+c = summary["batch"]["concurrency"]
 failed = len(summary["failed"])
-print(f"rate limit {limit:.0f}/s: {summary['counts']['sent']} of 999 placed, {failed} failed; send phase {placed} orders in {secs:.1f}s "
+print(f"rate limit {limit:.0f}/s: {summary['batch']['counts']['sent']} of 999 placed, {failed} failed; send phase {placed} orders in {secs:.1f}s "
       f"= {rate:.1f}/s = {rate/limit:.2f} of the limit (target >= 0.80); whole command {total:.1f}s; "
       f"sandbox answered {refused} 429s (lsr saw {c['rate_limited']}); level {c['start']} to {c['highest']}, "
       f"lowest {c['lowest']}, final {c['final']}, {c['backoffs']} backoffs")
