@@ -16,6 +16,11 @@ use futures_util::{Stream, StreamExt};
 use super::aimd::{Aimd, LevelReport};
 use crate::client::{Answer, Pacer};
 
+tokio::task_local! {
+    /// Set while a future runs in a slot of [`Limiter::run`].
+    static IN_SLOT: ();
+}
+
 /// The limiter: an AIMD level (`batch::aimd::Aimd`) and the units of work holding a slot.
 #[derive(Debug)]
 pub struct Limiter {
@@ -109,10 +114,15 @@ impl Limiter {
         }
     }
 
-    /// Runs `work` in a slot.
+    /// Runs `work` in a slot. Work already running in a slot (a fetch that lists the order's
+    /// PON, itself through [`Limiter::map`]) rides on that slot: waiting for a second one while
+    /// holding the first could wait forever.
     pub async fn run<F: Future>(&self, work: F) -> F::Output {
+        if IN_SLOT.try_with(|()| ()).is_ok() {
+            return work.await;
+        }
         let _permit = self.acquire().await;
-        work.await
+        IN_SLOT.scope((), work).await
     }
 
     /// Runs `work(item)` for every item, as many at once as the level allows, yielding the
@@ -201,6 +211,25 @@ mod tests {
             assert_eq!(outputs.len(), 40);
             // Nobody told the limiter of answers: it stays at its start.
             assert_eq!(peak.load(Ordering::SeqCst), 8);
+        });
+    }
+
+    #[test]
+    fn adaptive_nested_work_rides_on_its_slot() {
+        runtime().block_on(async {
+            let limiter = Limiter::new(1);
+            let nested = limiter.map(0..3, |i| {
+                let limiter = &limiter;
+                async move {
+                    let inner: Vec<usize> = limiter.map(0..3, |j| async move { j }).collect().await;
+                    i + inner.len()
+                }
+            });
+            let outputs: Vec<usize> =
+                tokio::time::timeout(Duration::from_secs(10), nested.collect())
+                    .await
+                    .expect("nested work waited for a second slot");
+            assert_eq!(outputs.len(), 3);
         });
     }
 
