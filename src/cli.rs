@@ -43,9 +43,18 @@ pub struct GlobalArgs {
     #[arg(long, global = true, conflicts_with = "output")]
     pub json: bool,
 
-    /// Output format: tables on a terminal, TSV without headers when piped, or JSON.
+    /// Output format: tables on a terminal, TSV when piped (`--header` names the columns), or JSON.
     #[arg(long, short = 'o', global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
+
+    /// TSV: print a first row with the column names (each command's help lists them).
+    #[arg(long, global = true)]
+    pub header: bool,
+
+    /// Progress of long runs on stderr: a bar on a terminal (`auto`), JSON lines (`json`: one
+    /// per order of a batch, one per change of `watch`), or nothing (`none`).
+    #[arg(long, global = true, value_enum, default_value_t = ProgressMode::Auto, value_name = "HOW")]
+    pub progress: ProgressMode,
 
     /// When to use colours (honours NO_COLOR and CLICOLOR_FORCE).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -86,6 +95,17 @@ pub enum OutputFormat {
     Table,
     Json,
     Tsv,
+}
+
+/// `--progress` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressMode {
+    /// A progress bar when stderr is a terminal.
+    Auto,
+    /// One JSON line on stderr per event.
+    Json,
+    /// Nothing.
+    None,
 }
 
 /// `--color` choices.

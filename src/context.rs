@@ -128,13 +128,37 @@ impl Context {
     }
 
     /// Renders rows for stdout in the chosen mode: a table on a terminal (headed `[sandbox]`
-    /// when using the sandbox), TSV without headers otherwise.
+    /// when using the sandbox), TSV otherwise (its column names first with `--header`).
     pub fn render_rows(&self, rows: &crate::output::Rows) -> String {
-        let text = crate::output::render_rows(rows, self.output, self.term_width);
-        if self.global.sandbox && self.output == OutputMode::Table {
-            format!("[sandbox]\n{text}")
-        } else {
-            text
+        match self.output {
+            OutputMode::Table => {
+                let text = crate::output::render_rows(rows, self.output, self.term_width);
+                if self.global.sandbox {
+                    format!("[sandbox]\n{text}")
+                } else {
+                    text
+                }
+            }
+            OutputMode::Tsv | OutputMode::Json => {
+                crate::output::render_tsv(rows, self.global.header)
+            }
+        }
+    }
+
+    /// Renders rows as TSV whatever the mode (a command's piped form), with `--header`.
+    pub fn render_tsv(&self, rows: &crate::output::Rows) -> String {
+        crate::output::render_tsv(rows, self.global.header)
+    }
+
+    /// `--progress json`: events of long runs go to stderr as JSON lines.
+    pub fn progress_json(&self) -> bool {
+        self.global.progress == crate::cli::ProgressMode::Json
+    }
+
+    /// Writes one JSON line on stderr (`--progress json`), escaped as stdout's JSON is.
+    pub fn progress_line<T: serde::Serialize + ?Sized>(&self, value: &T) {
+        if let Ok(line) = crate::output::json_line(value) {
+            eprintln!("{line}");
         }
     }
 

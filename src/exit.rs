@@ -2,9 +2,13 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use crate::client::ApiError;
 use crate::config::ConfigError;
 use crate::history::StoreError;
+use crate::validate::{Finding, Severity};
 
 /// The process exit codes of the command-line contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +36,37 @@ impl Exit {
     pub fn code(self) -> u8 {
         self as u8
     }
+
+    /// The short stable word of the error document's `kind` (README, "Scripting"): one per
+    /// exit code.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Exit::Success => "ok",
+            Exit::Failure => "failure",
+            Exit::Usage => "usage",
+            Exit::Invalid => "invalid",
+            Exit::Rejected => "rejected",
+            Exit::Network => "network",
+            Exit::Auth => "auth",
+            Exit::NotFound => "not_found",
+            Exit::WaitTimeout => "wait_timeout",
+            Exit::Interrupted => "interrupted",
+        }
+    }
+
+    /// Every exit code, in order.
+    pub const ALL: [Exit; 10] = [
+        Exit::Success,
+        Exit::Failure,
+        Exit::Usage,
+        Exit::Invalid,
+        Exit::Rejected,
+        Exit::Network,
+        Exit::Auth,
+        Exit::NotFound,
+        Exit::WaitTimeout,
+        Exit::Interrupted,
+    ];
 }
 
 /// A failure with a chosen exit code, a lowercase message naming the object, and at most one
@@ -41,6 +76,11 @@ pub struct CliError {
     pub exit: Exit,
     pub message: String,
     pub hint: Option<String>,
+    /// Bandwidth's code when the failure is one (a backend error, or the one finding that
+    /// stopped an order locally).
+    pub code: Option<u32>,
+    /// The findings that stopped an order locally (exit 3).
+    pub findings: Vec<Finding>,
 }
 
 impl CliError {
@@ -49,11 +89,24 @@ impl CliError {
             exit,
             message: message.into(),
             hint: None,
+            code: None,
+            findings: Vec::new(),
         }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// With the findings that stopped the order; the code is the error finding's when exactly
+    /// one error stopped it.
+    pub fn with_findings(mut self, findings: &[Finding]) -> CliError {
+        let mut errors = findings.iter().filter(|f| f.severity == Severity::Error);
+        if let (Some(only), None) = (errors.next(), errors.next()) {
+            self.code = only.code;
+        }
+        self.findings = findings.to_vec();
         self
     }
 }
@@ -124,12 +177,93 @@ pub fn hint_for(err: &anyhow::Error) -> Option<String> {
     })
 }
 
+/// Bandwidth's code of an error: the first backend error's, or the code a [`CliError`]
+/// carries (the one finding that stopped an order).
+pub fn code_for(err: &anyhow::Error) -> Option<u32> {
+    err.chain().find_map(|cause| {
+        if let Some(cli) = cause.downcast_ref::<CliError>() {
+            return cli.code;
+        }
+        match cause.downcast_ref::<ApiError>() {
+            Some(ApiError::Http { errors, .. }) => errors.first().map(|e| e.code),
+            _ => None,
+        }
+    })
+}
+
+/// What `--json` prints on stdout when a command fails before it has an answer of its own:
+/// `{"error": {…}}` (schemas/error.schema.json).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ErrorDocument {
+    pub error: ErrorBody,
+}
+
+/// The error of a failed run, as the error document carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ErrorBody {
+    /// The exit code of the run.
+    pub exit: u8,
+    /// The exit code's stable word: `failure` (1), `usage` (2), `invalid` (3), `rejected` (4),
+    /// `network` (5), `auth` (6), `not_found` (7), `wait_timeout` (8), `interrupted` (130).
+    pub kind: String,
+    /// The message stderr shows after `lsr: error:`, on one line.
+    pub message: String,
+    /// What to do next, when lsr knows.
+    pub hint: Option<String>,
+    /// Bandwidth's code, when the error carries one (the backend's first error, or the one
+    /// finding that stopped an order locally).
+    pub code: Option<u32>,
+    /// The findings that stopped an order locally (exit 3); empty otherwise.
+    pub findings: Vec<Finding>,
+}
+
+impl ErrorDocument {
+    /// The document of a failed run with exit code `exit`.
+    pub fn of(err: &anyhow::Error, exit: Exit) -> ErrorDocument {
+        let findings = err
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<CliError>())
+            .map(|cli| cli.findings.clone())
+            .unwrap_or_default();
+        ErrorDocument {
+            error: ErrorBody {
+                exit: exit.code(),
+                kind: exit.kind().to_string(),
+                message: message_for(err),
+                hint: hint_for(err),
+                code: code_for(err),
+                findings,
+            },
+        }
+    }
+
+    /// The document of a usage error clap found (before any command ran).
+    pub fn usage(message: String, hint: Option<String>) -> ErrorDocument {
+        ErrorDocument {
+            error: ErrorBody {
+                exit: Exit::Usage.code(),
+                kind: Exit::Usage.kind().to_string(),
+                message,
+                hint,
+                code: None,
+                findings: Vec::new(),
+            },
+        }
+    }
+}
+
 impl From<ApiError> for CliError {
     fn from(e: ApiError) -> CliError {
+        let code = match &e {
+            ApiError::Http { errors, .. } => errors.first().map(|e| e.code),
+            _ => None,
+        };
         CliError {
             exit: api_exit(&e),
             hint: api_hint(&e),
             message: e.to_string(),
+            code,
+            findings: Vec::new(),
         }
     }
 }
@@ -140,6 +274,8 @@ impl From<StoreError> for CliError {
             exit: Exit::Failure,
             hint: e.hint(),
             message: e.to_string(),
+            code: None,
+            findings: Vec::new(),
         }
     }
 }
@@ -151,6 +287,8 @@ impl From<ConfigError> for CliError {
             exit,
             hint,
             message: e.to_string(),
+            code: None,
+            findings: Vec::new(),
         }
     }
 }

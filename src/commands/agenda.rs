@@ -30,6 +30,9 @@ const REFRESH_AT_ONCE: usize = 8;
 /// reminder the day before) for every FOC date and window last day; importing it again updates
 /// the events.
 ///
+/// JSON: schemas/agenda.schema.json. TSV columns: section, date, order, status, kind, what,
+/// next_step.
+///
 /// Example: lsr agenda
 ///
 /// Example: lsr agenda --local --within 3 --ics ~/foc.ics
@@ -117,7 +120,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> anyhow::Result<()> {
     match ctx.output {
         OutputMode::Json => output::print_json(&day)?,
         mode => {
-            let text = render_agenda(&day, mode, ctx.term_width);
+            let text = render_agenda(&day, mode, ctx.term_width, ctx.global.header);
             let marked = if ctx.global.sandbox && mode == OutputMode::Table {
                 format!("[sandbox]\n{text}")
             } else {

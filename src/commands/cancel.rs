@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::exit::{CliError, Exit, exit_for, message_for};
-use crate::model::Order;
+use crate::model::{Order, OrderStatus};
 use crate::output::{self, OrderView, OutputMode};
 use crate::session::backend::{Backend, runtime};
 use crate::session::cancel::cancel_order;
@@ -16,11 +16,16 @@ use crate::session::refusals::refuse_terminal;
 
 /// Cancel one or more open orders.
 ///
-/// Each ORDER is an order id, a PON (its latest version) or PON@N. FAILED, CANCELLED,
-/// COMPLETE and PARTIAL orders cannot be cancelled (R3) and are refused before anything is
-/// sent (exit 4). On a terminal lsr asks before cancelling; elsewhere (scripts, pipes,
-/// --no-input) pass --yes. With several orders, every one is tried; the exit status is the
-/// worst of the failures.
+/// Each ORDER is an order id, a PON (its latest version) or PON@N. An order that is already
+/// CANCELLED is left alone ("already cancelled, nothing sent"; exit 0, so a retried script
+/// step passes). FAILED, COMPLETE and PARTIAL orders cannot be cancelled (R3) and are refused
+/// before anything is sent (exit 4). On a terminal lsr asks before cancelling; elsewhere
+/// (scripts, pipes, --no-input) pass --yes. With several orders, every one is tried; the exit
+/// status is the worst of the failures.
+///
+/// JSON: {"orders", "failed", "already_cancelled", "dry_run"} (schemas/cancel.schema.json).
+/// TSV columns: order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
 ///
 /// Example: lsr cancel ACME-0001 ACME-0002@2 --yes
 #[derive(Debug, Clone, Args)]
@@ -34,12 +39,16 @@ pub struct CancelArgs {
     pub dry_run: bool,
 }
 
-/// The `cancel` JSON shape: the cancelled (or, with --dry-run, cancellable) orders and the
-/// ones that were not.
-#[derive(Debug, Default, Serialize)]
+/// The `cancel` document (schemas/cancel.schema.json): the cancelled (or, with --dry-run,
+/// cancellable) orders and the ones that were not.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct CancelJson {
+    /// The orders cancelled (with --dry-run: those that would be), and those that already
+    /// were, as they stand.
     pub orders: Vec<OrderView>,
     pub failed: Vec<FailedOrder>,
+    /// The order ids among `orders` that were CANCELLED already: nothing was sent for them.
+    pub already_cancelled: Vec<String>,
     pub dry_run: bool,
 }
 
@@ -58,8 +67,17 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<()> {
         let backend = Backend::connect(ctx).await?;
         let mut failures: Vec<Failure> = Vec::new();
         let mut open: Vec<Order> = Vec::new();
+        let mut already: Vec<Order> = Vec::new();
         for reference in &args.orders {
             match backend.resolve(ctx, reference).await {
+                // What was asked is already so: nothing to send, nothing failed.
+                Ok(order) if order.status == Some(OrderStatus::Cancelled) => {
+                    ctx.note(&format!(
+                        "{} is already cancelled; nothing was sent",
+                        order.label()
+                    ));
+                    already.push(order);
+                }
                 Ok(order) => match refuse_terminal(&order, "cancel") {
                     Ok(()) => open.push(order),
                     Err(e) => failures.push(failure(Some(&order), reference, e.into())),
@@ -67,6 +85,7 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<()> {
                 Err(e) => failures.push(failure(None, reference, e)),
             }
         }
+        already.dedup_by(|a, b| a.order_id == b.order_id);
         let mut cancelled = Vec::new();
         if args.dry_run {
             cancelled = open.iter().map(|o| backend.view(ctx, o)).collect();
@@ -85,7 +104,9 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<()> {
                 }
             }
         }
-        print_outcome(ctx, cancelled, &failures, args.dry_run)?;
+        let already_cancelled = already.iter().map(|o| o.order_id.clone()).collect();
+        cancelled.extend(already.iter().map(|o| backend.view(ctx, o)));
+        print_outcome(ctx, cancelled, already_cancelled, &failures, args.dry_run)?;
         into_result(ctx, failures, args.orders.len())
     })
 }
@@ -116,6 +137,7 @@ fn failure(order: Option<&Order>, reference: &str, error: anyhow::Error) -> Fail
 fn print_outcome(
     ctx: &Context,
     cancelled: Vec<OrderView>,
+    already_cancelled: Vec<String>,
     failures: &[Failure],
     dry_run: bool,
 ) -> anyhow::Result<()> {
@@ -124,6 +146,7 @@ fn print_outcome(
             output::print_json(&CancelJson {
                 orders: cancelled,
                 failed: failures.iter().map(|f| f.entry.clone()).collect(),
+                already_cancelled,
                 dry_run,
             })?;
             return Ok(());
@@ -134,12 +157,8 @@ fn print_outcome(
             }
         }
         OutputMode::Tsv => {
-            if !cancelled.is_empty() {
-                output::print_text(&output::render_rows(
-                    &crate::output::order::order_rows(&cancelled),
-                    OutputMode::Tsv,
-                    None,
-                ))?;
+            if !cancelled.is_empty() || ctx.global.header {
+                output::print_text(&ctx.render_tsv(&crate::output::order::order_rows(&cancelled)))?;
             }
         }
     }

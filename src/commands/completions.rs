@@ -40,9 +40,23 @@ pub fn render(shell: clap_complete::Shell) -> Vec<u8> {
     out
 }
 
-pub fn run(_ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<()> {
-    use std::io::Write;
+/// `lsr --json completions SHELL` (schemas/completions.schema.json).
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct CompletionsJson {
+    pub shell: String,
+    /// The script, as printed without --json.
+    pub script: String,
+}
+
+pub fn run(ctx: &Context, args: &CompletionsArgs) -> anyhow::Result<()> {
     let script = render(args.shell);
-    std::io::stdout().lock().write_all(&script)?;
+    if ctx.output == crate::output::OutputMode::Json {
+        crate::output::print_json(&CompletionsJson {
+            shell: args.shell.to_string(),
+            script: String::from_utf8_lossy(&script).into_owned(),
+        })?;
+        return Ok(());
+    }
+    crate::output::stdout::with_stdout(|out| out.write_all(&script))?;
     Ok(())
 }

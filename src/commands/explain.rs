@@ -7,12 +7,16 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::model::OrderStatus;
-use crate::output::{OutputMode, Rows, print_json, print_text, render_rows};
+use crate::output::{OutputMode, Rows, print_json, print_text};
 use crate::validate::codes::{self, CatalogEntry, CodeKind};
 
 /// Explain a Bandwidth code or an FAQ topic in plain words, with what to do next.
 ///
 /// Without an argument, lists every code and topic.
+///
+/// JSON: the explanation, or an array of them without an argument
+/// (schemas/explain.schema.json). TSV columns: code, topic, title, resulting_status, meaning,
+/// action. TSV columns without an argument: code, topic, title.
 ///
 /// Example: lsr explain 7517    lsr explain foc-window
 #[derive(Debug, Clone, Args)]
@@ -41,7 +45,7 @@ const SUGGESTIONS: usize = 4;
 
 /// The stable JSON shape (`code`, `topic`, `title`, `meaning`, `action`,
 /// `resulting_status`), plus `kind`, `rule`, `bandwidth_text` and `aliases`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Explanation {
     pub code: Option<u32>,
     pub topic: &'static str,
@@ -60,7 +64,7 @@ pub struct Explanation {
 }
 
 /// Another documented text of a code and what it means (`text` null: any other text).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OtherText {
     pub text: Option<&'static str>,
     pub source: &'static str,
@@ -147,7 +151,15 @@ fn print_entry(ctx: &Context, entry: &CatalogEntry, asked: &str) -> std::io::Res
     match ctx.output {
         OutputMode::Json => print_json(&Explanation::from(entry)),
         OutputMode::Tsv => {
-            let mut rows = Rows::new(["code", "topic", "title", "status", "meaning", "action"]);
+            let mut rows = Rows::new(["code", "topic", "title", "status", "meaning", "action"])
+                .keys([
+                    "code",
+                    "topic",
+                    "title",
+                    "resulting_status",
+                    "meaning",
+                    "action",
+                ]);
             rows.push([
                 entry.code.map(|c| c.to_string()).unwrap_or_default(),
                 entry.topic.to_string(),
@@ -159,7 +171,7 @@ fn print_entry(ctx: &Context, entry: &CatalogEntry, asked: &str) -> std::io::Res
                 entry.meaning.to_string(),
                 entry.action.to_string(),
             ]);
-            print_text(&render_rows(&rows, OutputMode::Tsv, None))
+            print_text(&ctx.render_tsv(&rows))
         }
         OutputMode::Table => {
             let width = usize::from(ctx.term_width.unwrap_or(80)).clamp(40, 100);
@@ -295,7 +307,7 @@ fn print_catalog(ctx: &Context) -> std::io::Result<()> {
             entry.title.to_string(),
         ]);
     }
-    print_text(&render_rows(&rows, ctx.output, ctx.term_width))
+    print_text(&ctx.render_rows(&rows))
 }
 
 #[cfg(test)]

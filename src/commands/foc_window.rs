@@ -14,6 +14,8 @@ use crate::validate::{BusinessCalendar, CalendarError, FocWindow, parse_requeste
 ///
 /// TNs not activated inside the window make the LSR fail (R1).
 ///
+/// JSON: schemas/foc-window.schema.json. TSV columns: day, date.
+///
 /// Example: lsr foc-window 2026-12-21
 #[derive(Debug, Clone, Args)]
 pub struct FocWindowArgs {
@@ -24,7 +26,7 @@ pub struct FocWindowArgs {
 
 /// A FOC window as printed: the stable shape (`foc_date`, `last_day`, `business_days`) plus the
 /// days left as of today and the non-business days the window steps over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FocWindowView {
     pub foc_date: NaiveDate,
     pub last_day: NaiveDate,
@@ -36,7 +38,7 @@ pub struct FocWindowView {
 }
 
 /// A weekend day or holiday inside the window, which does not count (R1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SkippedDay {
     pub date: NaiveDate,
     /// "Saturday", "Christmas Day", …
@@ -105,7 +107,7 @@ pub fn run(ctx: &Context, args: &FocWindowArgs) -> anyhow::Result<()> {
     let view = FocWindowView::new(&window, &ctx.calendar, ctx.today);
     match ctx.output {
         OutputMode::Json => print_json(&view),
-        OutputMode::Tsv => print_text(&render_rows(&window_tsv_rows(&view), OutputMode::Tsv, None)),
+        OutputMode::Tsv => print_text(&ctx.render_tsv(&window_tsv_rows(&view))),
         OutputMode::Table => {
             let mut text =
                 render_rows(&window_table_rows(&view), OutputMode::Table, ctx.term_width);

@@ -15,6 +15,9 @@ use crate::wire;
 /// ORDER is an order id, a PON (its latest version) or PON@N; other versions of a PON have
 /// their own history (`lsr search --pon PON` lists them).
 ///
+/// JSON: an array of events (schemas/history.schema.json). TSV columns: at, status, note,
+/// author, difference.
+///
 /// Example: lsr history ACME-0001@2
 #[derive(Debug, Clone, Args)]
 pub struct HistoryArgs {

@@ -17,12 +17,13 @@ use crate::validate::parse_duration;
 /// Receive order notifications from Bandwidth and keep the local history current.
 ///
 /// Serves HTTP on --listen for the notifications `lsr subscribe` asked Bandwidth for; its first
-/// line on stdout is `listening on http://ADDR`. Each notification must carry the HTTP Basic
-/// credentials given here (--user and --password-file, or LSR_LISTEN_USER and
-/// LSR_LISTEN_PASSWORD; never the password on the command line), or it is refused with 401. It
-/// updates the history at once (status, errors, FOC date, note), so `status --local`, `search
-/// --local` and `agenda` see it, and is printed: a line, or a JSON line with --json. --exec
-/// runs `sh -c CMD` per event with the event as JSON on stdin (at most 4 at once, each killed
+/// line on stdout is `listening on http://ADDR` (with --json, `{"listening": URL}`). Each
+/// notification must carry the HTTP Basic credentials given here (--user and --password-file,
+/// or LSR_LISTEN_USER and LSR_LISTEN_PASSWORD; never the password on the command line), or it
+/// is refused with 401. It updates the history at once (status, errors, FOC date, note), so
+/// `status --local`, `search --local` and `agenda` see it, and is printed: a line, or a JSON
+/// line with --json (listen is lsr's one stream: each line is one document,
+/// schemas/listen.schema.json). --exec runs `sh -c CMD` per event with the event as JSON on stdin (at most 4 at once, each killed
 /// after --exec-timeout; exit statuses are logged on stderr).
 ///
 /// Bandwidth does not retry a notification the receiver missed, so listen also polls: at start

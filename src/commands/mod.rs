@@ -15,6 +15,7 @@ pub mod listen;
 pub mod notes;
 pub mod resubmit;
 pub mod sandbox;
+pub mod schema;
 pub mod search;
 pub mod status;
 pub mod submit;
@@ -118,6 +119,7 @@ pub enum Command {
     Config(config::ConfigArgs),
     Sandbox(sandbox::SandboxArgs),
     Completions(completions::CompletionsArgs),
+    Schema(schema::SchemaArgs),
 }
 
 /// Runs the chosen command.
@@ -145,6 +147,7 @@ pub fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Config(args) => config::run(ctx, args),
         Command::Sandbox(args) => sandbox::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
+        Command::Schema(args) => schema::run(ctx, args),
     }
 }
 

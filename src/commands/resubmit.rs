@@ -38,6 +38,11 @@ use crate::validate::Report;
 ///
 /// `--split per-tn` makes one order per TN, the answer to 7517 (R5).
 ///
+/// JSON: the `submit` document with `replaced`, the old order (schemas/resubmit.schema.json).
+/// TSV columns: order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
+/// TSV columns with --split: index, pon, order_id, outcome, tns, customer_order_id.
+///
 /// Example: lsr resubmit ACME-0001 --remove-tn 919-555-0101 --yes --wait foc
 #[derive(Debug, Clone, Args)]
 pub struct ResubmitArgs {
@@ -85,12 +90,16 @@ pub struct ResubmitArgs {
     pub timeout: String,
 }
 
-/// The `resubmit` JSON shape: `submit`'s, plus the order it replaced.
-#[derive(Debug, Serialize)]
-struct ResubmitJson {
+/// The `resubmit` document (schemas/resubmit.schema.json): `submit`'s, plus the order it
+/// replaced.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ResubmitJson {
     #[serde(flatten)]
-    submit: SubmitJson,
-    replaced: OrderView,
+    pub submit: SubmitJson,
+    /// The order the new one replaces, as it stands after its cancel; absent when the checks
+    /// stopped the resubmit before anything was done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<OrderView>,
 }
 
 pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
@@ -182,20 +191,27 @@ pub fn run(ctx: &Context, args: &ResubmitArgs) -> anyhow::Result<()> {
         }
         let wait = args.wait.map(|target| (target, timeout));
         let replaced = backend.view(ctx, &replaced);
-        conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
-            .await?
-            .finish(
-                ctx,
-                backend.today,
-                |view| {
-                    format!(
-                        "resubmitted {label} as {} (order {})",
-                        order_name(view),
-                        view.order_id
-                    )
-                },
-                |submit| ResubmitJson { submit, replaced },
+        let said = |view: &OrderView| {
+            format!(
+                "resubmitted {label} as {} (order {})",
+                order_name(view),
+                view.order_id
             )
+        };
+        conclude_single(
+            ctx,
+            &backend,
+            single,
+            wait,
+            &interrupt,
+            report.findings,
+            said,
+        )
+        .await?
+        .finish(ctx, backend.today, |submit| ResubmitJson {
+            submit,
+            replaced: Some(replaced),
+        })
     })
 }
 

@@ -24,6 +24,11 @@ use crate::validate::{BusinessCalendar, parse_requested_date};
 /// orders. `--local` searches only the history store (the orders lsr has submitted or seen for
 /// this backend and account), with no network.
 ///
+/// JSON: {"orders": [...]}, each order with its TNs (fetched from the backend, 8 at a time,
+/// when the history lacks them) and `tn_count` (schemas/search.schema.json). TSV columns:
+/// order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
+///
 /// Example: lsr search --pon ACME-0001
 ///
 /// Example: lsr search --tn 919-555-1234 --status PENDING --status FOC
@@ -216,16 +221,16 @@ fn keep<T>(problems: &mut Vec<Problem>, result: Result<T, Problem>) -> Option<T>
     }
 }
 
-/// Orders found, ready to print: the views and, for backend summaries, their TN counts.
+/// Orders found, ready to print.
 struct Found {
     views: Vec<OrderView>,
-    tn_counts: Vec<Option<u32>>,
 }
 
-/// The JSON answer.
-#[derive(Serialize)]
-struct SearchJson<'a> {
-    orders: &'a [OrderView],
+/// The `search` document (schemas/search.schema.json).
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct SearchJson<'a> {
+    /// Newest first; each with its TNs (fetched when the history lacks them) and `tn_count`.
+    pub orders: &'a [OrderView],
 }
 
 pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<()> {
@@ -246,7 +251,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> anyhow::Result<()> {
         OutputMode::Json => output::print_json(&SearchJson {
             orders: &found.views,
         })?,
-        _ => output::print_text(&ctx.render_rows(&search_rows(&found.views, &found.tn_counts)))?,
+        _ => output::print_text(&ctx.render_rows(&search_rows(&found.views)))?,
     }
     Ok(())
 }
@@ -262,12 +267,11 @@ fn search_history(ctx: &Context, filters: &Filters) -> anyhow::Result<Found> {
         .iter()
         .map(|r| OrderView::new(&r.to_order(), &ctx.calendar, ctx.today))
         .collect();
-    let tn_counts = vec![None; views.len()];
-    Ok(Found { views, tn_counts })
+    Ok(Found { views })
 }
 
 /// The backend's search, merged with what the history knows (TNs of known orders); the others
-/// show the summary's TN count.
+/// are fetched for their TNs.
 async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Found> {
     let backend = Backend::connect(ctx).await?;
     let answer = backend.search(&filters.remote_query()).await?;
@@ -291,13 +295,10 @@ async fn search_backend(ctx: &Context, filters: &Filters) -> anyhow::Result<Foun
         number_by_creation(&mut summaries);
     }
     summaries.sort_by_key(|s| std::cmp::Reverse((s.created_at, s.pon_version)));
+    backend.fill_tns(ctx, &mut summaries).await;
     let views = summaries
         .iter()
         .map(|o| OrderView::new(o, &ctx.calendar, backend.today))
         .collect();
-    let tn_counts = summaries
-        .iter()
-        .map(|o| o.tn_count.map(|n| n as u32))
-        .collect();
-    Ok(Found { views, tn_counts })
+    Ok(Found { views })
 }

@@ -25,6 +25,10 @@ use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
 /// every status change and how lsr learned of it (read, a notification from `lsr listen`, or
 /// found by polling) and the notes notifications carried.
 ///
+/// JSON: the order (schemas/status.schema.json; --local adds `events` and `notes`). TSV
+/// columns: order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
+///
 /// Example: lsr status ACME-0001 --wait foc --timeout 30m
 ///
 /// Example: lsr status ACME-0001@2 --local
@@ -48,13 +52,18 @@ pub struct StatusArgs {
     pub local: bool,
 }
 
-/// `status --local --json`: the order view with its recorded events and notes.
-#[derive(Debug, Serialize)]
-struct LocalStatus<'a> {
+/// The `status` document (schemas/status.schema.json): the order; with --local, also its
+/// recorded events and notes.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct StatusJson<'a> {
     #[serde(flatten)]
-    view: &'a OrderView,
-    events: Vec<StatusEvent>,
-    notes: Vec<OrderNote>,
+    pub view: &'a OrderView,
+    /// --local: every status change lsr recorded, and how it learned of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<StatusEvent>>,
+    /// --local: the notes notifications carried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Vec<OrderNote>>,
 }
 
 fn run_local(ctx: &Context, text: &str) -> anyhow::Result<()> {
@@ -75,10 +84,10 @@ fn run_local(ctx: &Context, text: &str) -> anyhow::Result<()> {
     let notes = history.order_notes(&key, &record.order_id)?;
     let view = OrderView::new(&record.to_order(), &ctx.calendar, ctx.today);
     match ctx.output {
-        OutputMode::Json => output::print_json(&LocalStatus {
+        OutputMode::Json => output::print_json(&StatusJson {
             view: &view,
-            events,
-            notes,
+            events: Some(events),
+            notes: Some(notes),
         })?,
         OutputMode::Table => {
             print_order(ctx, &view, ctx.today)?;

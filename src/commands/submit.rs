@@ -5,6 +5,7 @@ use clap::Args;
 use crate::batch::SplitSpec;
 use crate::context::Context;
 use crate::model::OrderDraft;
+use crate::output::OrderView;
 use crate::output::order::order_name;
 use crate::session::backend::{Backend, runtime};
 use crate::session::input::{OrderFieldArgs, OrderInput, TnInputArgs, read_order_input};
@@ -33,6 +34,15 @@ use crate::validate::Report;
 /// and exits 130. On a terminal, missing required fields are asked for, each answer checked as
 /// you type; with --no-input, --yes or off a terminal they are a usage error (exit 2) naming
 /// each flag.
+///
+/// JSON: one document, {"batch", "orders", "failed", "findings", "dry_run"}, whatever happened
+/// (schemas/submit.schema.json); with --progress json, one line per order of a split on
+/// stderr as it is sent. TSV columns: order_id, pon, pon_version, status, requested_foc_date,
+/// actual_foc_date, foc_window_last_day, business_days_left, tn_count, error_codes,
+/// customer_order_id.
+/// TSV columns with --split: index, pon, order_id, outcome, tns, customer_order_id. TSV columns
+/// with --split and --dry-run: index, pon, tns, customer_order_id. A --dry-run of one order
+/// prints the XML body it would send.
 ///
 /// Example: lsr submit --from port-out.toml --tn 919-555-0100 --wait foc
 #[derive(Debug, Clone, Args)]
@@ -165,14 +175,20 @@ async fn submit_single(
     let interrupt = listen_while_sending(ctx, &backend, order.pon.as_str());
     let single = place_single(ctx, &backend, &order, user_cid, None, &interrupt).await?;
     let wait = args.wait.map(|target| (target, timeout));
-    conclude_single(ctx, &backend, single, wait, &interrupt, report.findings)
-        .await?
-        .finish(
-            ctx,
-            backend.today,
-            |view| format!("submitted {} as order {}", order_name(view), view.order_id),
-            |json| json,
-        )?;
+    // "submitted …" is said as soon as the order is placed, before `--wait` follows it.
+    let said =
+        |view: &OrderView| format!("submitted {} as order {}", order_name(view), view.order_id);
+    conclude_single(
+        ctx,
+        &backend,
+        single,
+        wait,
+        &interrupt,
+        report.findings,
+        said,
+    )
+    .await?
+    .finish(ctx, backend.today, |json| json)?;
     Ok(Round::Done)
 }
 

@@ -22,6 +22,8 @@ use crate::wire::{DEFAULT_EXPIRY_SECS, Subscription};
 /// --expiry the subscription lasts Bandwidth's default of one day. Bandwidth does not retry a
 /// notification the receiver missed: `lsr listen` also polls (see its --reconcile).
 ///
+/// JSON: the subscription (schemas/subscribe.schema.json). TSV columns: subscription_id.
+///
 /// Example: lsr subscribe --url https://porting-desk:8443/bandwidth --user desk --password-file ~/.desk-pw --expiry 30d
 ///
 /// Example: lsr --sandbox subscribe --url http://127.0.0.1:8086/ --order ACME-0001
@@ -132,7 +134,11 @@ pub fn run(ctx: &Context, args: &SubscribeArgs) -> anyhow::Result<()> {
     ));
     match ctx.output {
         OutputMode::Json => output::print_json(&view)?,
-        _ => output::print_text(&format!("{}\n", view.subscription_id))?,
+        _ => {
+            let mut rows = output::Rows::new(["SUBSCRIPTION ID"]);
+            rows.push([view.subscription_id.clone()]);
+            output::print_text(&ctx.render_tsv(&rows))?
+        }
     }
     Ok(())
 }

@@ -8,8 +8,8 @@ use crate::exit::{CliError, Exit};
 use crate::model::OrderDraft;
 use crate::session::backend::{Backend, runtime};
 use crate::session::input::OrderFieldArgs;
-use crate::session::present::{print_order, stop_on_findings};
-use crate::session::refusals::{pon_change_refused, refuse_terminal};
+use crate::session::present::{print_order, refuse_on_findings};
+use crate::session::refusals::{pon_change_refused, refuse_terminal, tn_change_refused};
 use crate::session::wait::{WaitTarget, parse_timeout, wait_for};
 use crate::validate::{Report, ValidationContext, parse_requested_date, validate_order};
 use crate::wire;
@@ -23,8 +23,13 @@ use crate::wire;
 /// is processed again (e.g. --pin after 7512/7513).
 ///
 /// A supp cannot change the PON or the TNs (R9): cancel and resubmit instead
-/// (`lsr resubmit ORDER --remove-tn TN`). FAILED, CANCELLED, COMPLETE and PARTIAL orders
-/// cannot be supped (R3); these are refused before anything is sent (exit 4).
+/// (`lsr resubmit ORDER --remove-tn TN`); --pon with another PON, --tn and --tn-file are
+/// refused before anything is sent (exit 3). FAILED, CANCELLED, COMPLETE and PARTIAL orders
+/// cannot be supped (R3, the backend's state of the order): exit 4, nothing sent.
+///
+/// JSON: the order as the supp left it (schemas/supp.schema.json). TSV columns:
+/// order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
+/// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
 ///
 /// Example: lsr supp ACME-0001 --foc 2026-12-15 --wait foc
 #[derive(Debug, Clone, Args)]
@@ -44,9 +49,24 @@ pub struct SuppArgs {
     /// Give up waiting after this long (e.g. 90s, 10m, 2h).
     #[arg(long, default_value = "10m", value_name = "DURATION")]
     pub timeout: String,
+
+    /// Not a supp's to give: the TNs are fixed (R9); accepted only to refuse with the reason.
+    #[arg(long = "tn", value_name = "TN", hide = true)]
+    pub tn: Vec<String>,
+
+    /// As --tn.
+    #[arg(long = "tn-file", value_name = "FILE", hide = true)]
+    pub tn_file: Vec<String>,
+
+    /// As --tn (`lsr resubmit ORDER --remove-tn TN` removes a TN).
+    #[arg(long = "remove-tn", value_name = "TN", hide = true)]
+    pub remove_tn: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
+    if !(args.tn.is_empty() && args.tn_file.is_empty() && args.remove_tn.is_empty()) {
+        return Err(tn_change_refused(&args.order));
+    }
     let timeout = parse_timeout(&args.timeout)?;
     let mut changes = args.fields.to_draft();
     let without_pon = OrderDraft {
@@ -82,7 +102,7 @@ pub fn run(ctx: &Context, args: &SuppArgs) -> anyhow::Result<()> {
             &changes,
         );
         if !report.ok() {
-            return stop_on_findings(ctx, &merged, &report, "nothing was sent");
+            return refuse_on_findings(ctx, &merged, &report, "nothing was sent");
         }
         if let Some(text) = changes.requested_foc_date.take() {
             // Sent resolved: `+3bd` means nothing to Bandwidth. It parsed, or it would be

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::history::HistoryStore;
-use crate::output::{OutputMode, findings_rows, print_json, print_text, render_rows, summary_line};
+use crate::output::{OutputMode, findings_rows, print_json, print_text, summary_line};
 use crate::session::backend::{Backend, history_key, runtime};
 use crate::session::input::{OrderFieldArgs, TnInputArgs, read_order_input};
 use crate::session::precheck::{PrecheckMode, history_knowledge};
@@ -21,6 +21,9 @@ use crate::validate::{Finding, Report};
 /// and what the history learned about them (one TN per request, R5; manual handling, R6). The
 /// backend's own open orders need the network: --remote checks them too (as `submit` does
 /// before sending). Exits 3 when there is an error, 0 when only warnings.
+///
+/// JSON: {"ok", "tn_count", "findings"} (schemas/validate.schema.json). TSV columns: severity,
+/// code, field, message, hint.
 ///
 /// Example: lsr validate --from examples/port-out.toml
 ///
@@ -43,23 +46,25 @@ pub struct ValidateArgs {
 }
 
 /// Which checks ran.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-struct ChecksRun {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct ChecksRun {
     /// Bandwidth's rules, offline.
-    rules: bool,
+    pub rules: bool,
     /// The local history's open orders and learned rules.
-    history: bool,
+    pub history: bool,
     /// The backend's open orders (`--remote`).
-    remote: bool,
+    pub remote: bool,
 }
 
-/// The `validate` JSON shape.
-#[derive(Debug, Serialize)]
-struct ValidateJson<'a> {
-    ok: bool,
-    tn_count: usize,
-    findings: &'a [Finding],
-    checks: ChecksRun,
+/// The `validate` document (schemas/validate.schema.json).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ValidateJson<'a> {
+    /// No finding is an error.
+    pub ok: bool,
+    pub tn_count: usize,
+    pub findings: &'a [Finding],
+    /// Which checks ran.
+    pub checks: ChecksRun,
 }
 
 pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<()> {
@@ -95,11 +100,9 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> anyhow::Result<()> {
             findings: &report.findings,
             checks,
         })?,
-        mode if !report.findings.is_empty() => print_text(&render_rows(
-            &findings_rows(&report.findings),
-            mode,
-            ctx.term_width,
-        ))?,
+        mode if !report.findings.is_empty() || (mode == OutputMode::Tsv && ctx.global.header) => {
+            print_text(&ctx.render_rows(&findings_rows(&report.findings)))?
+        }
         _ => {}
     }
 

@@ -12,7 +12,7 @@ use super::orders::find_backend;
 use super::record::BackendKey;
 
 /// How lsr learned of a status event or a note.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EventSource {
     /// A command read the order from the backend (status, search, submit …).
@@ -66,7 +66,7 @@ impl Origin {
 }
 
 /// A note a notification carried.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OrderNote {
     pub at: DateTime<Utc>,
     pub text: String,

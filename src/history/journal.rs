@@ -16,7 +16,7 @@ use super::record::BackendKey;
 use crate::model::Tn;
 
 /// Where one child of a batch stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChildState {
     /// Not sent yet.
@@ -91,7 +91,7 @@ pub struct PlannedChild<'a> {
 }
 
 /// One child as the journal holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct JournalChild {
     pub index: usize,
     pub pon: String,
@@ -110,7 +110,7 @@ pub struct JournalChild {
 }
 
 /// How many children are in each state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct StateCounts {
     pub planned: usize,
     pub sending: usize,
@@ -143,7 +143,7 @@ impl StateCounts {
 }
 
 /// A batch with its counts (the children are read separately: there may be 100,000).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct BatchSummary {
     pub id: i64,
     pub base_url: String,

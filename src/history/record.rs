@@ -13,7 +13,7 @@ use crate::model::{BandwidthError, Order, OrderStatus, Pon, PonError, Tn};
 /// Which backend an entry belongs to, so that the sandbox, the test dashboard and production
 /// never mix. The base URL is kept without trailing slashes, so `https://x/api/v1/` and
 /// `https://x/api/v1` are the same backend.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 pub struct BackendKey {
     base_url: String,
     account_id: String,
@@ -52,7 +52,7 @@ impl fmt::Display for BackendKey {
 /// `updated_at` is when this snapshot was taken
 /// (or the backend's last-modified time); the store keeps the newest snapshot and a status
 /// event per change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OrderRecord {
     pub order_id: String,
     pub pon: Pon,
@@ -168,7 +168,7 @@ pub enum RecordOutcome {
 }
 
 /// One point on an order's timeline: its status and FOC dates from `at` on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct StatusEvent {
     pub at: DateTime<Utc>,
     pub status: OrderStatus,

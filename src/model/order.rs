@@ -7,7 +7,9 @@ use super::draft::{AddressDraft, OrderDraft, SubscriberDraft};
 use super::{Pin, Pon, Tn};
 
 /// Business or residential end user; decides which name fields are required (17010–17012).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum SubscriberType {
     Business,
@@ -35,7 +37,7 @@ impl SubscriberType {
 }
 
 /// The end user's service address at the losing carrier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
 pub struct ServiceAddress {
     pub house_prefix: Option<String>,
     pub house_number: String,
@@ -52,7 +54,7 @@ pub struct ServiceAddress {
 }
 
 /// The end user whose numbers port.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
 pub struct Subscriber {
     pub subscriber_type: SubscriberType,
     pub business_name: Option<String>,
@@ -84,7 +86,7 @@ impl Subscriber {
 }
 
 /// A complete, valid LSR: every field has passed the offline rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LsrOrder {
     pub pon: Pon,
     pub customer_order_id: Option<String>,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{OrderDraft, OrderStatus, Tn};
 
 /// One of Bandwidth's error codes with its text, as an order or an error body carries it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 pub struct BandwidthError {
     pub code: u32,
     pub description: String,

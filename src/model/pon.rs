@@ -74,6 +74,19 @@ impl FromStr for Pon {
     }
 }
 
+/// In JSON a PON is its text.
+impl schemars::JsonSchema for Pon {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Pon".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A purchase order number (PON): 1 to 25 letters, digits, `#`, `-` or `_`."
+        })
+    }
+}
+
 impl Serialize for Pon {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A port-out PIN (passcode). Reads as the text it holds (`Deref<Target = str>`); `Debug`
 /// shows `"<redacted>"`, never the value.
-#[derive(Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Pin(String);
 

@@ -202,6 +202,20 @@ impl FromStr for Tn {
     }
 }
 
+/// In JSON a TN is its ten digits (`9195550100`).
+impl schemars::JsonSchema for Tn {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Tn".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[2-9][0-9]{2}[2-9][0-9]{6}$",
+            "description": "A telephone number: its ten digits."
+        })
+    }
+}
+
 impl Serialize for Tn {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

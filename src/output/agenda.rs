@@ -1,7 +1,7 @@
 //! The desk's agenda for people and pipes: a table per section on a terminal, TSV rows (the
 //! section first) when piped. JSON is the [`Agenda`] itself.
 
-use super::{OutputMode, Rows, render_rows};
+use super::{OutputMode, Rows, render_rows, render_tsv};
 use crate::validate::agenda::{Agenda, AgendaItem};
 
 fn rows(items: &[AgendaItem]) -> Rows {
@@ -20,16 +20,34 @@ fn rows(items: &[AgendaItem]) -> Rows {
     rows
 }
 
+/// The TSV columns of the agenda.
+pub const AGENDA_COLUMNS: [&str; 7] = [
+    "section",
+    "date",
+    "order",
+    "status",
+    "kind",
+    "what",
+    "next_step",
+];
+
 /// The agenda as text: `Act now` and `Upcoming` tables (and the orders waiting for a FOC) on a
-/// terminal; TSV rows `section, date, order, status, kind, what, next step` otherwise.
-pub fn render_agenda(agenda: &Agenda, mode: OutputMode, width: Option<u16>) -> String {
+/// terminal; TSV rows `section, date, order, status, kind, what, next_step` otherwise (the
+/// column names first when `header`).
+pub fn render_agenda(
+    agenda: &Agenda,
+    mode: OutputMode,
+    width: Option<u16>,
+    header: bool,
+) -> String {
     let sections = [
         ("Act now", "act_now", &agenda.act_now),
         ("Upcoming", "upcoming", &agenda.upcoming),
         ("Waiting for a FOC", "waiting", &agenda.waiting),
     ];
     if mode != OutputMode::Table {
-        let mut all = Rows::new(["SECTION", "DATE", "ORDER", "STATUS", "KIND", "WHAT", "NEXT"]);
+        let mut all = Rows::new(["SECTION", "DATE", "ORDER", "STATUS", "KIND", "WHAT", "NEXT"])
+            .keys(AGENDA_COLUMNS);
         for (_, key, items) in sections {
             for i in items.iter() {
                 all.push([
@@ -46,7 +64,7 @@ pub fn render_agenda(agenda: &Agenda, mode: OutputMode, width: Option<u16>) -> S
                 ]);
             }
         }
-        return render_rows(&all, OutputMode::Tsv, None);
+        return render_tsv(&all, header);
     }
     let mut out = String::new();
     for (title, _, items) in sections {
@@ -86,10 +104,10 @@ mod tests {
             ..Agenda::default()
         };
         assert_eq!(
-            render_agenda(&agenda, OutputMode::Tsv, None),
+            render_agenda(&agenda, OutputMode::Tsv, None, false),
             "act_now\t2026-12-09\tA@1\tFOC\tfoc_today\tFOC date today\tactivate\n"
         );
-        let table = render_agenda(&agenda, OutputMode::Table, Some(100));
+        let table = render_agenda(&agenda, OutputMode::Table, Some(100), false);
         assert!(table.starts_with("Act now\n"), "{table}");
         assert!(table.contains("Upcoming\n  nothing"), "{table}");
     }

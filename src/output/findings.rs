@@ -50,3 +50,31 @@ pub fn summary_line(draft: &OrderDraft, report: &Report, tn_count: usize) -> Str
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Findings as lines of text for stderr when stdout is not a terminal: `error 17019 at
+/// requested_foc_date: …`, then `  hint: …`.
+pub fn findings_text(findings: &[Finding]) -> String {
+    let mut text = String::new();
+    for f in findings {
+        let severity = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let code = f.code.map(|c| format!(" {c}")).unwrap_or_default();
+        let field = if f.field.is_empty() {
+            String::new()
+        } else {
+            format!(" at {}", f.field)
+        };
+        text.push_str(&super::printable(&format!(
+            "{severity}{code}{field}: {}",
+            f.message
+        )));
+        text.push('\n');
+        if let Some(hint) = &f.hint {
+            text.push_str(&super::printable(&format!("  hint: {hint}")));
+            text.push('\n');
+        }
+    }
+    text
+}

@@ -7,23 +7,13 @@ use super::Rows;
 use super::order::OrderView;
 use super::order::order_rows;
 
-/// Column of [`order_rows`] that counts the TNs.
-const TNS_COLUMN: usize = 8;
-
-/// Search results as rows. A remote search summary carries only a TN count, no TNs
-/// (`tn_counts[i]`); it is shown when the view has no TNs of its own.
-pub fn search_rows(views: &[OrderView], tn_counts: &[Option<u32>]) -> Rows {
-    let mut rows = order_rows(views);
-    for ((row, view), count) in rows.rows.iter_mut().zip(views).zip(tn_counts) {
-        if let (true, Some(n), Some(cell)) = (view.tns.is_empty(), count, row.get_mut(TNS_COLUMN)) {
-            *cell = n.to_string();
-        }
-    }
-    rows
+/// Search results as rows: the orders' (the TN column is each order's `tn_count`).
+pub fn search_rows(views: &[OrderView]) -> Rows {
+    order_rows(views)
 }
 
 /// One event of an order's history, as `lsr history` prints it (JSON keys are stable).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct HistoryEntryView {
     /// RFC 3339 when the backend's timestamp reads as one, else as sent.
     pub at: Option<String>,
@@ -35,7 +25,13 @@ pub struct HistoryEntryView {
 
 /// History events as rows: time, status, note, author, difference.
 pub fn history_rows(entries: &[HistoryEntryView]) -> Rows {
-    let mut rows = Rows::new(["TIME", "STATUS", "NOTE", "AUTHOR", "DIFFERENCE"]);
+    let mut rows = Rows::new(["TIME", "STATUS", "NOTE", "AUTHOR", "DIFFERENCE"]).keys([
+        "at",
+        "status",
+        "note",
+        "author",
+        "difference",
+    ]);
     let cell = |v: &Option<String>| v.clone().unwrap_or_default();
     for e in entries {
         rows.push([
@@ -50,7 +46,7 @@ pub fn history_rows(entries: &[HistoryEntryView]) -> Rows {
 }
 
 /// One note on an order, as `lsr notes` prints it (JSON keys are stable).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NoteView {
     pub id: Option<String>,
     pub user_id: Option<String>,
@@ -60,7 +56,8 @@ pub struct NoteView {
 
 /// Notes as rows: id, time, user, text.
 pub fn note_rows(notes: &[NoteView]) -> Rows {
-    let mut rows = Rows::new(["ID", "TIME", "USER", "TEXT"]);
+    let mut rows =
+        Rows::new(["ID", "TIME", "USER", "TEXT"]).keys(["id", "modified_at", "user_id", "text"]);
     let cell = |v: &Option<String>| v.clone().unwrap_or_default();
     for n in notes {
         rows.push([
@@ -74,7 +71,7 @@ pub fn note_rows(notes: &[NoteView]) -> Rows {
 }
 
 /// A ready-to-send email (JSON keys `to`, `subject`, `body` are stable).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct EmailDraft {
     pub to: String,
     pub subject: String,
@@ -115,12 +112,14 @@ mod tests {
     }
 
     #[test]
-    fn search_rows_show_the_summary_tn_count_when_tns_are_unknown() {
-        let rows = search_rows(&[view(&[]), view(&["9195550100"])], &[Some(3), Some(7)]);
-        assert_eq!(rows.headers[TNS_COLUMN], "TNS");
-        assert_eq!(rows.rows[0][TNS_COLUMN], "3");
-        // Known TNs win over the count.
-        assert_eq!(rows.rows[1][TNS_COLUMN], "1");
+    fn search_rows_count_tns_and_end_with_the_customer_order_id_in_tsv() {
+        let rows = search_rows(&[view(&[]), view(&["9195550100"])]);
+        let tns = rows.keys.iter().position(|k| k == "tn_count").unwrap();
+        assert_eq!(rows.headers[tns], "TNS");
+        assert_eq!(rows.rows[1][tns], "1");
+        assert_eq!(rows.keys.last().unwrap(), "customer_order_id");
+        let table = crate::output::render_rows(&rows, crate::output::OutputMode::Table, None);
+        assert!(!table.contains("customer_order_id"), "{table}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod ics;
 pub mod lookup;
 pub mod order;
+pub mod stdout;
 pub mod subscriptions;
 pub mod timeline;
 
@@ -22,29 +23,59 @@ use serde::Serialize;
 pub enum OutputMode {
     /// A comfy-table (the default on a terminal).
     Table,
-    /// Tab-separated rows without headers (the default when piped).
+    /// Tab-separated rows (the default when piped), a header row with `--header`.
     Tsv,
     /// JSON (`--json`).
     Json,
 }
 
-/// Rows of text with headers, for `Table` and `Tsv` modes.
+/// Rows of text with headers, for `Table` and `Tsv` modes. The TSV columns are a contract
+/// (README, "Scripting"; each command's `--help`): columns are only ever added at the end.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rows {
+    /// The table's column titles.
     pub headers: Vec<String>,
+    /// The TSV column names (`--header`): snake_case, the JSON key where there is one.
+    pub keys: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// How many leading columns a table shows (the others are for TSV only); all when `None`.
+    pub table_columns: Option<usize>,
 }
 
 impl Rows {
+    /// Rows with these table titles; the TSV names are the titles in snake_case (`ORDER ID` is
+    /// `order_id`, `#` is `index`) until [`Rows::keys`] names them.
     pub fn new<I, S>(headers: I) -> Rows
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
+        let headers: Vec<String> = headers.into_iter().map(Into::into).collect();
+        let keys = headers.iter().map(|h| column_key(h)).collect();
         Rows {
-            headers: headers.into_iter().map(Into::into).collect(),
+            headers,
+            keys,
             rows: Vec::new(),
+            table_columns: None,
         }
+    }
+
+    /// Names the TSV columns (one per header).
+    pub fn keys<I, S>(mut self, keys: I) -> Rows
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.keys = keys.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Adds a column that only TSV shows (a table keeps the columns it had).
+    pub fn tsv_only_column(mut self, key: &str) -> Rows {
+        self.table_columns.get_or_insert(self.headers.len());
+        self.headers.push(key.to_string());
+        self.keys.push(key.to_string());
+        self
     }
 
     pub fn push<I, S>(&mut self, row: I)
@@ -56,16 +87,26 @@ impl Rows {
     }
 }
 
-/// Prints `value` as pretty JSON and a newline.
+/// Prints `value` as pretty JSON and a newline on stdout (through [`stdout`], the one writer).
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
-    let mut out = io::stdout().lock();
+    stdout::with_stdout(|out| {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut *out,
+            BidiEscaping(serde_json::ser::PrettyFormatter::new()),
+        );
+        value.serialize(&mut ser).map_err(io::Error::other)?;
+        out.write_all(b"\n")
+    })
+}
+
+/// Writes `value` as one compact JSON line (escaped as [`print_json`] escapes) to `out`.
+pub fn write_json_line<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(
-        &mut out,
-        BidiEscaping(serde_json::ser::PrettyFormatter::new()),
+        &mut *out,
+        BidiEscaping(serde_json::ser::CompactFormatter),
     );
     value.serialize(&mut ser).map_err(io::Error::other)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    out.write_all(b"\n")
 }
 
 /// One JSON document on one line (JSON-lines progress), escaped as [`print_json`] escapes.
@@ -127,33 +168,60 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for BidiEscaping<
     }
 }
 
-/// Renders rows as a table (Table mode) or TSV without headers (any other mode).
+/// A TSV column name from a table title: `ORDER ID` is `order_id`, `#` is `index`.
+fn column_key(header: &str) -> String {
+    if header == "#" {
+        return "index".to_string();
+    }
+    let words: Vec<String> = header
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.join("_")
+}
+
+/// Renders rows as a table (Table mode) or TSV without a header row (any other mode; the
+/// context's `render_rows` adds one with `--header`).
 pub fn render_rows(rows: &Rows, mode: OutputMode, width: Option<u16>) -> String {
     match mode {
         OutputMode::Table => {
+            let shown = rows.table_columns.unwrap_or(rows.headers.len());
             let mut table = comfy_table::Table::new();
             table
                 .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-                .set_header(&rows.headers);
+                .set_header(rows.headers.iter().take(shown));
             if let Some(w) = width {
                 table.set_width(w);
             }
             for row in &rows.rows {
-                table.add_row(row.iter().map(|c| printable(c)));
+                table.add_row(row.iter().take(shown).map(|c| printable(c)));
             }
             format!("{table}\n")
         }
-        OutputMode::Tsv | OutputMode::Json => {
-            let mut text = String::new();
-            for row in &rows.rows {
-                let cells: Vec<String> = row.iter().map(|c| tsv_cell(c)).collect();
-                text.push_str(&cells.join("\t"));
-                text.push('\n');
-            }
-            text
-        }
+        OutputMode::Tsv | OutputMode::Json => render_tsv(rows, false),
     }
+}
+
+/// Renders rows as TSV, with a first row of column names when `header` (`--header`).
+pub fn render_tsv(rows: &Rows, header: bool) -> String {
+    let mut text = String::new();
+    if header {
+        text.push_str(&tsv_line(&rows.keys));
+    }
+    for row in &rows.rows {
+        text.push_str(&tsv_line(row));
+    }
+    text
+}
+
+/// One TSV line: cells joined by tabs, a newline at the end.
+pub fn tsv_line(cells: &[String]) -> String {
+    let cells: Vec<String> = cells.iter().map(|c| tsv_cell(c)).collect();
+    let mut line = cells.join("\t");
+    line.push('\n');
+    line
 }
 
 /// Tabs and newlines inside a cell would break TSV columns; they become spaces, and other
@@ -196,11 +264,9 @@ pub fn wrap(text: &str, width: usize, first_prefix: &str, indent: usize) -> Stri
     out
 }
 
-/// Writes text to stdout.
+/// Writes text to stdout (through [`stdout`], the one writer).
 pub fn print_text(text: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()
+    stdout::write_text(text)
 }
 
 #[cfg(test)]

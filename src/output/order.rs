@@ -9,8 +9,8 @@ use crate::model::Order;
 use crate::validate::advice::{PonOwner, next_steps_with, r1_window_standing};
 use crate::validate::{BusinessCalendar, codes};
 
-/// One order, ready to print. Field names are the stable JSON keys.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One order, ready to print. Field names are the stable JSON keys (schemas/order.schema.json).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct OrderView {
     pub order_id: String,
     pub pon: String,
@@ -27,13 +27,19 @@ pub struct OrderView {
     pub actual_foc_date: Option<NaiveDate>,
     pub foc_window_last_day: Option<NaiveDate>,
     pub business_days_left: Option<u32>,
+    /// The order's TNs (ten digits each). A search fetches the orders the history does not
+    /// know, so that the list is complete; `tn_count` says how many there are.
     pub tns: Vec<String>,
+    /// How many TNs the order has: the backend's count when it sent one, else the length of
+    /// `tns`.
+    pub tn_count: u32,
     pub errors: Vec<ErrorView>,
+    /// What to do next, in the FAQ's words.
     pub next_steps: Vec<String>,
 }
 
 /// An error on the order, with the catalog's plain-words title when the code is known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ErrorView {
     pub code: u32,
     pub description: String,
@@ -67,6 +73,11 @@ impl OrderView {
             foc_window_last_day: window.map(|w| w.last_day),
             business_days_left: window.and_then(|w| w.business_days_left),
             tns: order.tn_digits(),
+            tn_count: u32::try_from(match order.tns.len() {
+                0 => order.tn_count.unwrap_or(0),
+                n => n,
+            })
+            .unwrap_or(u32::MAX),
             errors: order
                 .errors
                 .iter()
@@ -187,7 +198,23 @@ pub fn render_status_block(
     out
 }
 
-/// One row per order for tables and TSV.
+/// The TSV columns of an order (`status`, `search`, `supp`, `cancel`, `submit` …): the JSON
+/// keys of the same values. Columns are only ever added at the end.
+pub const ORDER_COLUMNS: [&str; 11] = [
+    "order_id",
+    "pon",
+    "pon_version",
+    "status",
+    "requested_foc_date",
+    "actual_foc_date",
+    "foc_window_last_day",
+    "business_days_left",
+    "tn_count",
+    "error_codes",
+    "customer_order_id",
+];
+
+/// One row per order for tables and TSV (TSV adds the customer order id).
 pub fn order_rows(views: &[OrderView]) -> Rows {
     let mut rows = Rows::new([
         "ORDER ID",
@@ -200,7 +227,9 @@ pub fn order_rows(views: &[OrderView]) -> Rows {
         "DAYS LEFT",
         "TNS",
         "ERRORS",
-    ]);
+    ])
+    .tsv_only_column("customer_order_id")
+    .keys(ORDER_COLUMNS);
     let date = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
     for v in views {
         rows.push([
@@ -213,12 +242,13 @@ pub fn order_rows(views: &[OrderView]) -> Rows {
             date(v.foc_window_last_day),
             v.business_days_left
                 .map_or(String::new(), |n| n.to_string()),
-            v.tns.len().to_string(),
+            v.tn_count.to_string(),
             v.errors
                 .iter()
                 .map(|e| e.code.to_string())
                 .collect::<Vec<_>>()
                 .join(","),
+            v.customer_order_id.clone().unwrap_or_default(),
         ]);
     }
     rows

@@ -7,7 +7,7 @@ use super::Rows;
 use crate::wire;
 
 /// One subscription, ready to print. Field names are the stable JSON keys.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SubscriptionView {
     pub subscription_id: String,
     pub order_type: Option<String>,
@@ -63,6 +63,15 @@ pub fn subscription_rows(views: &[SubscriptionView]) -> Rows {
         "EXPIRES IN",
         "USER",
         "LAST DELIVERY",
+    ])
+    .keys([
+        "subscription_id",
+        "order_type",
+        "order_id",
+        "url",
+        "expires_in",
+        "user",
+        "last_delivery",
     ]);
     for v in views {
         rows.push([

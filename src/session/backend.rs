@@ -300,6 +300,57 @@ impl Backend {
         }
     }
 
+    /// Gives every order its TNs: search summaries carry only a count, so the orders the
+    /// history does not know (after [`Backend::merge_summaries`]) are fetched, [`TN_FETCHES`]
+    /// at a time, and recorded. An order that cannot be fetched keeps its count and no list,
+    /// and is named in a warning on stderr: never a silently empty list.
+    pub async fn fill_tns(&self, ctx: &Context, orders: &mut [Order]) {
+        let missing: Vec<String> = orders
+            .iter()
+            .filter(|o| o.tns.is_empty() && o.tn_count != Some(0) && !o.order_id.is_empty())
+            .map(|o| o.order_id.clone())
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let fetched: Vec<(String, Result<Order, ApiError>)> = futures_util::stream::iter(missing)
+            .map(|id| async move {
+                let order = self.fetch(ctx, &id).await;
+                (id, order)
+            })
+            .buffer_unordered(TN_FETCHES)
+            .collect()
+            .await;
+        let mut failed = Vec::new();
+        let mut full: std::collections::HashMap<String, Order> = std::collections::HashMap::new();
+        for (id, result) in fetched {
+            match result {
+                Ok(mut order) => {
+                    self.remember(ctx, &mut order);
+                    full.insert(id, order);
+                }
+                Err(e) => failed.push(format!("{id} ({e})")),
+            }
+        }
+        for order in orders.iter_mut() {
+            if let Some(whole) = full.get(&order.order_id) {
+                order.tns.clone_from(&whole.tns);
+                if order.tn_count.is_none() {
+                    order.tn_count = Some(whole.tns.len());
+                }
+            }
+        }
+        if !failed.is_empty() {
+            failed.sort();
+            ctx.note(&format!(
+                "warning: the TNs of {} order{} could not be read, so their `tns` are empty (their `tn_count` stands): {}",
+                failed.len(),
+                if failed.len() == 1 { "" } else { "s" },
+                failed.join(", ")
+            ));
+        }
+    }
+
     /// The history's record of this exact order id, if any.
     pub fn known_record(&self, order_id: &str) -> Option<OrderRecord> {
         if order_id.is_empty() {
@@ -364,10 +415,16 @@ impl Backend {
                 .find(|(p, _)| p == pon)
                 .map_or(PonOwner::Unknown, |(_, o)| o.clone())
         };
-        // The history's number for it when the order does not carry one yet.
+        // The history's number for it when the order does not carry one yet, and its TNs when
+        // the answer left them out (TNs never change on an order, R9).
         let mut numbered = order.clone();
         if numbered.pon_version.is_none() {
             self.number(&mut numbered);
+        }
+        if numbered.tns.is_empty()
+            && let Some(known) = self.known_record(&numbered.order_id)
+        {
+            numbered.tns = known.tns;
         }
         OrderView::knowing(&numbered, &ctx.calendar, self.today, &owner)
     }
@@ -426,6 +483,9 @@ pub struct Found {
 
 /// How many orders of one PON [`Backend::pon_list`] fetches at once.
 const PON_LIST_FETCHES: usize = 8;
+
+/// How many orders [`Backend::fill_tns`] fetches at once.
+pub const TN_FETCHES: usize = 8;
 
 /// Numbers orders of one PON that carry no number yet by creation time, ties by order id (R8):
 /// the N of `PON@N` for a complete list of the PON's orders.

@@ -41,7 +41,7 @@ pub enum PrecheckMode {
 }
 
 /// What the check cost.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PrecheckCost {
     /// Distinct TNs checked.
     pub tns: usize,

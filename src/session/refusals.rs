@@ -26,16 +26,32 @@ pub fn refuse_terminal(order: &Order, verb: &str) -> Result<(), CliError> {
     })
 }
 
-/// R9: the PON (like the TN list) is fixed once the order is placed.
+/// R9: the PON (like the TN list) is fixed once the order is placed. Refused locally, before
+/// anything is sent: exit 3, as every refusal of what the user asked.
 pub fn pon_change_refused(label: &str, new_pon: &str) -> anyhow::Error {
     CliError::new(
-        Exit::Rejected,
+        Exit::Invalid,
         format!(
             "a supp cannot change the PON of order {label} to `{new_pon}`: the PON and the TNs are fixed once an order is placed; a TN cannot be removed by a supp: cancel and resubmit (R9)"
         ),
     )
     .with_hint(format!(
         "`lsr resubmit {label} --pon {new_pon}` cancels it and places a new order (add `--remove-tn TN` to leave numbers out)"
+    ))
+    .into()
+}
+
+/// R9: a supp cannot change the TNs (`supp ORDER --tn …`). Refused locally, before anything is
+/// looked up or sent: exit 3.
+pub fn tn_change_refused(reference: &str) -> anyhow::Error {
+    CliError::new(
+        Exit::Invalid,
+        format!(
+            "a supp cannot change the TNs of order {reference}: the PON and the TNs are fixed once an order is placed; a TN cannot be removed by a supp: cancel and resubmit (R9)"
+        ),
+    )
+    .with_hint(format!(
+        "`lsr resubmit {reference} --remove-tn TN` cancels it and places a new order without TN; TNs to add go on a new order (`lsr submit`)"
     ))
     .into()
 }

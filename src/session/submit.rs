@@ -13,7 +13,7 @@ use super::interrupt::Interrupt;
 use super::precheck::{self, PrecheckCost, PrecheckMode};
 use super::present::{FailedOrder, SubmitJson, print_submitted, show_warnings, stop_on_findings};
 use super::split::drive::{Progress, drive, journal, planned_children, template_json};
-use super::split::failed_entry;
+use super::split::{batch_json, failed_entry};
 use super::wait::{WaitTarget, wait_for};
 use crate::batch::{ChildOutcome, SplitSpec};
 use crate::client::SearchQuery;
@@ -410,19 +410,14 @@ pub struct Concluded {
 }
 
 impl Concluded {
-    /// Says `said(order)` (e.g. "submitted ACME@2 as order …") when an order was placed,
-    /// prints the JSON `shape` makes of the `submit` JSON (or the order for people), and ends
+    /// Prints the JSON `shape` makes of the `submit` JSON (or the order for people), and ends
     /// with the error to exit with.
     pub fn finish<T: serde::Serialize>(
         self,
         ctx: &Context,
         today: chrono::NaiveDate,
-        said: impl FnOnce(&OrderView) -> String,
         shape: impl FnOnce(SubmitJson) -> T,
     ) -> anyhow::Result<()> {
-        if let Some(view) = &self.view {
-            ctx.note(&said(view));
-        }
         let json = shape(self.json);
         print_submitted(ctx, &json, self.view.as_ref(), today)?;
         self.error.map_or(Ok(()), Err)
@@ -443,6 +438,8 @@ pub fn listen_while_sending(ctx: &Context, backend: &Backend, pon: &str) -> Inte
 /// Follows a placed order with `--wait` and turns the outcome into what is printed (the
 /// `submit` JSON, the order) and the error to exit with: 4 for a rejected order or one that
 /// missed its target, 5 for an unknown outcome, 8 for a wait that timed out, 130 for Ctrl-C.
+/// Says `said(order)` (e.g. "submitted ACME@2 as order …") as soon as an order was placed,
+/// before anything `--wait` says.
 pub async fn conclude_single(
     ctx: &Context,
     backend: &Backend,
@@ -450,9 +447,18 @@ pub async fn conclude_single(
     wait: Option<(WaitTarget, Duration)>,
     interrupt: &Interrupt,
     findings: Vec<Finding>,
+    said: impl FnOnce(&OrderView) -> String,
 ) -> anyhow::Result<Concluded> {
+    let counts = backend
+        .history
+        .batch(single.batch_id)
+        .ok()
+        .flatten()
+        .map(|b| b.counts)
+        .unwrap_or_default();
     let mut done = Concluded {
         json: SubmitJson {
+            batch: batch_json(backend, single.batch_id, counts, single.interrupted, None),
             findings,
             ..SubmitJson::default()
         },
@@ -467,6 +473,7 @@ pub async fn conclude_single(
     let Some(mut placed) = single.placed else {
         return Ok(done);
     };
+    ctx.note(&said(&backend.view(ctx, &placed)));
     if single.interrupted {
         done.error = Some(
             CliError::new(

@@ -20,7 +20,9 @@ use super::advice::{WindowStanding, next_steps, r1_window_standing};
 use crate::model::{Order, OrderStatus};
 
 /// What an agenda line is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AgendaKind {
     WindowClosing,
@@ -34,7 +36,7 @@ pub enum AgendaKind {
 }
 
 /// One line of the agenda.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AgendaItem {
     pub kind: AgendaKind,
     /// The day it is about (FOC date, the window's last day, the requested date).
@@ -49,7 +51,7 @@ pub struct AgendaItem {
 }
 
 /// The desk's day.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Agenda {
     pub today: Option<NaiveDate>,
     pub within_business_days: u32,

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::{OrderStatus, Tn};
 
 /// Where a code shows up, which says what it did to the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CodeKind {
     /// HTTP 400 on `POST /lsrorders`: nothing was created (many also apply to a supp).

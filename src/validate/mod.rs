@@ -22,7 +22,9 @@ pub use order::{DateError, MAX_TNS_PER_ORDER, parse_requested_date, validate_ord
 pub use tn_list::{TnListEntry, TnListError, parse_tn_list};
 
 /// How serious a finding is: errors stop a submission, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -31,10 +33,12 @@ pub enum Severity {
 
 /// One problem with an order. `field` is a path into the order file (`subscriber.address.zip`,
 /// `tns[3]`); `code` is Bandwidth's code when it has one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
+    /// Bandwidth's code, when the rule has one (`lsr explain CODE`).
     pub code: Option<u32>,
     pub severity: Severity,
+    /// Where in the order: a path into the order file (`subscriber.address.zip`, `tns[3]`).
     pub field: String,
     pub message: String,
     pub hint: Option<String>,

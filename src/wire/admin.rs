@@ -16,19 +16,19 @@ pub mod path {
 }
 
 /// `POST /sandbox/clock/set`: an RFC 3339 instant or a `YYYY-MM-DD` date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClockSet {
     pub time: String,
 }
 
 /// `POST /sandbox/clock/advance`: a duration such as `6h` or `1d12h`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClockAdvance {
     pub duration: String,
 }
 
 /// `POST /sandbox/npac/subscribe` and `…/activate`: an order id or a PON unique in the sandbox.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NpacRequest {
     pub order: String,
     /// Only for `subscribe`: the gaining carrier supports medium timers (R2).
@@ -37,7 +37,7 @@ pub struct NpacRequest {
 }
 
 /// `POST /sandbox/inventory`: a TN and its behaviour in text form (see [`Behaviour::parse`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InventoryAdd {
     pub tn: String,
     pub behaviour: String,
@@ -46,7 +46,7 @@ pub struct InventoryAdd {
 }
 
 /// The clock as `GET /sandbox/clock` shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClockView {
     pub now: String,
     pub today: String,
@@ -54,7 +54,7 @@ pub struct ClockView {
 }
 
 /// An order as the NPAC admin endpoints show it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NpacView {
     pub order_id: String,
     pub pon: String,
@@ -65,14 +65,14 @@ pub struct NpacView {
 }
 
 /// The inventory as `GET /sandbox/inventory` shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InventoryView {
     pub line_table: Vec<(String, String)>,
     pub entries: Vec<InventoryEntry>,
 }
 
 /// An inventory entry: a TN with explicit behaviour.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InventoryEntry {
     pub tn: String,
     #[serde(flatten)]
@@ -80,19 +80,19 @@ pub struct InventoryEntry {
 }
 
 /// The answer to `POST /sandbox/reset`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ResetView {
     pub reset: bool,
 }
 
 /// The body of every refused admin request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AdminErrorBody {
     pub error: String,
 }
 
 /// What the losing side does with one TN: its line rule, or an explicit inventory entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case", tag = "behaviour")]
 pub enum Behaviour {
     /// Ports normally: FOC on the requested date.
@@ -151,7 +151,7 @@ impl Behaviour {
 }
 
 /// Injected faults for reliability tests.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Faults {
     /// Added latency per API request, in milliseconds.
     #[serde(default)]
@@ -171,10 +171,12 @@ pub struct Faults {
 /// The faults as the `/sandbox/faults` endpoints answer: the settings, and how many requests
 /// the running server answered 429 for the rate limit since it started (absent where no
 /// server runs: `lsr sandbox faults` on the embedded store).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FaultsView {
     #[serde(flatten)]
     pub faults: Faults,
+    /// 429s the running server answered for the rate limit since it started (absent without
+    /// a server).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limited: Option<u64>,
 }

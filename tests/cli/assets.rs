@@ -1,5 +1,6 @@
-//! `completions/` and `man/` are rendered from the clap definitions; this test fails when the
-//! committed files are stale and rewrites them with `LSR_UPDATE_ASSETS=1`.
+//! `completions/` and `man/` are rendered from the clap definitions, `schemas/` from the types
+//! that print every `--json` output; this test fails when the committed files are stale and
+//! rewrites them with `LSR_UPDATE_ASSETS=1`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -95,11 +96,25 @@ fn check_dir(dir: &Path, rendered: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
     problems
 }
 
+/// `schemas/<name>.schema.json`: the JSON Schema of every `--json` output, as `lsr schema
+/// NAME` prints it.
+fn render_schemas() -> BTreeMap<String, Vec<u8>> {
+    lsr::commands::schema::SCHEMAS
+        .iter()
+        .map(|entry| {
+            let mut text = serde_json::to_string_pretty(&entry.schema()).unwrap();
+            text.push('\n');
+            (format!("{}.schema.json", entry.name), text.into_bytes())
+        })
+        .collect()
+}
+
 #[test]
 fn assets_completions_and_man_pages_are_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut problems = check_dir(&root.join("completions"), &render_completions());
     problems.extend(check_dir(&root.join("man"), &render_man_pages()));
+    problems.extend(check_dir(&root.join("schemas"), &render_schemas()));
     assert!(
         problems.is_empty(),
         "generated assets are out of date:\n  {}\nrun: LSR_UPDATE_ASSETS=1 cargo test --test cli assets",

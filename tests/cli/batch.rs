@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use lsr::client::{ClientOptions, Credentials, LsrClient, SearchQuery, Secret};
 
 use crate::common::{
-    DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxProcess, json_lines, run_expect,
-    run_json, write_order_file,
+    DEMO_ACCOUNT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxProcess, run_expect, run_json,
+    run_json_progress, write_order_file,
 };
 
 /// `n` distinct TNs on plain FOC lines (0000–0999 of consecutive exchanges), from exchange `nxx`.
@@ -61,21 +61,28 @@ fn batch_split_per_tn_999_lands_as_999_orders() {
     let config = tempfile::tempdir().unwrap();
     let file = write_order_file(config.path(), "PER999", &[]);
     let tns = write_tn_file(config.path(), "tns.txt", &plain_tns(720, 999));
-    let out = run_expect(
+    // One document on stdout; one progress line per child on stderr (`--progress json`).
+    let (summary, lines, _) = run_json_progress(
         sandbox
             .lsr(config.path())
-            .args(["--json", "submit", "--split", "per-tn", "--from"])
+            .args([
+                "--json",
+                "--progress",
+                "json",
+                "submit",
+                "--split",
+                "per-tn",
+                "--from",
+            ])
             .arg(&file)
             .arg("--tn-file")
             .arg(&tns),
         0,
     );
-    let lines = json_lines(&out);
-    assert_eq!(lines.len(), 1000, "one line per child and a summary");
-    let summary = lines.last().unwrap();
+    assert_eq!(lines.len(), 999, "one line per child");
     assert_eq!(summary["orders"].as_array().unwrap().len(), 999);
     assert_eq!(summary["failed"].as_array().unwrap().len(), 0);
-    assert_eq!(summary["counts"]["sent"], 999);
+    assert_eq!(summary["batch"]["counts"]["sent"], 999);
     let child = &lines[0];
     assert_eq!(child["outcome"], "sent");
     assert_eq!(child["tns"].as_array().unwrap().len(), 1);
@@ -108,16 +115,23 @@ fn batch_split_2500_by_999_lands_as_3_orders() {
     }
     let tns = config.path().join("tns.csv");
     std::fs::write(&tns, csv).unwrap();
-    let out = run_expect(
+    let (_, lines, _) = run_json_progress(
         sandbox
             .lsr(config.path())
-            .args(["--json", "submit", "--split", "999", "--from"])
+            .args([
+                "--json",
+                "--progress",
+                "json",
+                "submit",
+                "--split",
+                "999",
+                "--from",
+            ])
             .arg(&file)
             .arg("--tn-file")
             .arg(&tns),
         0,
     );
-    let lines = json_lines(&out);
     let sizes: Vec<usize> = lines[..3]
         .iter()
         .map(|l| l["tns"].as_array().unwrap().len())
@@ -530,22 +544,30 @@ fn batch_rejected_children_are_journaled_and_not_sent_again() {
     let config = tempfile::tempdir().unwrap();
     let file = write_order_file(config.path(), "LATE", &[]);
     let tn_file = write_tn_file(config.path(), "late.txt", &plain_tns(796, 3));
-    let out = run_expect(
+    let (summary, lines, _) = run_json_progress(
         sandbox
             .lsr(config.path())
-            .args(["--json", "submit", "--split", "per-tn", "--from"])
+            .args([
+                "--json",
+                "--progress",
+                "json",
+                "submit",
+                "--split",
+                "per-tn",
+                "--from",
+            ])
             .arg(&file)
             .arg("--tn-file")
             .arg(&tn_file),
         4,
     );
-    let lines = json_lines(&out);
     assert!(
-        lines[..3].iter().all(|l| l["outcome"] == "rejected"),
+        lines.len() == 3 && lines.iter().all(|l| l["outcome"] == "rejected"),
         "{lines:?}"
     );
-    assert_eq!(lines[3]["failed"].as_array().unwrap().len(), 3);
-    assert_eq!(lines[3]["counts"]["rejected"], 3);
+    // The document is the answer; the exit code (4) says the rest.
+    assert_eq!(summary["failed"].as_array().unwrap().len(), 3);
+    assert_eq!(summary["batch"]["counts"]["rejected"], 3);
     // Resume leaves rejected children alone.
     let resumed = sandbox
         .lsr(config.path())

@@ -34,9 +34,180 @@ pub fn run_json(cmd: &mut Command, code: i32) -> Value {
 }
 
 /// [`run_json`], also returning stderr (for the tests that check its notes and summaries).
+/// Every answer is checked against the committed schema of its command (or `error`).
 pub fn run_json_with_stderr(cmd: &mut Command, code: i32) -> (Value, String) {
+    let args: Vec<String> = cmd
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let out = run_expect(cmd, code);
-    (json_of(&out), stderr_of(&out))
+    let value = json_of(&out);
+    check_against_schema(&args, &value);
+    (value, stderr_of(&out))
+}
+
+/// Runs `cmd` (with `--progress json` among its arguments), asserts its exit code, and returns
+/// its one JSON document, its progress lines (the JSON lines on stderr) and the rest of stderr;
+/// the document and every line are checked against their schemas.
+pub fn run_json_progress(cmd: &mut Command, code: i32) -> (Value, Vec<Value>, String) {
+    let (value, stderr) = run_json_with_stderr(cmd, code);
+    let mut lines = Vec::new();
+    let mut rest = String::new();
+    for line in stderr.lines() {
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) if v.is_object() => {
+                assert_schema("progress", &v);
+                lines.push(v);
+            }
+            _ => {
+                rest.push_str(line);
+                rest.push('\n');
+            }
+        }
+    }
+    (value, lines, rest)
+}
+
+/// Global flags that take a value (`--profile NAME` …): skipped when finding the command.
+const GLOBAL_FLAGS_WITH_VALUES: &[&str] = &[
+    "--profile",
+    "--base-url",
+    "--account-id",
+    "--client-secret-file",
+    "--output",
+    "-o",
+    "--color",
+    "--progress",
+];
+
+/// The words that name the command of an `lsr` command line: the leading words that are not
+/// flags (`batch show 3`, `status ACME@2`), after the global flags.
+pub fn command_words(args: &[String]) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = args.iter().peekable();
+    while let Some(arg) = rest.next() {
+        if arg.starts_with('-') {
+            if !words.is_empty() {
+                break;
+            }
+            if GLOBAL_FLAGS_WITH_VALUES.contains(&arg.as_str()) {
+                rest.next();
+            }
+            continue;
+        }
+        words.push(arg.clone());
+    }
+    words
+}
+
+/// The name of the committed schema an answer of `args` follows: `error` for the error
+/// document, else the command's (`None` for `lsr schema NAME`, which prints a schema).
+pub fn schema_name(args: &[String], value: &Value) -> Option<String> {
+    let is_error = value
+        .as_object()
+        .is_some_and(|o| o.len() == 1 && o.contains_key("error"));
+    if is_error {
+        return Some("error".to_string());
+    }
+    let words = command_words(args);
+    match words.first().map(String::as_str) {
+        Some("schema") if words.len() > 1 => return None,
+        Some("notes") if words.get(2).is_some_and(|w| w == "add") => {
+            return Some("notes-add".to_string());
+        }
+        _ => {}
+    }
+    let entry = lsr::commands::schema::lookup(&words)
+        .unwrap_or_else(|| panic!("no schema for `lsr {}`", args.join(" ")));
+    Some(entry.name.to_string())
+}
+
+/// Checks an answer of `lsr ARGS` against its committed schema.
+pub fn check_against_schema(args: &[String], value: &Value) {
+    if let Some(name) = schema_name(args, value) {
+        assert_schema(&name, value);
+    }
+}
+
+/// Panics unless `value` is valid against `schemas/<name>.schema.json`, made strict: an object
+/// may carry only the keys its schema names, so that a key printed but not in the schema fails
+/// too (the published schemas leave objects open: keys may be added).
+pub fn assert_schema(name: &str, value: &Value) {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static VALIDATORS: OnceLock<Mutex<HashMap<String, Arc<jsonschema::Validator>>>> =
+        OnceLock::new();
+    let validator = {
+        let mut cache = VALIDATORS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(name.to_string())
+            .or_insert_with(|| Arc::new(strict_validator(name)))
+            .clone()
+    };
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the output does not match schemas/{name}.schema.json:\n  {}\n{}",
+        errors.join("\n  "),
+        serde_json::to_string_pretty(value).unwrap()
+    );
+}
+
+/// The committed schema `name`, strict (see [`assert_schema`]), compiled.
+pub fn strict_validator(name: &str) -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schemas")
+        .join(format!("{name}.schema.json"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let mut schema: Value = serde_json::from_str(&text).unwrap();
+    make_strict(&mut schema, true);
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("{} is not a valid schema: {e}", path.display()))
+}
+
+/// Closes every object schema that lists its properties (`additionalProperties: false`), except
+/// one combined with `oneOf`/`anyOf`/`allOf` (a flattened enum) and the branches of such a one.
+fn make_strict(schema: &mut Value, allowed: bool) {
+    let Value::Object(object) = schema else {
+        return;
+    };
+    let combined = ["oneOf", "anyOf", "allOf"]
+        .iter()
+        .any(|k| object.contains_key(*k));
+    let has_properties = object.contains_key("properties");
+    if allowed && has_properties && !combined && !object.contains_key("additionalProperties") {
+        object.insert("additionalProperties".into(), Value::Bool(false));
+    }
+    for (key, child) in object.iter_mut() {
+        match (key.as_str(), child) {
+            ("properties" | "$defs", Value::Object(map)) => {
+                for sub in map.values_mut() {
+                    make_strict(sub, true);
+                }
+            }
+            ("oneOf" | "anyOf" | "allOf", Value::Array(list)) => {
+                for sub in list {
+                    make_strict(sub, !(combined && has_properties));
+                }
+            }
+            ("prefixItems", Value::Array(list)) => {
+                for sub in list {
+                    make_strict(sub, true);
+                }
+            }
+            ("items" | "additionalProperties" | "not", sub) => make_strict(sub, true),
+            _ => {}
+        }
+    }
 }
 
 /// Runs `cmd` and asserts that it exits with `code`; a failure shows the arguments, stdout and
@@ -193,6 +364,24 @@ impl SandboxProcess {
     }
 }
 
+/// Spawns `cmd` with its stdout piped, reads its first line, and kills it (a server's "where I
+/// listen" line).
+pub fn first_stdout_line(cmd: &mut std::process::Command) -> String {
+    use std::io::BufRead;
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn lsr");
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("piped stdout"))
+        .read_line(&mut first)
+        .expect("read the first line");
+    let _ = child.kill();
+    let _ = child.wait();
+    first
+}
+
 /// Spawns `lsr sandbox serve` on `data` (see [`SandboxProcess::start_with`]) and reads its
 /// `listening on URL` line: the process and the URL. The caller kills it.
 pub fn spawn_sandbox(
@@ -336,17 +525,22 @@ impl SandboxWorld {
 /// Submits a business order for `tns` with FOC `+5bd` (Mon 2026-12-07) and `extra` flags in the
 /// world, checks it is PENDING, lets the sandbox process it, and returns its order id.
 pub fn submit_processed(world: &SandboxWorld, pon: &str, tns: &[&str], extra: &[&str]) -> String {
+    let submitted = world.json(&submit_args(pon, tns, extra));
+    let order = &submitted["orders"][0];
+    assert_eq!(order["status"], "PENDING", "{submitted}");
+    world.process();
+    order["order_id"].as_str().unwrap().to_string()
+}
+
+/// `submit` of a business order for `pon` with `tns`, FOC `+5bd`, and `extra` flags.
+pub fn submit_args<'a>(pon: &'a str, tns: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec!["submit", "--pon", pon, "--foc", "+5bd"];
     args.extend_from_slice(BUSINESS_ORDER_FLAGS);
     for tn in tns {
         args.extend_from_slice(&["--tn", tn]);
     }
     args.extend_from_slice(extra);
-    let submitted = world.json(&args);
-    let order = &submitted["orders"][0];
-    assert_eq!(order["status"], "PENDING", "{submitted}");
-    world.process();
-    order["order_id"].as_str().unwrap().to_string()
+    args
 }
 
 /// The order-field flags of a valid business port-out, without PON or TNs.

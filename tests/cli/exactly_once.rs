@@ -636,15 +636,14 @@ fn submit_split_wait_lists_every_child_that_missed_and_the_worst_decides() {
             .arg(&file),
         4,
     );
-    let lines = crate::common::json_lines(&out);
-    let summary = lines.last().unwrap();
+    let summary = &crate::common::json_of(&out);
     assert_eq!(orders(summary).len(), 3, "{summary}");
     let failed = summary["failed"].as_array().unwrap();
     assert_eq!(failed.len(), 1, "{summary}");
     assert_eq!(failed[0]["status"], "FAILED");
     assert_eq!(failed[0]["tns"], json!(["9197285100"]));
     assert!(
-        summary["precheck"]["searches"].as_u64().unwrap() >= 3,
+        summary["batch"]["precheck"]["searches"].as_u64().unwrap() >= 3,
         "{summary}"
     );
     let stderr = stderr_of(&out);

@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{lsr, run_json};
+use crate::common::{lsr, run_json, run_json_with_stderr};
 
 fn explain_json(subject: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
@@ -106,13 +106,14 @@ fn explain_unknown_code_exits_7_with_suggestions() {
 #[test]
 fn explain_unknown_topic_suggests_the_closest_topics() {
     let dir = tempfile::tempdir().unwrap();
-    lsr(dir.path())
-        .args(["explain", "foc-windw", "--json"])
-        .assert()
-        .code(7)
-        .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains("`foc-windw`"))
-        .stderr(predicate::str::contains("did you mean: foc-window"));
+    // With --json, stdout carries the error document (it was empty before the contract).
+    let (error, stderr) =
+        run_json_with_stderr(lsr(dir.path()).args(["explain", "foc-windw", "--json"]), 7);
+    assert_eq!(error["error"]["kind"], "not_found");
+    assert!(stderr.contains("`foc-windw`"), "{stderr}");
+    assert!(stderr.contains("did you mean: foc-window"), "{stderr}");
+    let hint = error["error"]["hint"].as_str().unwrap();
+    assert!(hint.contains("did you mean: foc-window"), "{hint}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{lsr, run_json};
+use crate::common::{lsr, run_json, run_json_with_stderr};
 
 const DEC_21_WINDOW: [&str; 10] = [
     "2026-12-21",
@@ -106,12 +106,13 @@ fn foc_window_rejects_a_saturday() {
 #[test]
 fn foc_window_rejects_a_holiday() {
     let dir = tempfile::tempdir().unwrap();
-    lsr(dir.path())
-        .args(["foc-window", "2026-12-25", "--json"])
-        .assert()
-        .code(3)
-        .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains("Christmas Day"));
+    // With --json, stdout carries the error document (it was empty before the contract).
+    let (error, stderr) = run_json_with_stderr(
+        lsr(dir.path()).args(["foc-window", "2026-12-25", "--json"]),
+        3,
+    );
+    assert_eq!(error["error"]["kind"], "invalid");
+    assert!(stderr.contains("Christmas Day"), "{stderr}");
 }
 
 #[test]

@@ -54,11 +54,11 @@ impl Listener {
         let mut reader = BufReader::new(child.stdout.take().expect("listen stdout"));
         let mut first = String::new();
         reader.read_line(&mut first).expect("the listening line");
-        let url = first
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
-            .to_string();
+        // `--json`: the first line is a JSON document saying where it listens.
+        let listening: Value = serde_json::from_str(&first)
+            .unwrap_or_else(|e| panic!("unexpected first line ({e}): {first:?}"));
+        crate::common::assert_schema("listen", &listening);
+        let url = listening["listening"].as_str().unwrap().to_string();
         let stdout = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let sink = stdout.clone();
         std::thread::spawn(move || {
@@ -79,6 +79,7 @@ impl Listener {
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+            .inspect(|event| crate::common::assert_schema("listen", event))
             .collect()
     }
 }

@@ -9,6 +9,7 @@ mod batch;
 mod common;
 mod completion;
 mod conformance;
+mod contract;
 mod exactly_once;
 mod explain;
 mod foc_window;

@@ -124,7 +124,8 @@ fn supp_refuses_a_pon_change_with_the_r9_hint() {
         .args(["supp", "R9-1", "--pon", "R9-2"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
+    // Refused locally (R9), nothing sent: 3, as every local refusal (was 4).
+    assert_eq!(out.status.code(), Some(3));
     let err = stderr_of(&out);
     assert!(
         err.contains("a TN cannot be removed by a supp: cancel and resubmit"),
@@ -158,7 +159,12 @@ fn supp_checks_the_new_date_offline_and_sends_nothing_on_errors() {
             .args(["--json", "supp", "DATE-1", "--foc", "2026-12-05"]),
         3,
     );
-    assert_eq!(json["findings"][0]["code"], 17019, "a Saturday: {json}");
+    // A supp's answer is the order: refused locally, stdout is the error document.
+    assert_eq!(
+        json["error"]["findings"][0]["code"], 17019,
+        "a Saturday: {json}"
+    );
+    assert_eq!(json["error"]["code"], 17019, "{json}");
     assert_eq!(world.status("DATE-1")["actual_foc_date"], "2026-12-07");
     // A relative date counts from the sandbox's today (Mon 2026-11-30).
     let supped = world.json(&["supp", "DATE-1", "--foc", "+3bd"]);

@@ -3,7 +3,6 @@
 //! journal's PIN, the sandbox binding loopback by default, and order files that cannot exhaust
 //! the parser.
 
-use std::io::BufRead;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -187,20 +186,12 @@ fn security_history_with_the_batch_journal_pin_is_private() {
 #[test]
 fn security_sandbox_serve_binds_loopback_by_default() {
     let data = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"))
-        .args(["sandbox", "serve", "--data"])
-        .arg(data.path())
-        .env("LSR_CONFIG_DIR", data.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
+    let first = crate::common::first_stdout_line(
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("lsr"))
+            .args(["sandbox", "serve", "--data"])
+            .arg(data.path())
+            .env("LSR_CONFIG_DIR", data.path()),
+    );
     assert!(
         first.starts_with("listening on http://127.0.0.1:"),
         "{first:?}"

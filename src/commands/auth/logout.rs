@@ -5,6 +5,17 @@ use anyhow::Context as _;
 
 use crate::config::{Source, keychain};
 use crate::context::Context;
+use crate::output::{self, OutputMode};
+
+/// `lsr --json auth logout` (schemas/auth-logout.schema.json).
+#[derive(Debug, Default, serde::Serialize, schemars::JsonSchema)]
+pub struct LogoutJson {
+    pub profile: String,
+    /// The client id signed out (null when the profile has none).
+    pub client_id: Option<String>,
+    /// What was removed: `keychain`, `config`, `token_cache`.
+    pub removed: Vec<String>,
+}
 use crate::session::credentials::{store_choice, token_cache};
 
 pub fn run(ctx: &Context) -> anyhow::Result<()> {
@@ -14,12 +25,22 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             "profile `{}` has no client id: nothing to sign out",
             s.profile
         ));
+        if ctx.output == OutputMode::Json {
+            output::print_json(&LogoutJson {
+                profile: s.profile.clone(),
+                ..LogoutJson::default()
+            })?;
+        }
         return Ok(());
     };
+    let mut keys: Vec<String> = Vec::new();
     let mut removed = Vec::new();
     if store_choice(ctx)? != keychain::StoreChoice::File {
         match keychain::remove(s.endpoints.environment, &client_id) {
-            Ok(true) => removed.push("the secret in the OS keychain"),
+            Ok(true) => {
+                removed.push("the secret in the OS keychain");
+                keys.push("keychain".into());
+            }
             Ok(false) => {}
             Err(e) if ctx.global.verbose > 0 => ctx.note(&e.to_string()),
             Err(_) => {}
@@ -33,10 +54,12 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             .save(&ctx.config_dir)
             .context("saving the configuration")?;
         removed.push("the secret in config.toml");
+        keys.push("config".into());
     }
     if let Some(token_url) = &s.token_url {
         token_cache(ctx).remove(&token_url.value, &client_id);
         removed.push("the cached token");
+        keys.push("token_cache".into());
     }
     ctx.note(&format!(
         "signed out {client_id} from profile `{}`: removed {}",
@@ -54,6 +77,13 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             "note: a client secret still comes from {}",
             secret.source
         ));
+    }
+    if ctx.output == OutputMode::Json {
+        output::print_json(&LogoutJson {
+            profile: s.profile.clone(),
+            client_id: Some(client_id),
+            removed: keys,
+        })?;
     }
     Ok(())
 }

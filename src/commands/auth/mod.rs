@@ -5,6 +5,8 @@ mod login;
 mod logout;
 mod status;
 
+pub use logout::LogoutJson;
+
 use clap::{Args, Subcommand};
 
 use crate::context::Context;

@@ -6,18 +6,21 @@ use crate::context::Context;
 use crate::history::HistoryStore;
 use crate::output::{self, OutputMode, Rows};
 
+/// The `batch list` document (schemas/batch-list.schema.json).
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct ListJson<'a> {
+    /// Newest first.
+    pub batches: &'a [crate::history::BatchSummary],
+}
+
 pub fn run(ctx: &Context) -> anyhow::Result<()> {
     let history = HistoryStore::open_in(&ctx.config_dir)?;
     let batches = history.batches()?;
     if ctx.output == OutputMode::Json {
-        #[derive(Serialize)]
-        struct ListJson<'a> {
-            batches: &'a [crate::history::BatchSummary],
-        }
         output::print_json(&ListJson { batches: &batches })?;
         return Ok(());
     }
-    if batches.is_empty() {
+    if batches.is_empty() && !(ctx.output == OutputMode::Tsv && ctx.global.header) {
         ctx.note("no batches yet; every `lsr submit` is journaled here (a single order as a batch of one)");
         return Ok(());
     }
@@ -30,6 +33,16 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
         "SENT",
         "REJECTED",
         "UNFINISHED",
+    ])
+    .keys([
+        "id",
+        "created_at",
+        "parent_pon",
+        "split",
+        "orders",
+        "sent",
+        "rejected",
+        "unfinished",
     ]);
     for b in &batches {
         rows.push([
@@ -43,6 +56,6 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             b.counts.unfinished().to_string(),
         ]);
     }
-    output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))?;
+    output::print_text(&ctx.render_rows(&rows))?;
     Ok(())
 }

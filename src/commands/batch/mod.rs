@@ -4,6 +4,9 @@ mod list;
 mod resume;
 mod show;
 
+pub use list::ListJson;
+pub use show::ShowJson;
+
 use clap::{Args, Subcommand};
 
 use crate::context::Context;
@@ -30,9 +33,15 @@ pub struct BatchArgs {
 pub enum BatchAction {
     /// List batches, newest first (single submissions show split `none`).
     ///
+    /// JSON: {"batches": [...]} (schemas/batch-list.schema.json). TSV columns: id, created_at,
+    /// parent_pon, split, orders, sent, rejected, unfinished.
+    ///
     /// Example: lsr batch list
     List,
     /// Show every child of a batch and its outcome.
+    ///
+    /// JSON: the batch with its `children` (schemas/batch-show.schema.json). TSV columns: index,
+    /// pon, state, order_id, tns, error, customer_order_id.
     ///
     /// Example: lsr batch show 3
     Show {
@@ -44,6 +53,9 @@ pub enum BatchAction {
     ///
     /// Children whose outcome is unknown are looked up first (customer order id, PON and TNs
     /// must match); only those the backend proves it does not have are sent.
+    ///
+    /// JSON: the `submit` document of the batch (schemas/batch-resume.schema.json). TSV columns:
+    /// index, pon, order_id, outcome, tns, customer_order_id.
     ///
     /// Example: lsr batch resume 3
     Resume {

@@ -5,6 +5,11 @@ mod path;
 mod set;
 mod show;
 
+pub use init::InitJson;
+pub use path::{PathFile, PathJson};
+pub use set::SetJson;
+pub use show::ShownSetting;
+
 use clap::{Args, Subcommand};
 
 use crate::context::Context;
@@ -33,6 +38,9 @@ pub enum ConfigAction {
         force: bool,
     },
     /// Show the resolved configuration, where each value came from, secrets redacted.
+    ///
+    /// JSON: an array of settings (schemas/config-show.schema.json). TSV columns: key, value,
+    /// source.
     ///
     /// Example: lsr --profile test config show
     Show,

@@ -4,6 +4,22 @@ use crate::config::CONFIG_FILE;
 use crate::context::Context;
 use crate::output::{self, OutputMode};
 
+/// `lsr --json config path` (schemas/config-path.schema.json).
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct PathJson {
+    pub config_dir: String,
+    pub files: Vec<PathFile>,
+}
+
+/// One file lsr keeps in the config directory.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct PathFile {
+    /// `config`, `history`, `token cache` or `sandbox`.
+    pub what: String,
+    pub path: String,
+    pub exists: bool,
+}
+
 pub fn run(ctx: &Context) -> anyhow::Result<()> {
     let dir = &ctx.config_dir;
     let files = [
@@ -13,13 +29,17 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
         ("sandbox", dir.join("sandbox")),
     ];
     if ctx.output == OutputMode::Json {
-        let value = serde_json::json!({
-            "config_dir": dir,
-            "files": files.iter().map(|(what, p)| serde_json::json!({
-                "what": what, "path": p, "exists": p.exists(),
-            })).collect::<Vec<_>>(),
-        });
-        output::print_json(&value)?;
+        output::print_json(&PathJson {
+            config_dir: dir.display().to_string(),
+            files: files
+                .iter()
+                .map(|(what, p)| PathFile {
+                    what: (*what).to_string(),
+                    path: p.display().to_string(),
+                    exists: p.exists(),
+                })
+                .collect(),
+        })?;
         return Ok(());
     }
     let mut text = format!("{}\n", dir.display());

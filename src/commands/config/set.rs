@@ -9,6 +9,17 @@ use crate::config::{
 };
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
+use crate::output::{self, OutputMode};
+
+/// `lsr --json config set` (schemas/config-set.schema.json).
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct SetJson {
+    pub key: String,
+    /// The value as set; `<redacted>` for a secret.
+    pub value: String,
+    /// The file written.
+    pub path: String,
+}
 
 pub fn run(ctx: &Context, key: &str, value: &str) -> anyhow::Result<()> {
     let value = if value == "-" {
@@ -74,6 +85,13 @@ pub fn run(ctx: &Context, key: &str, value: &str) -> anyhow::Result<()> {
     let secret = PROFILE_KEYS.iter().any(|(k, secret)| *k == key && *secret);
     let shown = if secret { "<redacted>" } else { value.as_str() };
     ctx.note(&format!("set {key} = {shown} in {}", path.display()));
+    if ctx.output == OutputMode::Json {
+        output::print_json(&SetJson {
+            key: key.to_string(),
+            value: shown.to_string(),
+            path: path.display().to_string(),
+        })?;
+    }
     Ok(())
 }
 

@@ -6,12 +6,14 @@ use crate::config::{Sourced, URL_KEYS, redact_url_credentials};
 use crate::context::Context;
 use crate::output::{self, OutputMode, Rows};
 
-/// One line of `config show`.
-#[derive(Debug, Serialize)]
-struct ShownSetting {
-    key: &'static str,
-    value: Option<String>,
-    source: Option<String>,
+/// One line of `config show` (schemas/config-show.schema.json: an array of them).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ShownSetting {
+    pub key: &'static str,
+    /// The value (`<redacted>` for a secret), null when unset.
+    pub value: Option<String>,
+    /// Where it comes from (a flag, the environment, the profile …).
+    pub source: Option<String>,
 }
 
 pub fn run(ctx: &Context) -> anyhow::Result<()> {
@@ -91,6 +93,6 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
             line.source.clone().unwrap_or_default(),
         ]);
     }
-    output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))?;
+    output::print_text(&ctx.render_rows(&rows))?;
     Ok(())
 }

@@ -12,13 +12,15 @@ use crate::output::order::order_name;
 use crate::output::{self, OutputMode};
 use crate::session::backend::{Backend, runtime};
 
-/// The JSON answer of `notes add`.
-#[derive(Debug, Serialize)]
-struct AddedJson {
-    order_id: String,
-    note_id: Option<String>,
-    user_id: String,
-    text: String,
+/// The `notes add` document (schemas/notes-add.schema.json).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct AddedJson {
+    pub order_id: String,
+    /// The note's id, when the backend returned one.
+    pub note_id: Option<String>,
+    /// Who signed it: the client id (or user name).
+    pub user_id: String,
+    pub text: String,
 }
 
 pub fn run(ctx: &Context, reference: &str, text: &str) -> anyhow::Result<()> {
@@ -52,7 +54,11 @@ pub fn run(ctx: &Context, reference: &str, text: &str) -> anyhow::Result<()> {
     })?;
     match ctx.output {
         OutputMode::Json => output::print_json(&added)?,
-        _ => output::print_text(&format!("{}\n", added.note_id.unwrap_or_default()))?,
+        _ => {
+            let mut rows = output::Rows::new(["NOTE ID"]);
+            rows.push([added.note_id.unwrap_or_default()]);
+            output::print_text(&ctx.render_tsv(&rows))?
+        }
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 mod add;
 mod list;
 
+pub use add::AddedJson;
+
 use clap::Args;
 
 use crate::context::Context;
@@ -28,6 +30,10 @@ pub fn unmonitored_warning(reference: &str) -> String {
 ///
 /// Notes are not monitored by Bandwidth's staff (R12): for anything that needs an answer, use
 /// `lsr email`.
+///
+/// JSON: an array of notes (schemas/notes.schema.json); `add`, the note added
+/// (schemas/notes-add.schema.json). TSV columns: id, modified_at, user_id, text. TSV columns
+/// with add: note_id.
 ///
 /// Example: lsr notes ACME-0001
 ///

@@ -26,6 +26,7 @@ pub use clock::ClockAction;
 pub use faults::FaultsAction;
 pub use inventory::InventoryAction;
 pub use npac::NpacAction;
+pub use serve::Serving;
 
 /// Run and control the local porting backend.
 ///
@@ -155,6 +156,8 @@ fn print_view<T: Serialize>(
         print_json(view)?;
         return Ok(());
     }
-    text(&mut std::io::stdout().lock(), view)?;
+    let mut out = Vec::new();
+    text(&mut out, view)?;
+    crate::output::stdout::with_stdout(|stdout| stdout.write_all(&out))?;
     Ok(())
 }

@@ -1,6 +1,5 @@
 //! `lsr sandbox serve`: run the sandbox HTTP server until Ctrl-C or SIGTERM.
 
-use std::io::Write as _;
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::Path;
 use std::time::Duration;
@@ -9,6 +8,7 @@ use anyhow::Context as _;
 
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
+use crate::output::{self, OutputMode};
 use crate::sandbox::{DEFAULT_PROCESSING_DELAY, DEMO_ACCOUNTS, SandboxConfig, SandboxServer};
 use crate::session::backend::runtime;
 use crate::session::signal::stop_signal;
@@ -26,6 +26,18 @@ fn parse_listen(listen: &str) -> anyhow::Result<SocketAddr> {
         .map_err(|_| usage())?
         .next()
         .ok_or_else(|| usage().into())
+}
+
+/// What `lsr --json sandbox serve` prints once the server is up, on one line
+/// (schemas/sandbox-serve.schema.json).
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct Serving {
+    /// The server's base URL.
+    pub listening: String,
+    /// The lsrorders API base (`--base-url`).
+    pub api_base: String,
+    /// Where its store lives.
+    pub data_dir: String,
 }
 
 pub(super) fn run(
@@ -55,10 +67,16 @@ pub(super) fn run(
             .await
             .map_err(CliError::from)
             .with_context(|| format!("starting the sandbox on {addr}"))?;
-        {
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "listening on {}", running.base_url())?;
-            out.flush()?;
+        if ctx.output == OutputMode::Json {
+            // One line, so that a script can read it as soon as the server is up.
+            let line = output::json_line(&Serving {
+                listening: running.base_url().to_string(),
+                api_base: running.api_base_url().to_string(),
+                data_dir: data_dir.display().to_string(),
+            })?;
+            output::print_text(&format!("{line}\n"))?;
+        } else {
+            output::print_text(&format!("listening on {}\n", running.base_url()))?;
         }
         ctx.note(&format!(
             "sandbox data in {}; API base {}; demo account {} (client {}); Ctrl-C stops it",

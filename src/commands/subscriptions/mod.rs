@@ -30,9 +30,15 @@ pub struct SubscriptionsArgs {
 pub enum SubscriptionsAction {
     /// List the account's subscriptions.
     ///
+    /// JSON: an array of subscriptions (schemas/subscriptions-list.schema.json). TSV columns:
+    /// subscription_id, order_type, order_id, url, expires_in, user, last_delivery.
+    ///
     /// Example: lsr subscriptions list --json
     List,
     /// Show one subscription: its URL, expiry and the latest delivery's outcome.
+    ///
+    /// JSON: the subscription (schemas/subscriptions-show.schema.json). TSV columns:
+    /// subscription_id, order_type, order_id, url, expires_in, user, last_delivery.
     ///
     /// Example: lsr subscriptions show 0b3aa54d-0ce5-4f5b-bd75-1c30967b197f
     Show {
@@ -48,6 +54,13 @@ pub enum SubscriptionsAction {
         #[arg(value_name = "ID")]
         id: String,
     },
+}
+
+/// `lsr --json subscriptions delete ID` (schemas/subscriptions-delete.schema.json).
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct DeletedJson {
+    /// The subscription deleted.
+    pub deleted: String,
 }
 
 pub fn run(ctx: &Context, args: &SubscriptionsArgs) -> anyhow::Result<()> {
@@ -78,7 +91,9 @@ pub fn run(ctx: &Context, args: &SubscriptionsArgs) -> anyhow::Result<()> {
                 backend.client.delete_subscription(id).await?;
                 ctx.note(&format!("deleted subscription {id}"));
                 if ctx.output == OutputMode::Json {
-                    output::print_json(&serde_json::json!({ "deleted": id }))?;
+                    output::print_json(&DeletedJson {
+                        deleted: id.clone(),
+                    })?;
                 }
                 return Ok(());
             }

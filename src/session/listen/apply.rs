@@ -21,7 +21,7 @@ use crate::validate::BusinessCalendar;
 use crate::wire::{self, Notification};
 
 /// One thing `lsr listen` heard or found: printed, and given to `--exec` as JSON.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ListenEvent {
     /// When lsr heard of it.
     pub received_at: String,

@@ -189,6 +189,13 @@ where
         .await;
 }
 
+/// The first line `lsr listen --json` prints: where it listens (schemas/listen.schema.json).
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct Listening {
+    /// The receiver's URL.
+    pub listening: String,
+}
+
 /// Prints one event (a line, or a JSON line) and starts `--exec` for it.
 fn emit(
     ctx: &Context,
@@ -196,7 +203,7 @@ fn emit(
     exec: Option<&Exec>,
     log: &Arc<dyn Fn(&str) + Send + Sync>,
 ) {
-    let json = serde_json::to_string(event).unwrap_or_default();
+    let json = output::json_line(event).unwrap_or_default();
     let line = if ctx.output == OutputMode::Json {
         json.clone()
     } else {
@@ -236,7 +243,13 @@ pub async fn run(ctx: &Context, backend: Backend, config: ListenConfig) -> anyho
     })?;
     let addr = listener.local_addr()?;
     let scheme = if acceptor.is_some() { "https" } else { "http" };
-    output::print_text(&format!("listening on {scheme}://{addr}\n"))?;
+    let url = format!("{scheme}://{addr}");
+    if ctx.output == OutputMode::Json {
+        let line = output::json_line(&Listening { listening: url })?;
+        output::print_text(&format!("{line}\n"))?;
+    } else {
+        output::print_text(&format!("listening on {url}\n"))?;
+    }
     ctx.note(&format!(
         "lsr listen: taking notifications for {} as user `{}`{}; Ctrl-C stops",
         backend.key,

@@ -23,9 +23,9 @@ use crate::history::{ChildState, JournalChild, NewBatch, PlannedChild, StateCoun
 use crate::model::LsrOrder;
 
 use drive::{Driven, drive, journal, planned_children, template_json};
-pub(crate) use report::failed_entry;
 use report::print_results;
-pub use report::{first_line, print_plan, tns_cell};
+pub use report::{ChildLine, first_line, print_plan, tns_cell};
+pub(crate) use report::{batch_json, failed_entry};
 
 /// How a split is sent.
 #[derive(Debug, Clone)]

@@ -1,15 +1,15 @@
 //! The progress of a running split: the history updated as each child is placed, the
-//! progress bar on a terminal, one JSON line per child with `--json`.
+//! progress bar on a terminal, one JSON line per child on stderr with `--progress json`.
 
 use std::io::IsTerminal;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::super::backend::Backend;
-use super::report::{child_line, write_json_line};
+use super::report::child_line;
 use crate::batch::{ChildOutcome, ChildResult, RunObserver};
+use crate::cli::ProgressMode;
 use crate::context::Context;
-use crate::output::OutputMode;
 
 /// Progress and per-child output of a run: the history, the bar, the JSON lines.
 pub(super) struct BatchObserver<'a> {
@@ -21,7 +21,8 @@ pub(super) struct BatchObserver<'a> {
     total: usize,
     /// Serialises JSON lines from concurrent children.
     out: Mutex<()>,
-    /// One JSON line per child (a split); a single order prints only its final answer.
+    /// One JSON line per child on stderr (a split with `--progress json`); a single order
+    /// prints only its final answer.
     lines: bool,
 }
 
@@ -33,7 +34,11 @@ impl<'a> BatchObserver<'a> {
         total: usize,
         per_child: bool,
     ) -> BatchObserver<'a> {
-        let bar = (per_child && std::io::stderr().is_terminal() && ctx.show_notes() && total > 0)
+        let bar = (per_child
+            && ctx.global.progress == ProgressMode::Auto
+            && std::io::stderr().is_terminal()
+            && ctx.show_notes()
+            && total > 0)
             .then(|| {
                 let bar = indicatif::ProgressBar::with_draw_target(
                     Some(total as u64),
@@ -54,7 +59,7 @@ impl<'a> BatchObserver<'a> {
             failed: AtomicUsize::new(0),
             total,
             out: Mutex::new(()),
-            lines: per_child,
+            lines: per_child && ctx.progress_json(),
         }
     }
 
@@ -65,14 +70,9 @@ impl<'a> BatchObserver<'a> {
         } else if !matches!(result.outcome, ChildOutcome::NotSent { .. }) {
             self.failed.fetch_add(1, Ordering::Relaxed);
         }
-        if self.lines && self.ctx.output == OutputMode::Json {
+        if self.lines {
             let _guard = self.out.lock().unwrap_or_else(|e| e.into_inner());
-            let line = child_line(result, found);
-            match &self.bar {
-                Some(bar) => bar.suspend(|| write_json_line(&line)),
-                None => write_json_line(&line),
-            }
-            .ok();
+            self.ctx.progress_line(&child_line(result, found));
         }
         if let Some(bar) = &self.bar {
             bar.inc(1);

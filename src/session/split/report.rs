@@ -1,13 +1,11 @@
 //! What a split prints: the plan of a dry run, one JSON line per child while it runs, and the
 //! results table or summary at the end.
 
-use std::io::Write;
-
 use serde::Serialize;
 
 use super::super::backend::Backend;
 use super::super::precheck::PrecheckCost;
-use super::super::present::FailedOrder;
+use super::super::present::{BatchJson, FailedOrder, PlanJson, PlannedChildJson, SubmitJson};
 use super::super::wait::BatchWaited;
 use crate::batch::{ChildOutcome, ChildResult, SplitPlan};
 use crate::context::Context;
@@ -33,45 +31,27 @@ pub(super) fn tn_digits(tns: &[Tn]) -> Vec<String> {
 pub fn print_plan(ctx: &Context, plan: &SplitPlan, findings: &[Finding]) -> anyhow::Result<()> {
     let tn_count: usize = plan.children.iter().map(|c| c.tns.len()).sum();
     if ctx.output == OutputMode::Json {
-        #[derive(Serialize)]
-        struct DryRunChild<'a> {
-            index: usize,
-            pon: &'a str,
-            customer_order_id: &'a str,
-            tns: Vec<String>,
-        }
-        #[derive(Serialize)]
-        struct DryRun<'a> {
-            dry_run: bool,
-            parent_pon: &'a str,
-            tn_count: usize,
-            children: Vec<DryRunChild<'a>>,
-            findings: &'a [Finding],
-            orders: [(); 0],
-            failed: [(); 0],
-        }
-        // Compact: a 100,000-TN plan stays a few MB.
-        let value = DryRun {
+        output::print_json(&SubmitJson {
             dry_run: true,
-            parent_pon: plan.parent_pon.as_str(),
-            tn_count,
-            children: plan
-                .children
-                .iter()
-                .map(|c| DryRunChild {
-                    index: c.index,
-                    pon: c.pon.as_str(),
-                    customer_order_id: &c.customer_order_id,
-                    tns: tn_digits(&c.tns),
-                })
-                .collect(),
-            findings,
-            orders: [],
-            failed: [],
-        };
-        write_json_line(&value)?;
+            findings: findings.to_vec(),
+            plan: Some(PlanJson {
+                parent_pon: plan.parent_pon.to_string(),
+                tn_count,
+                children: plan
+                    .children
+                    .iter()
+                    .map(|c| PlannedChildJson {
+                        index: c.index,
+                        pon: c.pon.to_string(),
+                        customer_order_id: c.customer_order_id.clone(),
+                        tns: tn_digits(&c.tns),
+                    })
+                    .collect(),
+            }),
+            ..SubmitJson::default()
+        })?;
     } else if ctx.output == OutputMode::Table && plan.children.len() <= 10_000 {
-        let mut rows = Rows::new(["#", "PON", "TNS", "CUSTOMER ORDER ID"]);
+        let mut rows = Rows::new(["#", "PON", "TNS", "CUSTOMER ORDER ID"]).keys(plan_keys());
         for c in &plan.children {
             rows.push([
                 c.index.to_string(),
@@ -80,27 +60,26 @@ pub fn print_plan(ctx: &Context, plan: &SplitPlan, findings: &[Finding]) -> anyh
                 c.customer_order_id.clone(),
             ]);
         }
-        output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))?;
+        output::print_text(&ctx.render_rows(&rows))?;
     } else {
         // TSV (or a table too long to lay out): one line per child, streamed.
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        for c in &plan.children {
-            let tns: Vec<String> = tn_digits(&c.tns);
-            if let Err(e) = writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                c.index,
-                c.pon,
-                tns.join(","),
-                c.customer_order_id
-            ) {
-                return broken_pipe_is_success(e);
+        output::stdout::with_stdout(|out| {
+            if ctx.global.header {
+                out.write_all(output::tsv_line(&plan_keys()).as_bytes())?;
             }
-        }
-        if let Err(e) = out.flush() {
-            return broken_pipe_is_success(e);
-        }
+            for c in &plan.children {
+                let tns: Vec<String> = tn_digits(&c.tns);
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    c.index,
+                    c.pon,
+                    tns.join(","),
+                    c.customer_order_id
+                )?;
+            }
+            Ok(())
+        })?;
     }
     ctx.note(&format!(
         "dry run: {} TNs in {} orders of PON {} passed every check; nothing was sent",
@@ -111,31 +90,31 @@ pub fn print_plan(ctx: &Context, plan: &SplitPlan, findings: &[Finding]) -> anyh
     Ok(())
 }
 
-pub(super) fn broken_pipe_is_success(e: std::io::Error) -> anyhow::Result<()> {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(e.into())
-    }
+/// The TSV columns of a split's plan (`submit --split N --dry-run`): the TNs of a child are
+/// joined by commas.
+pub fn plan_keys() -> Vec<String> {
+    ["index", "pon", "tns", "customer_order_id"]
+        .map(String::from)
+        .to_vec()
 }
 
-/// One compact JSON value and a newline on stdout (a JSON line).
-pub(super) fn write_json_line<T: Serialize>(value: &T) -> anyhow::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = serde_json::to_writer(&mut out, value)
-        .map_err(std::io::Error::other)
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    match written {
-        Ok(()) => Ok(()),
-        Err(e) => broken_pipe_is_success(e),
-    }
+/// The TSV columns of a batch's results (`submit --split`, `batch resume`).
+pub fn results_keys() -> Vec<String> {
+    [
+        "index",
+        "pon",
+        "order_id",
+        "outcome",
+        "tns",
+        "customer_order_id",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
-/// One child's JSON line.
-#[derive(Serialize)]
-pub(super) struct ChildLine<'a> {
+/// One child's progress line on stderr (`--progress json`).
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct ChildLine<'a> {
     index: usize,
     pon: &'a str,
     customer_order_id: &'a str,
@@ -173,19 +152,6 @@ pub(super) fn child_line<'a>(result: &'a ChildResult, found: bool) -> ChildLine<
     }
 }
 
-/// The final JSON line: the `submit` shape with the batch id and the journal's counts.
-#[derive(Serialize)]
-struct BatchJson {
-    batch_id: i64,
-    orders: Vec<output::OrderView>,
-    failed: Vec<FailedOrder>,
-    counts: StateCounts,
-    interrupted: bool,
-    dry_run: bool,
-    /// What the pre-submission check cost (`null` for a resume, which runs none).
-    precheck: Option<PrecheckCost>,
-}
-
 /// The `failed` entry of a child that was not placed (rejected, or of unknown outcome).
 pub(crate) fn failed_entry(result: &ChildResult) -> Option<FailedOrder> {
     let entry = |error: &str| {
@@ -214,14 +180,9 @@ pub(super) fn print_results(
     precheck: Option<PrecheckCost>,
 ) -> anyhow::Result<()> {
     if ctx.output == OutputMode::Json {
-        let mut summary = BatchJson {
-            batch_id,
-            orders: Vec::new(),
-            failed: Vec::new(),
-            counts,
-            interrupted,
-            dry_run: false,
-            precheck,
+        let mut summary = SubmitJson {
+            batch: batch_json(backend, batch_id, counts, interrupted, precheck),
+            ..SubmitJson::default()
         };
         for r in results {
             if let ChildOutcome::Sent { order, .. } = &r.outcome {
@@ -236,12 +197,14 @@ pub(super) fn print_results(
                     .push(FailedOrder::of_order(&backend.view(ctx, &w.order), why));
             }
         }
-        return write_json_line(&summary);
+        return Ok(output::print_json(&summary)?);
     }
     // On a terminal, an interrupted or long batch is told in counts, with the children that
     // need attention; `batch show` has every row. Piped (TSV), every row is data.
     let compact = ctx.output == OutputMode::Table && (interrupted || results.len() > COMPACT_OVER);
-    let mut rows = Rows::new(["#", "PON", "ORDER ID", "OUTCOME", "TNS"]);
+    let mut rows = Rows::new(["#", "PON", "ORDER ID", "OUTCOME", "TNS"])
+        .tsv_only_column("customer_order_id")
+        .keys(results_keys());
     let shown: Vec<&ChildResult> = if compact {
         results
             .iter()
@@ -280,7 +243,7 @@ pub(super) fn print_results(
                 shown.len()
             ));
         }
-        output::print_text(&text).or_else(broken_pipe_is_success)?;
+        output::print_text(&text)?;
     }
     for r in shown {
         let (order_id, outcome) = match &r.outcome {
@@ -298,17 +261,22 @@ pub(super) fn print_results(
             ChildOutcome::Unknown { .. } => (String::new(), "unknown".into()),
             ChildOutcome::NotSent { .. } => (String::new(), "not sent".into()),
         };
+        let tns = match ctx.output {
+            OutputMode::Table => tns_cell(&r.tns),
+            _ => tn_digits(&r.tns).join(","),
+        };
         rows.push([
             r.index.to_string(),
             r.pon.clone(),
             order_id,
             outcome,
-            tns_cell(&r.tns),
+            tns,
+            r.customer_order_id.clone(),
         ]);
     }
-    if !rows.rows.is_empty() {
-        output::print_text(&output::render_rows(&rows, ctx.output, ctx.term_width))
-            .or_else(broken_pipe_is_success)?;
+    // A compact summary with nothing that needs attention has no table.
+    if !(compact && rows.rows.is_empty()) {
+        output::print_text(&ctx.render_rows(&rows))?;
     }
     if compact {
         ctx.note(&format!(
@@ -316,6 +284,23 @@ pub(super) fn print_results(
         ));
     }
     Ok(())
+}
+
+/// The journal's batch as the `submit` document carries it, with the run's counts.
+pub(crate) fn batch_json(
+    backend: &Backend,
+    batch_id: i64,
+    counts: StateCounts,
+    interrupted: bool,
+    precheck: Option<PrecheckCost>,
+) -> Option<BatchJson> {
+    let mut summary = backend.history.batch(batch_id).ok().flatten()?;
+    summary.counts = counts;
+    Some(BatchJson {
+        summary,
+        interrupted,
+        precheck,
+    })
 }
 
 /// Above this many children a batch's table on a terminal becomes counts.
