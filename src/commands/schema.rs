@@ -280,8 +280,8 @@ pub const SCHEMAS: &[SchemaEntry] = &[
     },
     SchemaEntry {
         name: "sandbox-faults",
-        about: "`lsr sandbox faults set|clear|show`: the faults the sandbox injects.",
-        generate: one::<crate::wire::admin::Faults>,
+        about: "`lsr sandbox faults set|clear|show`: the faults the sandbox injects (and, from a running server, the 429s its rate limit answered).",
+        generate: one::<crate::wire::admin::FaultsView>,
     },
     SchemaEntry {
         name: "sandbox-reset",

@@ -171,10 +171,12 @@ pub struct Faults {
 /// The faults as the `/sandbox/faults` endpoints answer: the settings, and how many requests
 /// the running server answered 429 for the rate limit since it started (absent where no
 /// server runs: `lsr sandbox faults` on the embedded store).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FaultsView {
     #[serde(flatten)]
     pub faults: Faults,
+    /// 429s the running server answered for the rate limit since it started (absent without
+    /// a server).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limited: Option<u64>,
 }
