@@ -97,7 +97,7 @@ fill_to() { # DATA-DIR TARGET
 
 # `lsr submit --split per-tn` of N new TNs (NPA 984, not used by the fills): its pre-submission
 # check searches each TN (tn + status=FOC, 8 at a time), then it sends N orders. The check's
-# time is the one lsr prints ("pre-check: N TNs, … in S s", 0.1 s steps), or for a build that
+# time is the one lsr prints ("pre-check: N TNs, … in S s", 0.01 s steps), or for a build that
 # does not print it, the wall time less the sending time (N / the "placed N orders … (R/s)"
 # rate); written to $work/check.out (not printed: a subshell would lose the TN counter).
 batch_counter=0
@@ -161,7 +161,7 @@ python3 - "$results" "$BATCHES" <<'PY'
 import sys
 batches = sys.argv[2].split()
 def ratio(a, b):
-    # A check's time is given in 0.1 s steps: one under it counts as 0.05 s.
+    # A check's time is given in 0.01 s steps: one under it counts as 0.05 s.
     return max(float(a), 0.05) / max(float(b), 0.05)
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 by = {}

@@ -56,13 +56,13 @@ impl PrecheckCost {
         self.searches + self.refreshes
     }
 
-    /// `pre-check: 120 TNs, 121 requests (120 TN searches, 1 order re-read) in 0.8s`.
+    /// `pre-check: 120 TNs, 121 requests (120 TN searches, 1 order re-read) in 0.83s`.
     pub fn summary(&self, mode: PrecheckMode) -> String {
         match mode {
             PrecheckMode::Off => "pre-check: off".to_string(),
             PrecheckMode::Local => format!("pre-check: {} TNs, history only", self.tns),
             PrecheckMode::Remote => format!(
-                "pre-check: {} TNs, {} ({}, {}) in {:.1}s",
+                "pre-check: {} TNs, {} ({}, {}) in {:.2}s",
                 self.tns,
                 counted(self.requests(), "request"),
                 counted(self.searches, "TN search"),

@@ -291,7 +291,8 @@ fn concurrency_text(r: &LevelReport) -> String {
 fn elapsed_and_rate(placed: usize, elapsed: std::time::Duration) -> String {
     let secs = elapsed.as_secs_f64();
     if secs < 1.0 {
-        format!("{secs:.1}s")
+        // Under a second: no rate (it would be extrapolated), but the time to the hundredth.
+        format!("{secs:.2}s")
     } else {
         format!("{secs:.1}s ({:.0}/s)", placed as f64 / secs)
     }
@@ -533,8 +534,8 @@ mod tests {
     #[test]
     fn batch_rate_is_not_extrapolated_from_under_a_second() {
         use std::time::Duration;
-        assert_eq!(elapsed_and_rate(3, Duration::from_millis(9)), "0.0s");
-        assert_eq!(elapsed_and_rate(3, Duration::from_millis(980)), "1.0s");
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(9)), "0.01s");
+        assert_eq!(elapsed_and_rate(3, Duration::from_millis(980)), "0.98s");
         assert_eq!(
             elapsed_and_rate(300, Duration::from_millis(2400)),
             "2.4s (125/s)"
