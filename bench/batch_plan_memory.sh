@@ -42,8 +42,11 @@ PY
 ( echo "tn"; cat "$work/big.txt" ) > "$work/big.csv"
 measure() { # OUTPUT-FLAGS FILE
   local flags=$1 file=$2
+  # A split dry run runs the checks a send would (it opens the backend's history), so it needs
+  # a backend: the embedded sandbox, with the remote pre-check off (the plan is what is measured).
   # shellcheck disable=SC2086
-  /usr/bin/time -v "$LSR" $flags submit --split per-tn --dry-run --from "$work/order.toml" \
+  LSR_CONFIG_DIR="$work/config" /usr/bin/time -v "$LSR" --sandbox $flags submit --split per-tn \
+    --dry-run --precheck off --from "$work/order.toml" \
     --tn-file "$work/$file" > "$work/plan.out" 2> "$work/time.err" || { cat "$work/time.err"; exit 1; }
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.err")
   wall=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$work/time.err")
