@@ -7,28 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TNS=${TNS:-100000}
-if [ -z "${LSR:-}" ]; then
-  cargo build --release --quiet
-  LSR="${CARGO_TARGET_DIR:-$PWD/target}/release/lsr"
-fi
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install -y time)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+lsr_binary
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install -y time)"; exit 1; }
 export LSR_CONFIG_DIR="$work/config" NO_COLOR=1
-cat > "$work/order.toml" <<'TOML'
-pon = "BIG"
-requested_foc_date = "+5bd"
-authorizing_person = "Jane Doe"
-[subscriber]
-type = "business"
-business_name = "Acme Widgets"
-[subscriber.address]
-house_number = "11"
-street = "Park Ave"
-city = "Raleigh"
-state = "NC"
-zip = "27601"
-TOML
+write_order BIG
 # Distinct valid TNs: 1,000 lines in each of enough exchanges (N11 codes are not exchanges).
 python3 - "$TNS" > "$work/big.txt" <<'PY'
 import sys
@@ -45,7 +31,7 @@ measure() { # OUTPUT-FLAGS FILE
   # A split dry run runs the checks a send would (it opens the backend's history), so it needs
   # a backend: the embedded sandbox, with the remote pre-check off (the plan is what is measured).
   # shellcheck disable=SC2086
-  LSR_CONFIG_DIR="$work/config" /usr/bin/time -v "$LSR" --sandbox $flags submit --split per-tn \
+  /usr/bin/time -v "$LSR" --sandbox $flags submit --split per-tn \
     --dry-run --precheck off --from "$work/order.toml" \
     --tn-file "$work/$file" > "$work/plan.out" 2> "$work/time.err" || { cat "$work/time.err"; exit 1; }
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.err")
