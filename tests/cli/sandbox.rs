@@ -587,6 +587,80 @@ async fn sandbox_auth_401_403_and_oauth_tokens() {
     assert_eq!(wrong_secret.status(), StatusCode::UNAUTHORIZED);
 }
 
+/// A caller admitted a moment ago skips the store's check before its body is read (the
+/// server remembers it for a second), but the check inside the work that uses the body still
+/// decides: a token a reset revoked is refused at once, and an admission on one account's path
+/// is none on another's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sandbox_a_body_s_caller_is_authorized_by_the_store_even_just_after_being_admitted() {
+    let h = Harness::start().await;
+    let url = h.orders_url(DEMO_ACCOUNT_1.account_id);
+    let token = h
+        .http
+        .post(format!("{}/api/v1/oauth2/token", h.base))
+        .basic_auth(DEMO_ACCOUNT_1.client_id, Some(DEMO_ACCOUNT_1.client_secret))
+        .body("grant_type=client_credentials")
+        .send()
+        .await
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&token.text().await.unwrap()).unwrap();
+    let access = json["access_token"].as_str().unwrap().to_string();
+    let post = |pon: &str, tn: &str| {
+        h.http
+            .post(&url)
+            .bearer_auth(&access)
+            .header("Content-Type", "application/xml")
+            .body(order_xml(pon, &[tn], None))
+            .send()
+    };
+    let first = post("ADMIT-1", "9192380801").await.unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let location = first
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap()
+        .to_string();
+    // A reset logs everyone out (a new signing key); the token was admitted just now.
+    let (status, body) = h.admin_post("/sandbox/reset", "{}").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let again = post("ADMIT-2", "9192380802").await.unwrap();
+    assert_eq!(again.status(), StatusCode::UNAUTHORIZED);
+    let supp = h
+        .http
+        .put(&location)
+        .bearer_auth(&access)
+        .header("Content-Type", "application/xml")
+        .body("<LsrOrder><OrderStatus>CANCELLED</OrderStatus></LsrOrder>")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(supp.status(), StatusCode::UNAUTHORIZED);
+    // Nothing was created after the reset.
+    let listed = h.send(reqwest::Method::GET, &url, None, Some(USER_1)).await;
+    assert!(!listed.body.contains("ADMIT-2"), "{}", listed.body);
+
+    // Account 2's user, admitted on its own path, is still forbidden on account 1's.
+    let own = h
+        .send(
+            reqwest::Method::POST,
+            &h.orders_url(DEMO_ACCOUNT_2.account_id),
+            Some(order_xml("ADMIT-3", &["9192380803"], None)),
+            Some(USER_2),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::CREATED, "{}", own.body);
+    let theirs = h
+        .send(
+            reqwest::Method::POST,
+            &url,
+            Some(order_xml("ADMIT-4", &["9192380804"], None)),
+            Some(USER_2),
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::FORBIDDEN, "{}", theirs.body);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sandbox_bad_bodies_get_a_clear_4xx() {
     let h = Harness::start().await;

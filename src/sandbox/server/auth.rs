@@ -2,7 +2,8 @@
 //! credentials — a Bearer token or HTTP Basic API user — checked against the account in the
 //! path (401 without or with bad credentials, 403 for another account).
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -77,15 +78,80 @@ pub(super) fn authorize(
     }
 }
 
-/// The caller of a request, authorized for `account` from its headers alone (so that a
-/// request's body is read only once its caller is known).
+/// How long an admitted caller's `Authorization` header admits its next request bodies
+/// without a trip to the store (see [`Admissions`]).
+const ADMISSION_MEMORY: Duration = Duration::from_secs(1);
+
+/// The most callers remembered at once; when full, the memory starts over.
+const ADMISSIONS_REMEMBERED: usize = 1024;
+
+/// Who was admitted to send a body lately: the SHA-256 of the account in the path and the
+/// `Authorization` header (never the header itself), with when.
+///
+/// A request with a body is checked twice: before its body is read, so that a stranger cannot
+/// make the server hold one, and again inside the store work that uses it, which decides. The
+/// first check costs a trip to the store's thread, as much as the work itself for a creation;
+/// a caller admitted within [`ADMISSION_MEMORY`] skips it. At worst a caller revoked in that
+/// second (a reset) gets one more body read, and then its 401 from the check that decides.
+#[derive(Default)]
+pub(super) struct Admissions {
+    recent: Mutex<HashMap<[u8; 32], Instant>>,
+}
+
+impl Admissions {
+    fn key(headers: &HeaderMap, account: &str) -> [u8; 32] {
+        let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+        context.update(account.as_bytes());
+        context.update(b"\n");
+        if let Some(value) = headers.get(header::AUTHORIZATION) {
+            context.update(value.as_bytes());
+        }
+        let mut key = [0u8; 32];
+        key.copy_from_slice(context.finish().as_ref());
+        key
+    }
+
+    fn admitted_lately(&self, key: &[u8; 32], now: Instant) -> bool {
+        self.recent.lock().is_ok_and(|recent| {
+            recent
+                .get(key)
+                .is_some_and(|at| now.saturating_duration_since(*at) < ADMISSION_MEMORY)
+        })
+    }
+
+    fn remember(&self, key: [u8; 32], now: Instant) {
+        if let Ok(mut recent) = self.recent.lock() {
+            if recent.len() >= ADMISSIONS_REMEMBERED {
+                recent.retain(|_, at| now.saturating_duration_since(*at) < ADMISSION_MEMORY);
+                if recent.len() >= ADMISSIONS_REMEMBERED {
+                    recent.clear();
+                }
+            }
+            recent.insert(key, now);
+        }
+    }
+}
+
+/// The credentials of a request whose caller may send `account` a body (so that a request's
+/// body is read only once its caller is known). The store work that uses the body authorizes
+/// them again ([`authorize`]): that check decides, this one only guards the body.
 pub(super) async fn caller(
     state: &Arc<AppState>,
     headers: &HeaderMap,
     account: String,
-) -> Result<Principal, Response> {
+) -> Result<Credentials, Response> {
     let creds = credentials(headers);
-    with_store(state, move |store| authorize(store, &creds, &account)).await?
+    let key = Admissions::key(headers, &account);
+    if state.admissions.admitted_lately(&key, Instant::now()) {
+        return Ok(creds);
+    }
+    let checked = creds.clone();
+    with_store(state, move |store| {
+        authorize(store, &checked, &account).map(|_| ())
+    })
+    .await??;
+    state.admissions.remember(key, Instant::now());
+    Ok(creds)
 }
 
 /// The faults of an API request for `account`: added latency, the rate limit (429), injected
@@ -154,6 +220,41 @@ mod tests {
             headers.insert(header::AUTHORIZATION, v);
         }
         headers
+    }
+
+    #[test]
+    fn admissions_are_per_account_and_header_and_last_one_second() {
+        let admissions = Admissions::default();
+        let start = Instant::now();
+        let alice = Admissions::key(&headers("Bearer a.b.c"), "9900001");
+        assert!(!admissions.admitted_lately(&alice, start));
+        admissions.remember(alice, start);
+        assert!(admissions.admitted_lately(&alice, start + Duration::from_millis(999)));
+        assert!(!admissions.admitted_lately(&alice, start + ADMISSION_MEMORY));
+        // Another account's path, another header, no header: not admitted.
+        for other in [
+            Admissions::key(&headers("Bearer a.b.c"), "9900002"),
+            Admissions::key(&headers("Bearer a.b.d"), "9900001"),
+            Admissions::key(&HeaderMap::new(), "9900001"),
+        ] {
+            assert_ne!(other, alice);
+            assert!(!admissions.admitted_lately(&other, start));
+        }
+    }
+
+    #[test]
+    fn admissions_forget_everyone_rather_than_grow_past_their_bound() {
+        let admissions = Admissions::default();
+        let start = Instant::now();
+        for n in 0..ADMISSIONS_REMEMBERED * 3 {
+            admissions.remember(
+                Admissions::key(&headers(&format!("Bearer {n}")), "9900001"),
+                start,
+            );
+        }
+        let held = admissions.recent.lock().map(|r| r.len()).unwrap_or(0);
+        assert!(held <= ADMISSIONS_REMEMBERED, "{held}");
+        assert!(held > 0);
     }
 
     #[test]

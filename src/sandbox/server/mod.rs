@@ -61,11 +61,12 @@ pub enum ServeError {
 }
 
 /// What every handler shares: the store's thread, the faults as last read, the rate limit's
-/// windows, and the permits for reading request bodies (see `limits.rs`).
+/// windows, the callers admitted lately, and the permits for reading request bodies (see `limits.rs`).
 struct AppState {
     store: worker::StoreWorker,
     faults: RwLock<Faults>,
     rate_limiter: rate_limit::RateLimiter,
+    admissions: auth::Admissions,
     body_reads: Semaphore,
 }
 
@@ -75,6 +76,7 @@ impl AppState {
             store: worker::StoreWorker::start(store)?,
             faults: RwLock::new(faults),
             rate_limiter: rate_limit::RateLimiter::default(),
+            admissions: auth::Admissions::default(),
             body_reads: Semaphore::new(limits::CONCURRENT_BODY_READS),
         })
     }

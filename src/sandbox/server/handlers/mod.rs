@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use super::super::order::StoredOrder;
 use super::super::request_xml::first_unknown_element;
 use super::super::store::{Principal, Store};
-use super::auth::{caller, inject_faults};
+use super::auth::{Credentials, authorize, caller, inject_faults};
 use super::responses::{bad_body, internal, order_not_found, status_response};
 use super::{AppState, limits, with_store};
 use crate::wire::{self, FromXml};
@@ -135,17 +135,18 @@ impl<S: Send + Sync> FromRequest<S> for SmallBody {
     }
 }
 
-/// The caller, authorized for `account` from the request's headers, and only then its body;
-/// a refused caller's body is read no further than a small cap (and thrown away, so that it
-/// hears the 401 or 403).
+/// The caller's credentials, admitted for `account` from the request's headers, and only then
+/// its body; a refused caller's body is read no further than a small cap (and thrown away, so
+/// that it hears the 401 or 403). The store work that uses the body authorizes the
+/// credentials again ([`authorize`]); that check decides.
 async fn caller_then_body(
     state: &Arc<AppState>,
     headers: &HeaderMap,
     account: &str,
     body: Body,
-) -> Result<(Principal, Bytes), Response> {
+) -> Result<(Credentials, Bytes), Response> {
     match caller(state, headers, account.to_string()).await {
-        Ok(principal) => Ok((principal, read_body(state, body).await?)),
+        Ok(creds) => Ok((creds, read_body(state, body).await?)),
         Err(refusal) => {
             let _ = read_unauthenticated(body).await;
             Err(refusal)
@@ -153,8 +154,9 @@ async fn caller_then_body(
     }
 }
 
-/// The shape of an API handler with a body: injected faults, the caller authorized for
-/// `account` before the body is read, then `work` on the store with the body.
+/// The shape of an API handler with a body: injected faults, the caller admitted for
+/// `account` before the body is read, then `work` on the store with the caller authorized and
+/// the body.
 async fn authorized_with_body<T: Send + 'static>(
     state: &Arc<AppState>,
     headers: &HeaderMap,
@@ -163,8 +165,12 @@ async fn authorized_with_body<T: Send + 'static>(
     work: impl FnOnce(&mut Store, Principal, &str, Bytes) -> Result<T, Response> + Send + 'static,
 ) -> Result<T, Response> {
     inject_faults(state, &account).await?;
-    let (principal, bytes) = caller_then_body(state, headers, &account, body).await?;
-    with_store(state, move |store| work(store, principal, &account, bytes)).await?
+    let (creds, bytes) = caller_then_body(state, headers, &account, body).await?;
+    with_store(state, move |store| {
+        let principal = authorize(store, &creds, &account)?;
+        work(store, principal, &account, bytes)
+    })
+    .await?
 }
 
 /// Decodes an XML body and refuses elements Bandwidth's schema does not have (400 either way).

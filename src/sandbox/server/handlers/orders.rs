@@ -10,7 +10,7 @@ use axum::response::Response;
 use super::super::super::engine;
 use super::super::super::order::OrderUpdate;
 use super::super::super::store::UpdateError;
-use super::super::auth::{authorized, inject_faults};
+use super::super::auth::{authorize, authorized, inject_faults};
 use super::super::responses::{
     internal, status_response, validation_failed, write_or_500, xml_answer,
 };
@@ -32,7 +32,7 @@ pub(in crate::sandbox::server) async fn create_order(
         Err(response) => return response,
     };
     // The caller is checked before the body is read: a stranger cannot make the server hold it.
-    let (principal, bytes) =
+    let (creds, bytes) =
         match caller_then_body(&state, &headers, &account, request.into_body()).await {
             Ok(checked) => checked,
             Err(response) => return response,
@@ -48,7 +48,9 @@ pub(in crate::sandbox::server) async fn create_order(
         }
     };
     let draft = wire_order.to_draft();
+    let path_account = account.clone();
     let outcome = with_store(&state, move |store| {
+        let principal = authorize(store, &creds, &path_account)?;
         store.advance_due().map_err(internal)?;
         let today = store.today().map_err(internal)?;
         let account_spid = store
