@@ -52,8 +52,24 @@ fn paced(opts: &mut ClientOptions) -> Arc<Limiter> {
     limiter
 }
 
-/// The tokio runtime of a command that talks to a backend or serves one (one worker per core).
+/// The tokio runtime of a command that talks to a backend: one thread, the command's own.
+///
+/// A client's work runs in the one task `block_on` drives (a batch's children are futures of
+/// that task), so a runtime with a worker per core only moved each connection's I/O to another
+/// thread and back: a wake-up across threads per request. On one thread, a 999-child batch
+/// against the loopback sandbox took 0.24–0.32 s instead of 0.33–0.42 s, with a third less
+/// CPU (BENCHMARKS.md, "lsr's own cost per order"). Blocking work (DNS) still goes to tokio's
+/// blocking threads. Servers use [`server_runtime`].
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// The tokio runtime of a command that serves requests (`sandbox serve`, `listen`): one worker
+/// per core, so that connections are served side by side.
+pub fn server_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -173,6 +189,22 @@ impl Backend {
                 ctx.note(&format!("warning: could not update the history: {e}"));
                 false
             }
+        }
+    }
+
+    /// Records several orders in one transaction (the placed children of a batch, a few dozen at
+    /// a time); a failure is a warning, as for [`Backend::remember`].
+    pub fn remember_all(&self, ctx: &Context, orders: &[Order]) {
+        let now = Utc::now();
+        let records: Vec<OrderRecord> = orders
+            .iter()
+            .filter_map(|order| OrderRecord::from_order(order, now))
+            .collect();
+        if records.is_empty() {
+            return;
+        }
+        if let Err(e) = self.history.record_orders(&self.key, &records) {
+            ctx.note(&format!("warning: could not update the history: {e}"));
         }
     }
 

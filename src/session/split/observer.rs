@@ -5,12 +5,27 @@
 use std::io::IsTerminal;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use super::super::backend::Backend;
 use super::report::child_line;
 use crate::batch::{ChildOutcome, ChildResult, RunObserver};
 use crate::cli::ProgressMode;
 use crate::context::Context;
+use crate::model::Order;
+
+/// The most placed orders held before they are written to the history together.
+const RECORD_EVERY: usize = 64;
+/// The longest a placed order waits to be written to the history (on a slow backend, far fewer
+/// than [`RECORD_EVERY`] orders are placed in this time).
+const RECORD_WITHIN: Duration = Duration::from_millis(250);
+
+/// Placed orders not yet written to the history, and since when the oldest waits.
+#[derive(Default)]
+struct Unrecorded {
+    orders: Vec<Order>,
+    since: Option<Instant>,
+}
 
 /// Progress and per-child output of a run: the history, the bar, the JSON lines.
 pub(super) struct BatchObserver<'a> {
@@ -25,6 +40,11 @@ pub(super) struct BatchObserver<'a> {
     /// One JSON line per child on stderr (a split with `--progress json`); a single order
     /// prints only its final answer.
     lines: bool,
+    /// Placed orders are written to the history a few dozen at a time, in one transaction:
+    /// one each cost a batch as much as its POST. The journal, written by the runner, is what
+    /// exactly-once rests on; this is the history `search --local` and `status` read. Written
+    /// at the latest when the run finishes ([`BatchObserver::finish`]).
+    unrecorded: Mutex<Unrecorded>,
 }
 
 impl<'a> BatchObserver<'a> {
@@ -61,12 +81,13 @@ impl<'a> BatchObserver<'a> {
             total,
             out: Mutex::new(()),
             lines: per_child && ctx.progress_json(),
+            unrecorded: Mutex::new(Unrecorded::default()),
         }
     }
 
     pub(super) fn emit(&self, result: &ChildResult, found: bool) {
         if let ChildOutcome::Sent { order, .. } = &result.outcome {
-            self.backend.remember(self.ctx, &mut order.as_ref().clone());
+            self.hold(order);
             self.sent.fetch_add(1, Ordering::Relaxed);
         } else if !matches!(result.outcome, ChildOutcome::NotSent { .. }) {
             self.failed.fetch_add(1, Ordering::Relaxed);
@@ -88,7 +109,29 @@ impl<'a> BatchObserver<'a> {
         }
     }
 
+    /// Holds a placed order for the history; writes what is held once there are
+    /// [`RECORD_EVERY`] orders or the oldest waited [`RECORD_WITHIN`].
+    fn hold(&self, order: &Order) {
+        let mut unrecorded = self.unrecorded.lock().unwrap_or_else(|e| e.into_inner());
+        let since = *unrecorded.since.get_or_insert_with(Instant::now);
+        unrecorded.orders.push(order.clone());
+        if unrecorded.orders.len() >= RECORD_EVERY || since.elapsed() >= RECORD_WITHIN {
+            self.record(&mut unrecorded);
+        }
+    }
+
+    fn record(&self, unrecorded: &mut Unrecorded) {
+        let orders = std::mem::take(&mut unrecorded.orders);
+        unrecorded.since = None;
+        self.backend.remember_all(self.ctx, &orders);
+    }
+
+    /// Writes the placed orders still held to the history, and clears the bar.
     pub(super) fn finish(&self) {
+        {
+            let mut unrecorded = self.unrecorded.lock().unwrap_or_else(|e| e.into_inner());
+            self.record(&mut unrecorded);
+        }
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
