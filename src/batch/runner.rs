@@ -1,7 +1,8 @@
 //! The concurrent runner of a batch: sends children as many at once as the adaptive limiter
 //! allows (it slows every worker down together when the backend pushes back: 429, 503, slow
-//! answers), marks each one in the journal before and after its POST, stops taking new children
-//! when told to, and reconciles children of unknown outcome by their customer order id.
+//! answers), marks each one in the journal before its POST and after its answer (a creation's
+//! `sent` shares the next child's commit), stops taking new children when told to, and
+//! reconciles children of unknown outcome by their customer order id.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -11,7 +12,7 @@ use serde::Serialize;
 
 use super::adaptive::Limiter;
 use crate::client::{ApiError, BandwidthError, CLOCK_SKEW_ALLOWANCE, Identity, Lookup, LsrClient};
-use crate::history::{ChildState, HistoryStore, JournalChild, StoreError};
+use crate::history::{ChildState, HistoryStore, JournalChild, Placed, StoreError};
 use crate::model::{LsrOrder, Order, Pon, Tn};
 use crate::wire;
 
@@ -106,6 +107,9 @@ pub struct Runner<'a> {
     pub stop: &'a AtomicBool,
     /// The backend's clock minus this machine's (the embedded sandbox's clock moves).
     pub clock_offset: chrono::Duration,
+    /// Children created whose `sent` is not yet in the journal: written with the next child's
+    /// `sending` mark, or by [`Runner::record_placed`] (see [`Placed`]).
+    pub placed: Mutex<Vec<Placed>>,
 }
 
 impl Runner<'_> {
@@ -131,6 +135,7 @@ impl Runner<'_> {
             .collect()
             .await;
         results.sort_by_key(|r| r.index);
+        self.record_placed();
         match journal_failure
             .into_inner()
             .unwrap_or_else(|e| e.into_inner())
@@ -138,6 +143,18 @@ impl Runner<'_> {
             Some(e) => Err(e),
             None => Ok(results),
         }
+    }
+
+    /// Writes the `sent` of every created child the journal does not have yet (the end of a
+    /// run, and after a run given up with answers in flight). If that fails, they stay
+    /// `sending`, which `batch resume` looks up.
+    pub fn record_placed(&self) {
+        let placed = self.take_placed();
+        let _ = self.history.mark_placed(self.batch_id, &placed);
+    }
+
+    fn take_placed(&self) -> Vec<Placed> {
+        std::mem::take(&mut *self.placed.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     async fn send_one(
@@ -177,11 +194,18 @@ impl Runner<'_> {
         let order = child_order(self.template, pon, &result.customer_order_id, &result.tns);
         let body = wire::LsrOrder::from(&order);
         // Durable before the POST: after a crash this child is `sending`, and resume looks it
-        // up by its identity instead of sending it blindly.
-        if let Err(source) = self
-            .history
-            .mark_sending(self.batch_id, result.index, attempt_at)
+        // up by its identity instead of sending it blindly. The children created since the
+        // last mark are written `sent` in the same commit.
+        let placed = self.take_placed();
+        if let Err(source) =
+            self.history
+                .mark_sending(self.batch_id, result.index, attempt_at, &placed)
         {
+            // Tried again when the run ends.
+            self.placed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(placed);
             self.stop.store(true, Ordering::SeqCst);
             let reason = source.to_string();
             let mut slot = failure.lock().unwrap_or_else(|e| e.into_inner());
@@ -223,10 +247,24 @@ impl Runner<'_> {
             // stored).
             ChildOutcome::NotSent { reason } => (ChildState::Planned, None, Some(reason.as_str())),
         };
-        // If this write fails the child stays `sending`, which resume reconciles safely.
-        let _ = self
-            .history
-            .mark_child(self.batch_id, result.index, state, order_id, error);
+        match (state, order_id) {
+            // Written with the next child's `sending` mark, or when the run ends.
+            (ChildState::Sent, Some(order_id)) => {
+                self.placed
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(Placed {
+                        index: result.index,
+                        order_id: order_id.to_string(),
+                    });
+            }
+            // If this write fails the child stays `sending`, which resume reconciles safely.
+            _ => {
+                let _ =
+                    self.history
+                        .mark_child(self.batch_id, result.index, state, order_id, error);
+            }
+        }
         result.outcome = outcome;
         result
     }

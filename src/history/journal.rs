@@ -15,6 +15,34 @@ use super::orders::{ensure_backend, find_backend};
 use super::record::BackendKey;
 use crate::model::Tn;
 
+/// A child the backend created, whose `sent` the runner writes with the next child's `sending`
+/// mark (one commit for both) or when the run ends, rather than in a commit of its own. Until
+/// then the journal says `sending`, which is safe: a run stopped in between leaves it to
+/// `batch resume`, which looks it up by its identity and finds it, as for any answer that was
+/// lost. Only `sent` waits: a refusal or an unclear outcome is written at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub index: usize,
+    pub order_id: String,
+}
+
+fn write_placed(
+    conn: &Connection,
+    batch_id: i64,
+    placed: &[Placed],
+    now: i64,
+) -> rusqlite::Result<()> {
+    let mut update = conn.prepare_cached(
+        "UPDATE batch_children
+            SET state = 'sent', order_id = ?3, error = NULL, updated_at = ?4
+          WHERE batch_id = ?1 AND position = ?2",
+    )?;
+    for child in placed {
+        update.execute(params![batch_id, child.index as i64, child.order_id, now])?;
+    }
+    Ok(())
+}
+
 /// Where one child of a batch stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -303,16 +331,19 @@ impl HistoryStore {
     }
 
     /// Marks a child `sending` just before its POST (committed before this returns), with when
-    /// the first POST went out on the backend's clock (kept from the first attempt on).
+    /// the first POST went out on the backend's clock (kept from the first attempt on); in the
+    /// same transaction, marks `placed` children `sent` (see [`Placed`]).
     pub fn mark_sending(
         &self,
         batch_id: i64,
         index: usize,
         attempt_at: DateTime<Utc>,
+        placed: &[Placed],
     ) -> Result<(), StoreError> {
         let now = self.nanos(Utc::now())?;
         let attempt = self.nanos(attempt_at)?;
         self.write(|conn| {
+            write_placed(conn, batch_id, placed, now)?;
             conn.prepare_cached(
                 "UPDATE batch_children
                     SET state = 'sending', error = NULL, updated_at = ?3,
@@ -322,6 +353,15 @@ impl HistoryStore {
             .execute(params![batch_id, index as i64, now, attempt])?;
             Ok(())
         })
+    }
+
+    /// Marks `placed` children `sent`, in one transaction (the end of a run: see [`Placed`]).
+    pub fn mark_placed(&self, batch_id: i64, placed: &[Placed]) -> Result<(), StoreError> {
+        if placed.is_empty() {
+            return Ok(());
+        }
+        let now = self.nanos(Utc::now())?;
+        self.write(|conn| write_placed(conn, batch_id, placed, now))
     }
 
     /// The children of this backend's batches whose outcome is unknown (`sending`, `unknown`),
@@ -561,6 +601,70 @@ mod tests {
         assert_eq!(kids[1].error.as_deref(), Some("17008"));
         assert_eq!(store.batches().unwrap().len(), 1);
         assert!(store.batch(id + 1).unwrap().is_none());
+    }
+
+    #[test]
+    fn journal_a_creation_s_sent_is_written_with_the_next_sending_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = HistoryStore::open_in(dir.path()).unwrap();
+        let key = BackendKey::new("http://127.0.0.1:1/api/v1", "9900001");
+        let tns = [tn("9197200001"), tn("9197200002")];
+        let children: Vec<PlannedChild<'_>> = (0..2)
+            .map(|i| PlannedChild {
+                index: i + 1,
+                pon: ["P-0001", "P-0002"][i],
+                customer_order_id: ["B-0001", "B-0002"][i],
+                tns: &tns[i..=i],
+                known_before: &[],
+                strict_identity: false,
+            })
+            .collect();
+        let batch = NewBatch {
+            parent_pon: "P",
+            split: "per-tn",
+            template: "{}",
+            replaces_order_id: None,
+        };
+        let id = store.create_batch(&key, &batch, &children).unwrap();
+        let at = Utc::now();
+        store.mark_sending(id, 1, at, &[]).unwrap();
+        let states = |store: &HistoryStore| {
+            store
+                .batch_children(id)
+                .unwrap()
+                .into_iter()
+                .map(|c| (c.state, c.order_id))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            states(&store),
+            [(ChildState::Sending, None), (ChildState::Planned, None)]
+        );
+        let first = Placed {
+            index: 1,
+            order_id: "ord-1".into(),
+        };
+        store.mark_sending(id, 2, at, &[first]).unwrap();
+        assert_eq!(
+            states(&store),
+            [
+                (ChildState::Sent, Some("ord-1".to_string())),
+                (ChildState::Sending, None)
+            ]
+        );
+        let second = Placed {
+            index: 2,
+            order_id: "ord-2".into(),
+        };
+        store.mark_placed(id, &[second]).unwrap();
+        assert_eq!(
+            states(&store),
+            [
+                (ChildState::Sent, Some("ord-1".to_string())),
+                (ChildState::Sent, Some("ord-2".to_string()))
+            ]
+        );
+        assert_eq!(store.batch(id).unwrap().unwrap().counts.sent, 2);
     }
 
     #[test]

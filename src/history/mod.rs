@@ -37,7 +37,7 @@ pub use completion::KnownReference;
 pub use error::StoreError;
 pub use events::{EventSource, OrderNote, Origin};
 pub use journal::{
-    BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, PlannedChild, StateCounts,
+    BatchLock, BatchSummary, ChildState, JournalChild, NewBatch, Placed, PlannedChild, StateCounts,
 };
 pub use open::{HISTORY_FILE_NAME, HistoryStore};
 pub use record::{

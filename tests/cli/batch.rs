@@ -101,6 +101,17 @@ fn batch_split_per_tn_999_lands_as_999_orders() {
     assert_eq!(show["children"].as_array().unwrap().len(), 999);
     let status = sandbox.json(config.path(), &["status", "PER999-0999"]);
     assert_eq!(status["pon"], "PER999-0999");
+    // Placed orders reach the history a few dozen at a time: every one of them, the last
+    // ones included, is there when the run ends.
+    let local = sandbox.json(config.path(), &["search", "--local"]);
+    assert_eq!(local["orders"].as_array().unwrap().len(), 999);
+    assert!(
+        local["orders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["tns"].as_array().is_some_and(|t| t.len() == 1))
+    );
 }
 
 #[test]

@@ -107,6 +107,7 @@ pub(crate) async fn drive(
         limiter: &backend.limiter,
         stop: &stop,
         clock_offset: backend.clock_offset,
+        placed: Default::default(),
     };
     let observer = BatchObserver::new(
         ctx,
@@ -134,6 +135,9 @@ pub(crate) async fn drive(
             () = stopper => None,
         }
     };
+    // A run given up with answers in flight did not write the `sent` of the children created
+    // since the last mark: written now, before the journal is read.
+    runner.record_placed();
     observer.finish();
     let elapsed = started.elapsed();
     let mut results = match outcome {
