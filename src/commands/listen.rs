@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::exit::{CliError, Exit};
-use crate::session::backend::{Backend, runtime};
+use crate::session::backend::{Backend, server_runtime};
 use crate::session::callback::CallbackCredentialArgs;
 use crate::session::listen::exec::Exec;
 use crate::session::listen::{ListenConfig, run as serve};
@@ -107,7 +107,7 @@ pub fn run(ctx: &Context, args: &ListenArgs) -> anyhow::Result<()> {
         reconcile,
         tls: args.tls_cert.clone().zip(args.tls_key.clone()),
     };
-    runtime()?.block_on(async {
+    server_runtime()?.block_on(async {
         let backend = Backend::connect(ctx).await?;
         serve(ctx, backend, config).await
     })

@@ -24,8 +24,8 @@ use crate::validate::{BusinessCalendar, parse_requested_date};
 /// orders. `--local` searches only the history store (the orders lsr has submitted or seen for
 /// this backend and account), with no network.
 ///
-/// JSON: {"orders": [...]}, each order with its TNs (fetched from the backend, 8 at a time,
-/// when the history lacks them) and `tn_count` (schemas/search.schema.json). TSV columns:
+/// JSON: {"orders": [...]}, each order with its TNs (fetched from the backend when the history
+/// lacks them, as many at a time as the backend keeps up with, up to 32) and `tn_count` (schemas/search.schema.json). TSV columns:
 /// order_id, pon, pon_version, status, requested_foc_date, actual_foc_date,
 /// foc_window_last_day, business_days_left, tn_count, error_codes, customer_order_id.
 ///

@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::exit::{CliError, Exit};
 use crate::output::{self, OutputMode};
 use crate::sandbox::{DEFAULT_PROCESSING_DELAY, DEMO_ACCOUNTS, SandboxConfig, SandboxServer};
-use crate::session::backend::runtime;
+use crate::session::backend::server_runtime;
 use crate::session::signal::stop_signal;
 
 fn parse_listen(listen: &str) -> anyhow::Result<SocketAddr> {
@@ -62,7 +62,7 @@ pub(super) fn run(
         ));
     }
     let data_dir = config.data_dir.clone();
-    runtime()?.block_on(async move {
+    server_runtime()?.block_on(async move {
         let running = SandboxServer::start(config)
             .await
             .map_err(CliError::from)
