@@ -119,7 +119,7 @@ step "adaptive concurrency: 999 per-TN orders at 25 ms latency vs a sequential c
   '^median|^round|^rate limit|^load' bench/batch_adaptive.sh
 
 step "batch vs the sandbox's capacity (bench/batch_vs_sandbox_capacity.sh with benches/sandbox_create.rs; issue 3 target: 2,000 creations/s at 8 clients; issue 5 target: at least half the capacity)" \
-  'sandbox_create clients|ratio' bench/batch_vs_sandbox_capacity.sh
+  'sandbox_create clients|send times|ratio' bench/batch_vs_sandbox_capacity.sh
 
 history_bench() {
   cargo bench --locked --quiet --bench history_search -- --output-format bencher | tee "$work/history.txt" || return
