@@ -16,8 +16,9 @@ use crate::model::Order;
 
 /// The most placed orders held before they are written to the history together.
 const RECORD_EVERY: usize = 64;
-/// The longest a placed order waits to be written to the history (on a slow backend, far fewer
-/// than [`RECORD_EVERY`] orders are placed in this time).
+/// Held orders this old are written with the next order placed, however few they are (on a
+/// slow backend, far fewer than [`RECORD_EVERY`] orders are placed in this time); whatever is
+/// still held is written when the run finishes.
 const RECORD_WITHIN: Duration = Duration::from_millis(250);
 
 /// Placed orders not yet written to the history, and since when the oldest waits.
