@@ -154,7 +154,13 @@ impl Runner<'_> {
     }
 
     fn take_placed(&self) -> Vec<Placed> {
-        std::mem::take(&mut *self.placed.lock().unwrap_or_else(|e| e.into_inner()))
+        std::mem::take(&mut *self.unwritten())
+    }
+
+    /// The created children whose `sent` the journal does not have yet.
+    fn unwritten(&self) -> std::sync::MutexGuard<'_, Vec<Placed>> {
+        // A panic while holding it left a whole Vec: nothing to repair.
+        self.placed.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     async fn send_one(
@@ -202,10 +208,7 @@ impl Runner<'_> {
                 .mark_sending(self.batch_id, result.index, attempt_at, &placed)
         {
             // Tried again when the run ends.
-            self.placed
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .extend(placed);
+            self.unwritten().extend(placed);
             self.stop.store(true, Ordering::SeqCst);
             let reason = source.to_string();
             let mut slot = failure.lock().unwrap_or_else(|e| e.into_inner());
@@ -250,13 +253,10 @@ impl Runner<'_> {
         match (state, order_id) {
             // Written with the next child's `sending` mark, or when the run ends.
             (ChildState::Sent, Some(order_id)) => {
-                self.placed
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(Placed {
-                        index: result.index,
-                        order_id: order_id.to_string(),
-                    });
+                self.unwritten().push(Placed {
+                    index: result.index,
+                    order_id: order_id.to_string(),
+                });
             }
             // If this write fails the child stays `sending`, which resume reconciles safely.
             _ => {

@@ -58,7 +58,7 @@ fn paced(opts: &mut ClientOptions) -> Arc<Limiter> {
 /// that task), so a runtime with a worker per core only moved each connection's I/O to another
 /// thread and back: a wake-up across threads per request. On one thread, a 999-child batch
 /// against the loopback sandbox took 0.24–0.32 s instead of 0.33–0.42 s, with a third less
-/// CPU (BENCHMARKS.md, "lsr's own cost per order"). Blocking work (DNS) still goes to tokio's
+/// CPU (BENCHMARKS.md, "The capacity ratio"). Blocking work (DNS) still goes to tokio's
 /// blocking threads. Servers use [`server_runtime`].
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
